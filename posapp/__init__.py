@@ -1,0 +1,61 @@
+"""Kasir & Samsat OPOP: the shop application."""
+from pathlib import Path
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config=None, instance_path=None):
+    """Build the shop app; `config` is a Config class or a dict of overrides."""
+    app = Flask(__name__, instance_relative_config=True, instance_path=instance_path,
+                template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    from .config import load_config
+    load_config(app, config)
+    register_extensions(app)
+    register_i18n(app)
+    register_blueprints(app)
+    register_template_helpers(app)
+    register_errors(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app):
+    from . import database  # noqa: F401 - installs the SQLite pragmas
+    from .extensions import csrf, db, login_manager, migrate
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"),
+                     render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+
+
+def register_i18n(app):
+    from .i18n import init_babel
+    init_babel(app)
+
+
+def register_blueprints(app):
+    from .audit.views import bp as audit_bp
+    from .auth.views import bp as auth_bp
+    from .catalog.views import bp as catalog_bp
+    from .shop.views import bp as shop_bp
+    for bp in (auth_bp, shop_bp, audit_bp, catalog_bp):
+        app.register_blueprint(bp)
+
+
+def register_template_helpers(app):
+    from .templating import init_templating
+    init_templating(app)
+
+
+def register_errors(app):
+    from .errors import init_errors
+    init_errors(app)
+
+
+def register_commands(app):
+    from .commands import init_commands
+    init_commands(app)

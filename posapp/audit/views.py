@@ -1,0 +1,25 @@
+from datetime import date
+
+from flask import Blueprint, render_template, request
+
+from ..auth.decorators import role_required
+from . import service
+
+bp = Blueprint("audit", __name__, url_prefix="/audit")
+
+
+@bp.get("/")
+@role_required("manajer")
+def index():
+    day = _parse_day(request.args.get("tanggal"))
+    page = service.search(action=request.args.get("aksi") or None,
+                          username=request.args.get("pengguna") or None,
+                          day=day, page=request.args.get("page", 1, type=int))
+    return render_template("audit/index.html", page=page, day=day)
+
+
+def _parse_day(text):
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None

@@ -1,0 +1,1 @@
+"""Accounts, roles, login throttling and the manager's on-the-spot approval."""

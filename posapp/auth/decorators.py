@@ -1,0 +1,18 @@
+"""The one role check: @role_required("manajer")."""
+from functools import wraps
+
+from flask import abort
+from flask_login import current_user, login_required
+
+
+def role_required(role: str):
+    """Logged in and at least `role` (kasir < manajer < admin), else 403."""
+    def decorate(view):
+        @wraps(view)
+        @login_required
+        def wrapped(*args, **kwargs):
+            if not current_user.has_role(role):
+                abort(403)
+            return view(*args, **kwargs)
+        return wrapped
+    return decorate

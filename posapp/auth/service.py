@@ -1,0 +1,140 @@
+"""Accounts: create, authenticate, change credentials, approve with a manager PIN."""
+import re
+
+from flask import current_app
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from .. import audit
+from ..extensions import db
+from . import throttle
+from .models import ROLE_RANK, User
+
+USERNAME_RE = re.compile(r"^[a-z0-9._-]{3,40}$")
+PIN_RE = re.compile(r"^\d{6}$")
+
+
+class AuthError(ValueError):
+    """A refusal with an Indonesian message for the person at the screen."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
+
+
+def _hash(secret: str) -> str:
+    return generate_password_hash(secret, method=current_app.config["PASSWORD_HASH_METHOD"])
+
+
+def validate_password(password: str) -> None:
+    if len(password or "") < 8:
+        raise AuthError("Kata sandi minimal 8 karakter.", "password")
+
+
+def validate_pin(pin: str) -> None:
+    if not PIN_RE.match(pin or ""):
+        raise AuthError("PIN harus 6 angka.", "pin")
+
+
+def create_user(username, full_name, role, password, pin=None, actor=None) -> User:
+    username = (username or "").strip().lower()
+    if not USERNAME_RE.match(username):
+        raise AuthError("Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis.", "username")
+    if role not in ROLE_RANK:
+        raise AuthError("Peran tidak dikenal.", "role")
+    if not (full_name or "").strip():
+        raise AuthError("Nama lengkap wajib diisi.", "full_name")
+    if db.session.scalar(db.select(User.id).where(User.username == username)):
+        raise AuthError("Nama pengguna sudah dipakai.", "username")
+    validate_password(password)
+    user = User(username=username, full_name=full_name.strip(), role=role,
+                password_hash=_hash(password), active=True)
+    if pin:
+        validate_pin(pin)
+        user.pin_hash = _hash(pin)
+    elif role != "kasir":
+        raise AuthError("Manajer dan admin wajib punya PIN 6 angka untuk persetujuan.", "pin")
+    db.session.add(user)
+    db.session.flush()
+    audit.record("user.create", f"{username} ({role})", user=actor)
+    return user
+
+
+def authenticate(username: str, password: str, address: str) -> User:
+    """Check a login; five failures lock the account and the address for five minutes."""
+    username = (username or "").strip().lower()
+    keys = [f"user:{username}", f"ip:{address}"]
+    wait = throttle.locked_for(keys)
+    if wait:
+        raise AuthError(f"Terlalu banyak percobaan gagal. Coba lagi dalam {_minutes(wait)}.")
+    user = db.session.scalar(db.select(User).where(User.username == username))
+    if user is None or not check_password_hash(user.password_hash, password or ""):
+        throttle.record_failure(keys)
+        audit.record("login.failed", username, user=None, address=address)
+        raise AuthError("Nama pengguna atau kata sandi salah.")
+    if not user.active:
+        raise AuthError("Akun ini dinonaktifkan. Hubungi admin.")
+    throttle.clear(keys)
+    audit.record("login", username, user=user, address=address)
+    return user
+
+
+def _minutes(seconds: int) -> str:
+    minutes = (seconds + 59) // 60
+    return f"{minutes} menit"
+
+
+def approve(approver_username: str, pin: str, action: str, detail: str, requested_by=None) -> User:
+    """A manager's on-the-spot approval: their PIN authorises one act, written to the audit log."""
+    username = (approver_username or "").strip().lower()
+    key = [f"pin:{username}"]
+    wait = throttle.locked_for(key)
+    if wait:
+        raise AuthError(f"PIN terkunci karena terlalu banyak salah. Coba lagi dalam {_minutes(wait)}.", "pin")
+    approver = db.session.scalar(db.select(User).where(User.username == username))
+    valid = (approver is not None and approver.active and approver.has_role("manajer")
+             and approver.pin_hash and check_password_hash(approver.pin_hash, pin or ""))
+    if not valid:
+        throttle.record_failure(key)
+        audit.record("approval.failed", f"{action}: {detail} (penyetuju {username})", user=requested_by)
+        raise AuthError("PIN manajer salah.", "pin")
+    throttle.clear(key)
+    audit.record(f"approval.{action}", f"{detail} — disetujui {approver.username}", user=requested_by)
+    return approver
+
+
+def set_password(user: User, password: str, actor=None) -> None:
+    validate_password(password)
+    user.password_hash = _hash(password)
+    throttle.clear([f"user:{user.username}"])
+    audit.record("user.password", user.username, user=actor)
+
+
+def set_pin(user: User, pin: str, actor=None) -> None:
+    validate_pin(pin)
+    user.pin_hash = _hash(pin)
+    throttle.clear([f"pin:{user.username}"])
+    audit.record("user.pin", user.username, user=actor)
+
+
+def set_active(user: User, active: bool, actor=None) -> None:
+    if actor is not None and user.id == actor.id and not active:
+        raise AuthError("Anda tidak bisa menonaktifkan akun sendiri.")
+    if not active and user.role == "admin" and _active_admins() <= 1:
+        raise AuthError("Admin aktif terakhir tidak bisa dinonaktifkan.")
+    user.active = active
+    audit.record("user.enable" if active else "user.disable", user.username, user=actor)
+
+
+def _active_admins() -> int:
+    return db.session.scalar(db.select(db.func.count()).select_from(User)
+                             .where(User.role == "admin", User.active.is_(True)))
+
+
+def has_users() -> bool:
+    return db.session.scalar(db.select(User.id).limit(1)) is not None
+
+
+def managers():
+    """Active accounts that can approve (for the approval dialog's list)."""
+    return db.session.scalars(db.select(User).where(User.active.is_(True), User.role.in_(("manajer", "admin")),
+                                                    User.pin_hash.is_not(None)).order_by(User.full_name)).all()

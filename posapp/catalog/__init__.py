@@ -1,0 +1,1 @@
+"""Product catalogue and stock (stock on hand is derived from stock moves)."""

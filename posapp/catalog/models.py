@@ -1,0 +1,74 @@
+from sqlalchemy import BigInteger, Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..database import UTCDateTime, utcnow
+from ..extensions import db
+
+MOVE_KINDS = {
+    "receive": "Terima barang",
+    "sale": "Penjualan",
+    "refund": "Retur",
+    "adjust": "Penyesuaian",
+    "opname": "Stok opname",
+}
+ADJUST_REASONS = {
+    "rusak": "Rusak",
+    "hilang": "Hilang",
+    "kedaluwarsa": "Kedaluwarsa",
+    "koreksi": "Koreksi pencatatan",
+    "pemakaian": "Pemakaian sendiri",
+    "lainnya": "Lainnya",
+}
+
+
+class Product(db.Model):
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    sku: Mapped[str] = mapped_column(String(40), unique=True)
+    barcode: Mapped[str | None] = mapped_column(String(32), unique=True, nullable=True)
+    category: Mapped[str] = mapped_column(String(60), default="Umum", index=True)
+    unit: Mapped[str] = mapped_column(String(20), default="pcs")
+    price: Mapped[int] = mapped_column(BigInteger)
+    cost: Mapped[int] = mapped_column(BigInteger, default=0)
+    member_price: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    min_stock: Mapped[int] = mapped_column(Integer, default=0)
+    halal_cert: Mapped[str] = mapped_column(String(60), default="")
+    pesantren: Mapped[str] = mapped_column(String(120), default="")
+    opop_curated: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+    updated_at = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    level: Mapped["StockLevel"] = relationship(uselist=False, lazy="joined", viewonly=True)
+
+    @property
+    def on_hand(self) -> int:
+        return self.level.on_hand if self.level else 0
+
+    @property
+    def is_low(self) -> bool:
+        return self.on_hand <= self.min_stock
+
+
+class StockMove(db.Model):
+    """A fact: quantity in (+) or out (−) of one product. Never edited or deleted."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"))
+    qty: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(10))
+    reason: Mapped[str] = mapped_column(String(20), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    unit_cost: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    doc_uuid: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
+    at = mapped_column(UTCDateTime, default=utcnow)
+    product: Mapped[Product] = relationship()
+
+    __table_args__ = (Index("ix_stock_move_product_at", "product_id", "id"),)
+
+
+class StockLevel(db.Model):
+    """Projection of the stock moves: the sum per product, kept in the same transaction."""
+
+    product_id: Mapped[int] = mapped_column(ForeignKey("product.id"), primary_key=True)
+    on_hand: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,55 @@
+"""Database plumbing shared by every feature: column types, SQLite pragmas, ids."""
+import uuid
+from datetime import datetime, timezone
+
+from sqlalchemy import DateTime, String, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.types import TypeDecorator
+
+from . import clock
+
+
+class UTCDateTime(TypeDecorator):
+    """Stores naive UTC, hands back aware UTC datetimes (SQLite keeps no zone)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: use posapp.clock")
+        return value.astimezone(timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value, dialect):
+        return value.replace(tzinfo=timezone.utc) if value is not None else None
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+def UUIDColumn():  # noqa: N802 - reads like a type
+    return String(36)
+
+
+def utcnow() -> datetime:
+    return clock.now()
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, connection_record):
+    """WAL, full fsync, foreign keys and a busy timeout on every SQLite connection."""
+    if type(dbapi_connection).__module__ != "sqlite3":
+        return
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def is_sqlite(engine) -> bool:
+    return engine.dialect.name == "sqlite"

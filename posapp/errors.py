@@ -1,0 +1,43 @@
+"""Error pages in plain Indonesian; JSON answers for JSON requests."""
+from flask import jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+
+MESSAGES = {
+    400: "Permintaan tidak valid.",
+    403: "Anda tidak punya hak untuk membuka halaman ini.",
+    404: "Halaman tidak ditemukan.",
+    405: "Cara akses tidak diizinkan.",
+    413: "Berkas atau data terlalu besar.",
+    429: "Terlalu banyak percobaan. Coba lagi nanti.",
+    500: "Terjadi kesalahan pada aplikasi. Data yang sudah tersimpan aman.",
+}
+
+
+def wants_json():
+    return request.is_json or request.path.startswith("/api/") or \
+        request.accept_mimetypes.best == "application/json"
+
+
+def error_response(code, message=None):
+    message = message or MESSAGES.get(code, "Terjadi kesalahan.")
+    if wants_json():
+        return jsonify(error=message), code
+    return render_template("errors/error.html", code=code, message=message), code
+
+
+def init_errors(app):
+    for code in MESSAGES:
+        app.register_error_handler(code, lambda e, code=code: error_response(
+            code, getattr(e, "description", None) if code in (400, 413) and _custom(e) else None))
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(e):
+        return error_response(400, "Sesi formulir kedaluwarsa atau tidak sah (CSRF). "
+                                   "Muat ulang halaman lalu coba lagi.")
+
+
+def _custom(e):
+    """Werkzeug's default English descriptions are replaced; our own messages are kept."""
+    from werkzeug.exceptions import default_exceptions
+    default = default_exceptions.get(getattr(e, "code", 0))
+    return default is not None and e.description != default.description

@@ -1,0 +1,1 @@
+"""Shop identity and settings, the first-run setup, the home page."""

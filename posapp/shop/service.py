@@ -1,0 +1,81 @@
+"""Settings with defaults; shop identity validation; first-run setup."""
+import json
+import re
+from types import SimpleNamespace
+
+from .. import audit
+from ..auth import service as auth_service
+from ..extensions import db
+from .models import Setting
+
+DEFAULTS = {
+    "shop_name": "",
+    "shop_address": "",
+    "shop_code": "",
+    "receipt_header": "",
+    "receipt_footer": "Terima kasih atas kunjungan Anda",
+    "discount_limit_percent": 10,
+    "allow_negative_stock": True,
+    "samsat_fee": 0,
+}
+SHOP_CODE_RE = re.compile(r"^[A-Z0-9]{3,10}$")
+
+
+class SettingsError(ValueError):
+    def __init__(self, errors: dict):
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+def get_settings() -> SimpleNamespace:
+    """All settings, defaults filled in, as attributes (shop.shop_name …)."""
+    values = dict(DEFAULTS)
+    for row in db.session.scalars(db.select(Setting)):
+        values[row.key] = json.loads(row.value)
+    return SimpleNamespace(**values)
+
+
+def save_settings(changes: dict, actor=None) -> None:
+    """Store known settings; unknown keys are a programming error."""
+    for key, value in changes.items():
+        if key not in DEFAULTS:
+            raise KeyError(key)
+        db.session.merge(Setting(key=key, value=json.dumps(value)))
+    if changes:
+        audit.record("settings.change", ", ".join(sorted(changes)), user=actor)
+
+
+def clean_identity(form: dict) -> dict:
+    """Validate the shop identity fields; raise SettingsError with per-field messages."""
+    values = {k: (form.get(k) or "").strip() for k in
+              ("shop_name", "shop_address", "shop_code", "receipt_header", "receipt_footer")}
+    values["shop_code"] = values["shop_code"].upper()
+    errors = {}
+    if not values["shop_name"]:
+        errors["shop_name"] = "Nama koperasi wajib diisi."
+    if not values["shop_address"]:
+        errors["shop_address"] = "Alamat wajib diisi."
+    if not SHOP_CODE_RE.match(values["shop_code"]):
+        errors["shop_code"] = "Kode koperasi/OPOP 3–10 huruf besar atau angka, mis. KOP01."
+    for key in ("receipt_header", "receipt_footer"):
+        if len(values[key]) > 300:
+            errors[key] = "Teks struk maksimal 300 karakter."
+    if errors:
+        raise SettingsError(errors)
+    return values
+
+
+def first_setup(form: dict):
+    """Create the first admin and the shop identity; only while there are no users."""
+    if auth_service.has_users():
+        raise SettingsError({"_": "Aplikasi sudah disiapkan."})
+    identity = clean_identity(form)
+    if form.get("password") != form.get("password2"):
+        raise SettingsError({"password2": "Ulangi kata sandi tidak cocok."})
+    try:
+        admin = auth_service.create_user(form.get("username"), form.get("full_name"), "admin",
+                                         form.get("password") or "", form.get("pin") or "")
+    except auth_service.AuthError as exc:
+        raise SettingsError({exc.field or "_": str(exc)}) from exc
+    save_settings(identity, actor=admin)
+    return admin

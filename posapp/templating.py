@@ -1,0 +1,32 @@
+"""Jinja filters and globals: one |rupiah filter, WIB times, the navigation by role."""
+from flask import g
+from flask_login import current_user
+
+from . import clock
+from .navigation import menu_items
+from .money import format_number, format_rupiah
+
+
+def wib(moment, fmt="%d-%m-%Y %H:%M"):
+    """Show a stored UTC time in WIB."""
+    return clock.to_wib(moment).strftime(fmt) if moment else ""
+
+
+def init_templating(app):
+    app.jinja_env.filters["rupiah"] = format_rupiah
+    app.jinja_env.filters["angka"] = format_number
+    app.jinja_env.filters["wib"] = wib
+    app.jinja_env.filters["dict_without_page"] = lambda args: {k: v for k, v in args.items() if k != "page"}
+
+    @app.context_processor
+    def inject_globals():
+        from .shop.service import get_settings
+        shop = g.get("shop_settings")
+        if shop is None:
+            shop = g.shop_settings = get_settings()
+        return {"shop": shop, "can": _can, "today": clock.today(), "menu_items": menu_items}
+
+
+def _can(role):
+    """In templates: does the logged-in user have at least `role`?"""
+    return current_user.is_authenticated and current_user.has_role(role)
