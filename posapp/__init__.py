@@ -37,13 +37,22 @@ def register_i18n(app):
     init_babel(app)
 
 
+FEATURES = ("auth", "shop", "audit", "catalog", "sales", "samsat", "receipts", "ledger", "sync")
+
+
+def _feature_module(feature, module):
+    """posapp.<feature>.<module> if that feature has it (features land one issue at a time)."""
+    from importlib import import_module
+    from importlib.util import find_spec
+    name = f"{__name__}.{feature}.{module}"
+    return import_module(name) if find_spec(f"{__name__}.{feature}") and find_spec(name) else None
+
+
 def register_blueprints(app):
-    from .audit.views import bp as audit_bp
-    from .auth.views import bp as auth_bp
-    from .catalog.views import bp as catalog_bp
-    from .shop.views import bp as shop_bp
-    for bp in (auth_bp, shop_bp, audit_bp, catalog_bp):
-        app.register_blueprint(bp)
+    for feature in FEATURES:
+        views = _feature_module(feature, "views")
+        if views is not None:
+            app.register_blueprint(views.bp)
 
 
 def register_template_helpers(app):
@@ -59,3 +68,8 @@ def register_errors(app):
 def register_commands(app):
     from .commands import init_commands
     init_commands(app)
+    for feature in FEATURES:
+        cli = _feature_module(feature, "cli")
+        if cli is not None:
+            for command in cli.commands:
+                app.cli.add_command(command)
