@@ -9,6 +9,7 @@ from datetime import datetime
 
 import pytest
 import sqlalchemy as sa
+from flask.testing import FlaskClient
 
 from posapp import clock, create_app
 from posapp.config import TestConfig
@@ -41,10 +42,25 @@ def database_url(pg_database, tmp_path):
     return pg_database or f"sqlite:///{tmp_path / 'posapp.db'}"
 
 
+class IsolatedClient(FlaskClient):
+    """Each request gets its own app context (own `g`, own DB session), as in production.
+
+    The test's own context stays pushed for direct DB access; after each request its session is
+    expired so the test reads what the request committed.
+    """
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.expire_all()
+        return response
+
+
 @pytest.fixture
 def app(database_url, tmp_path):
     config = type("Config", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": database_url})
     app = create_app(config, instance_path=str(tmp_path / "instance"))
+    app.test_client_class = IsolatedClient
     with app.app_context():
         db.create_all()
         yield app
