@@ -17,6 +17,20 @@ DEFAULTS = {
     "discount_limit_percent": 10,
     "allow_negative_stock": True,
     "samsat_fee": 0,
+    # receipts: printer connection and paper (posapp/receipts/settings.py validates them)
+    "printer_connection": "none",
+    "printer_host": "",
+    "printer_port": 9100,
+    "printer_usb_vendor": "",
+    "printer_usb_product": "",
+    "printer_serial_device": "",
+    "printer_win32_name": "",
+    "printer_cups_name": "",
+    "printer_file_path": "",
+    "paper_mm": 58,
+    "printer_autocut": True,
+    "printer_drawer_pulse": False,
+    "receipt_pdf_archive": False,
 }
 SHOP_CODE_RE = re.compile(r"^[A-Z0-9]{3,10}$")
 
