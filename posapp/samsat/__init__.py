@@ -1,0 +1,8 @@
+"""Samsat OPOP: the annual vehicle-tax counter. The pure rule engine lives in `rules`."""
+from .errors import RulesetError, VehicleInputError
+from .plates import display_plate, normalise_plate
+from .rulebook import RuleBook, RuleSet, default_book
+from .rules import Bill, Refusal, compute_bill
+
+__all__ = ["compute_bill", "Bill", "Refusal", "normalise_plate", "display_plate", "RuleBook", "RuleSet",
+           "default_book", "VehicleInputError", "RulesetError"]

@@ -1,0 +1,106 @@
+"""Check the vehicle facts typed at the counter (or answered by the hub) before pricing them."""
+from dataclasses import dataclass
+from datetime import date
+
+from ..money import format_rupiah
+from .dates import add_years, parse_date
+from .errors import VehicleInputError
+from .rulebook import VEHICLE_CLASSES
+
+MAX_NJKB = 100_000_000_000  # Rp 100 miliar: above the dearest car on the NJKB list
+MAX_PKB_POKOK = 10_000_000_000
+MAX_CC = 20_000
+MAX_OWNERSHIP_ORDER = 99
+MAX_YEARS_AWAY = 20  # a due date decades from the payment date is a typing error
+LABELS = {"plate": "nomor polisi", "vehicle_class": "jenis kendaraan", "cc": "isi silinder (cc)",
+          "njkb": "NJKB", "pkb_pokok": "PKB pokok", "ownership_order": "urutan kepemilikan",
+          "tax_due": "jatuh tempo pajak", "stnk_valid_until": "masa berlaku STNK",
+          "blocked": "status blokir", "public_transport": "kendaraan umum (pelat kuning)"}
+
+
+@dataclass(frozen=True)
+class Vehicle:
+    plate: str
+    vehicle_class: str
+    cc: int
+    njkb: int | None
+    pkb_pokok: int | None
+    ownership_order: int
+    tax_due: date
+    stnk_valid_until: date
+    blocked: bool
+    public_transport: bool
+
+
+def read_vehicle(data, paid_on: date) -> Vehicle:
+    """The checked facts, or VehicleInputError with an Indonesian message naming the field."""
+    if not isinstance(data, dict):
+        raise VehicleInputError("Data kendaraan harus berupa objek JSON.")
+    for key in ("plate", "vehicle_class", "cc", "ownership_order", "tax_due", "stnk_valid_until",
+                "blocked", "public_transport"):
+        if data.get(key) is None:
+            raise VehicleInputError(f"Kolom {LABELS[key]} ({key}) wajib diisi.", key)
+    if not isinstance(data["plate"], str):
+        raise VehicleInputError("Nomor polisi harus berupa teks, mis. L 1234 AB.", "plate")
+    if data["vehicle_class"] not in VEHICLE_CLASSES:
+        raise VehicleInputError(f"Jenis kendaraan tidak dikenal; pilih salah satu: {', '.join(VEHICLE_CLASSES)}.",
+                                "vehicle_class")
+    tax_due, stnk = _date(data, "tax_due"), _date(data, "stnk_valid_until")
+    _check_dates(tax_due, stnk, paid_on)
+    njkb, pkb_pokok = _base(data)
+    return Vehicle(data["plate"], data["vehicle_class"], _whole(data, "cc", 1, MAX_CC), njkb, pkb_pokok,
+                   _whole(data, "ownership_order", 1, MAX_OWNERSHIP_ORDER), tax_due, stnk,
+                   _flag(data, "blocked"), _flag(data, "public_transport"))
+
+
+def _base(data):
+    """Exactly one of NJKB and PKB pokok, a positive whole rupiah amount."""
+    njkb, pokok = data.get("njkb"), data.get("pkb_pokok")
+    if (njkb is None) == (pokok is None):
+        both = njkb is not None
+        raise VehicleInputError("Isi NJKB atau PKB pokok saja, jangan keduanya." if both else
+                                "Isi NJKB atau PKB pokok (dari STNK).", "njkb")
+    if njkb is not None:
+        return _amount(data, "njkb", MAX_NJKB), None
+    return None, _amount(data, "pkb_pokok", MAX_PKB_POKOK)
+
+
+def _amount(data, key, maximum):
+    value = data[key]
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise VehicleInputError(f"{LABELS[key]} harus bilangan bulat rupiah lebih dari 0, tanpa sen.", key)
+    if value > maximum:
+        raise VehicleInputError(f"{LABELS[key]} terlalu besar (maksimal {format_rupiah(maximum)}); "
+                                "periksa kembali angkanya.", key)
+    return value
+
+
+def _whole(data, key, low, high):
+    value = data[key]
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise VehicleInputError(f"{LABELS[key].capitalize()} harus bilangan bulat {low} sampai {high}.", key)
+    return value
+
+
+def _flag(data, key):
+    if not isinstance(data[key], bool):
+        raise VehicleInputError(f"Kolom {LABELS[key]} ({key}) harus true atau false.", key)
+    return data[key]
+
+
+def _date(data, key):
+    try:
+        return parse_date(data[key])
+    except ValueError:
+        raise VehicleInputError(f"Tanggal {LABELS[key]} tidak valid; tulis TTTT-BB-HH, mis. 2025-08-17.",
+                                key) from None
+
+
+def _check_dates(tax_due, stnk, paid_on):
+    if stnk < tax_due:
+        raise VehicleInputError("Masa berlaku STNK tidak mungkin sebelum jatuh tempo pajak; "
+                                "periksa kembali kedua tanggal di STNK.", "stnk_valid_until")
+    for key, day in (("tax_due", tax_due), ("stnk_valid_until", stnk)):
+        if not add_years(paid_on, -MAX_YEARS_AWAY) <= day <= add_years(paid_on, MAX_YEARS_AWAY):
+            raise VehicleInputError(f"Tanggal {LABELS[key]} terlalu jauh dari tanggal bayar "
+                                    f"(lebih dari {MAX_YEARS_AWAY} tahun); periksa kembali STNK.", key)
