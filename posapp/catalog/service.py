@@ -1,10 +1,128 @@
-"""Catalogue queries used by several screens."""
+"""Catalogue: find, list, create and change products (add and flush; the view commits)."""
+from sqlalchemy import func, or_
+from sqlalchemy.orm import contains_eager
+
+from .. import audit
 from ..extensions import db
+from ..money import format_number, format_rupiah
 from . import barcodes
-from .models import Product
+from .models import Product, StockLevel
+
+PRICE_FIELDS = (("price", "harga"), ("cost", "hpp"), ("member_price", "harga anggota"))
+EDITABLE = ("name", "sku", "barcode", "category", "unit", "price", "cost", "member_price", "min_stock",
+            "halal_cert", "pesantren", "opop_curated")
+
+
+class ProductError(ValueError):
+    """Refused product input: `errors` is {field: message}."""
+
+    def __init__(self, errors):
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
 
 
 def find_by_barcode(code: str):
     """One indexed query on the unique barcode (UPC-A is stored as its EAN-13)."""
     return db.session.scalar(db.select(Product).where(Product.barcode == barcodes.normalise(code),
                                                       Product.active.is_(True)))
+
+
+ON_HAND = func.coalesce(StockLevel.on_hand, 0)
+
+
+def product_query(q="", category="", status="aktif", curated=False, low=False):
+    """The product list's query: every filter is an indexed column or a join on the primary key."""
+    query = db.select(Product).outerjoin(StockLevel, StockLevel.product_id == Product.id)
+    q = " ".join((q or "").split())
+    if q:
+        pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(or_(Product.name.ilike(pattern, escape="\\"), Product.sku == q.upper(),
+                                Product.sku.ilike(pattern, escape="\\"),
+                                Product.barcode == barcodes.normalise(q)))
+    if category:
+        query = query.where(Product.category == category)
+    if status in ("aktif", "nonaktif"):
+        query = query.where(Product.active.is_(status == "aktif"))
+    if curated:
+        query = query.where(Product.opop_curated.is_(True))
+    if low:
+        query = query.where(ON_HAND <= Product.min_stock)
+    return query.options(contains_eager(Product.level)).order_by(Product.name, Product.id)
+
+
+def low_stock_query():
+    """Active products at or below their minimum stock, the emptiest first."""
+    return (db.select(Product).outerjoin(StockLevel, StockLevel.product_id == Product.id)
+            .where(Product.active.is_(True), ON_HAND <= Product.min_stock)
+            .options(contains_eager(Product.level)).order_by(ON_HAND - Product.min_stock, Product.name))
+
+
+def categories() -> list[str]:
+    return list(db.session.scalars(db.select(Product.category).distinct().order_by(Product.category)))
+
+
+def duplicate_errors(values: dict, exclude_id=None) -> dict:
+    """SKU and barcode are unique over all products, active or not."""
+    errors = {}
+    checks = (("sku", Product.sku, "SKU"), ("barcode", Product.barcode, "Barcode"))
+    for field, column, label in checks:
+        if not values.get(field):
+            continue
+        query = db.select(Product).where(column == values[field])
+        if exclude_id is not None:
+            query = query.where(Product.id != exclude_id)
+        other = db.session.scalar(query)
+        if other is not None:
+            errors[field] = f"{label} sudah dipakai produk «{other.name}» ({other.sku})."
+    return errors
+
+
+def create_product(values: dict, user=None) -> Product:
+    errors = duplicate_errors(values)
+    if errors:
+        raise ProductError(errors)
+    product = Product(**{k: values[k] for k in EDITABLE}, active=True)
+    db.session.add(product)
+    db.session.flush()
+    audit.record("product.create", f"{product.sku} {product.name}: {format_rupiah(product.price)}", user=user)
+    return product
+
+
+def update_product(product: Product, values: dict, user=None) -> Product:
+    """Change a product; price, cost and member price changes go to the audit log."""
+    errors = duplicate_errors(values, exclude_id=product.id)
+    if errors:
+        raise ProductError(errors)
+    changes = price_changes(product, values)
+    for key in EDITABLE:
+        setattr(product, key, values[key])
+    db.session.flush()
+    if changes:
+        audit.record("product.price", f"{product.sku} {product.name}: {changes}", user=user)
+    return product
+
+
+def price_changes(product: Product, values: dict) -> str:
+    parts = [f"{label} {format_rupiah(getattr(product, key)) or '—'} → {format_rupiah(values[key]) or '—'}"
+             for key, label in PRICE_FIELDS if getattr(product, key) != values[key]]
+    return "; ".join(parts)
+
+
+def set_active(product: Product, active: bool, user=None) -> None:
+    """Deactivate or reactivate; products are never deleted (sales and moves point at them)."""
+    if product.active == active:
+        return
+    product.active = active
+    db.session.flush()
+    audit.record("product.activate" if active else "product.deactivate", f"{product.sku} {product.name}",
+                 user=user)
+
+
+def form_values(product: Product) -> dict:
+    """The product as the edit form (and a CSV update) shows it."""
+    data = {k: getattr(product, k) for k in EDITABLE}
+    data["barcode"] = data["barcode"] or ""
+    for key in ("price", "cost", "member_price"):
+        data[key] = "" if data[key] is None else format_number(data[key])
+    data["opop_curated"] = "ya" if data["opop_curated"] else "tidak"
+    return {k: str(v) for k, v in data.items()}

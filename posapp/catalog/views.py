@@ -1,4 +1,5 @@
-from flask import Blueprint, jsonify
+"""The catalogue blueprint: the cashier's barcode API here, the manager's pages in *_views modules."""
+from flask import Blueprint, jsonify, request
 
 from ..auth.decorators import role_required
 from . import service
@@ -22,15 +23,11 @@ def barcode_lookup(code):
     return jsonify(product_json(product))
 
 
-@bp.get("/produk")
-@role_required("manajer")
-def products():
-    from flask import render_template
-    return render_template("catalog/products.html")
+def page_arg() -> int:
+    """?page=N, at least 1 (a bad value is page 1, not an error)."""
+    value = request.args.get("page", "1")
+    return max(int(value), 1) if value.isdigit() else 1
 
 
-@bp.get("/produk/stok-menipis")
-@role_required("manajer")
-def low_stock():
-    from flask import render_template
-    return render_template("catalog/products.html")
+# The route modules register on `bp`; imported last because they import it from here.
+from . import import_views, product_views, stock_views  # noqa: E402,F401

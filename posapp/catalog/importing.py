@@ -1,0 +1,79 @@
+"""CSV import into the database: all rows or none (flush only; the view commits or rolls back)."""
+from dataclasses import dataclass, field
+
+from .. import audit
+from ..extensions import db
+from . import csv_import
+from .csv_import import ImportRefused  # noqa: F401 - the view catches it from here
+from .inventory import ALREADY_SAVED, StockError
+from .models import Product
+from .barcodes import normalise
+from .service import EDITABLE, form_values, price_changes
+from .stock import document_exists, record_move
+
+CHUNK = 500  # stays under SQLite's bound-parameter limit
+
+
+@dataclass
+class Outcome:
+    created: int = 0
+    updated: int = 0
+    opening_stock: int = 0
+    errors: list = field(default_factory=list)  # (row, column, message); nothing saved when not empty
+
+
+def snapshot(rows):
+    """The database as the rows need it: products by SKU and barcode owners, in chunked IN queries."""
+    skus = sorted({(r.data.get("sku") or "").strip().upper() for r in rows} - {""})
+    products = {}
+    for i in range(0, len(skus), CHUNK):
+        for product in db.session.scalars(db.select(Product).where(Product.sku.in_(skus[i:i + CHUNK]))):
+            products[product.sku] = product
+    codes = sorted({c for c in (_barcode(r.data.get("barcode")) for r in rows) if c})
+    owners = {}
+    for i in range(0, len(codes), CHUNK):
+        owners.update(db.session.execute(db.select(Product.barcode, Product.sku)
+                                         .where(Product.barcode.in_(codes[i:i + CHUNK]))).all())
+    return products, owners
+
+
+def _barcode(raw):
+    return normalise(raw) if raw else ""
+
+
+def import_file(filename, content: bytes, doc_uuid: str, *, max_bytes: int, max_rows: int, mimetype="",
+                user=None) -> Outcome:
+    """Validate every row first; save only when no row has an error."""
+    if not doc_uuid or document_exists(doc_uuid):
+        raise StockError(ALREADY_SAVED if doc_uuid else "Formulir tidak lengkap: muat ulang halaman.")
+    rows = csv_import.read_csv(csv_import.decode(filename, content, max_bytes, mimetype), max_rows)
+    products, owners = snapshot(rows)
+    checked = csv_import.check_rows(rows, {sku: form_values(p) for sku, p in products.items()}, owners)
+    outcome = Outcome(errors=checked.errors)
+    if checked.errors:
+        return outcome
+    openings = []
+    for number, sku, values, opening, is_new in checked.products:
+        product = products.get(sku)
+        if is_new:
+            product = Product(**{k: values[k] for k in EDITABLE}, active=True)
+            db.session.add(product)
+            outcome.created += 1
+        else:
+            change = price_changes(product, values)
+            if change:
+                audit.record("product.price", f"{product.sku} {product.name} (impor): {change}", user=user)
+            for key in EDITABLE:
+                setattr(product, key, values[key])
+            outcome.updated += 1
+        if opening:
+            openings.append((product, opening))
+    db.session.flush()  # one flush gives the new products their ids
+    for product, opening in openings:
+        record_move(product, opening, "receive", note="Stok awal (impor CSV)", unit_cost=product.cost,
+                    doc_uuid=doc_uuid, user=user)
+    outcome.opening_stock = len(openings)
+    audit.record("product.import", f"{filename}: {outcome.created} baru, {outcome.updated} diperbarui, "
+                 f"{outcome.opening_stock} dengan stok awal", user=user)
+    return outcome
+

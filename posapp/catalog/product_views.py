@@ -1,0 +1,87 @@
+"""Manager pages: the product list, create, edit, deactivate and reactivate."""
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from ..auth.decorators import role_required
+from ..extensions import db
+from . import service
+from .models import Product
+from .validation import clean_product
+from .views import bp, page_arg
+
+STATUSES = {"aktif": "Aktif", "nonaktif": "Nonaktif", "semua": "Semua"}
+
+
+def list_filters(args) -> dict:
+    status = args.get("status", "aktif")
+    return {"q": args.get("q", "").strip(), "category": args.get("kategori", ""),
+            "status": status if status in STATUSES else "aktif",
+            "curated": args.get("opop") == "1", "low": args.get("menipis") == "1"}
+
+
+@bp.get("/produk")
+@role_required("manajer")
+def products():
+    filters = list_filters(request.args)
+    page = db.paginate(service.product_query(**filters), page=page_arg(),
+                       per_page=current_app.config["PRODUCTS_PER_PAGE"], error_out=False)
+    return render_template("catalog/products.html", page=page, filters=filters, statuses=STATUSES,
+                           categories=service.categories())
+
+
+def _save(product, form):
+    """Validate, then create or update; returns (product, errors)."""
+    values, errors = clean_product(form)
+    if errors:
+        return None, errors
+    try:
+        if product is None:
+            product = service.create_product(values, user=current_user)
+        else:
+            service.update_product(product, values, user=current_user)
+    except service.ProductError as exc:
+        db.session.rollback()
+        return None, exc.errors
+    db.session.commit()
+    return product, {}
+
+
+@bp.route("/produk/baru", methods=["GET", "POST"])
+@role_required("manajer")
+def product_new():
+    form, errors = {"unit": "pcs", "category": "Umum", "min_stock": "0"}, {}
+    if request.method == "POST":
+        form = request.form
+        product, errors = _save(None, form)
+        if not errors:
+            flash(f"Produk {product.name} ditambahkan.", "success")
+            return redirect(url_for("catalog.product_edit", product_id=product.id))
+    return render_template("catalog/product_form.html", product=None, form=form, errors=errors,
+                           categories=service.categories()), 400 if errors else 200
+
+
+@bp.route("/produk/<int:product_id>", methods=["GET", "POST"])
+@role_required("manajer")
+def product_edit(product_id):
+    product = db.session.get(Product, product_id) or abort(404)
+    form, errors = service.form_values(product), {}
+    if request.method == "POST":
+        form = request.form
+        saved, errors = _save(product, form)
+        if not errors:
+            flash("Perubahan produk tersimpan.", "success")
+            return redirect(url_for("catalog.product_edit", product_id=product.id))
+    return render_template("catalog/product_form.html", product=product, form=form, errors=errors,
+                           categories=service.categories()), 400 if errors else 200
+
+
+@bp.post("/produk/<int:product_id>/status")
+@role_required("manajer")
+def product_set_active(product_id):
+    product = db.session.get(Product, product_id) or abort(404)
+    active = request.form.get("active") == "1"
+    service.set_active(product, active, user=current_user)
+    db.session.commit()
+    flash(f"Produk {product.name} " + ("diaktifkan kembali." if active else "dinonaktifkan: tidak bisa dijual, "
+                                       "riwayatnya tetap tersimpan."), "success")
+    return redirect(url_for("catalog.product_edit", product_id=product.id))
