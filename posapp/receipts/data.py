@@ -1,0 +1,132 @@
+"""What each receipt layout needs: plain dataclasses filled by the sales, Samsat and shift code.
+
+Money is integer rupiah; times are aware datetimes (shown in WIB by the layouts).
+"""
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+
+@dataclass
+class ShopIdentity:
+    name: str
+    address: str = ""
+    code: str = ""
+    header: str = ""
+    footer: str = ""
+
+    @classmethod
+    def from_settings(cls, settings) -> "ShopIdentity":
+        """From shop.service.get_settings()."""
+        return cls(name=settings.shop_name, address=settings.shop_address, code=settings.shop_code,
+                   header=settings.receipt_header, footer=settings.receipt_footer)
+
+
+@dataclass
+class ReceiptLine:
+    name: str
+    qty: int | Decimal
+    unit_price: int
+    amount: int          # after the line discount
+    discount: int = 0    # rupiah taken off this line
+
+
+@dataclass
+class Payment:
+    method: str          # label as shown: "Tunai", "QRIS", "Transfer"
+    amount: int
+    reference: str = ""
+
+
+@dataclass
+class SaleReceiptData:
+    shop: ShopIdentity
+    receipt_no: str
+    issued_at: datetime
+    kasir: str
+    lines: list[ReceiptLine]
+    subtotal: int
+    discount_total: int
+    total: int
+    payments: list[Payment]
+    tendered: int = 0
+    change: int = 0
+    member: bool = False
+    copy_printed_at: datetime | None = None   # a reprint: "SALINAN" and this time
+    is_refund: bool = False                   # "RETUR" of original_receipt_no
+    original_receipt_no: str = ""
+    note: str = ""                            # e.g. the refund reason
+
+
+@dataclass
+class SamsatYear:
+    """Every component of one tax year, in rupiah."""
+    year: int | str
+    pkb: int = 0
+    opsen_pkb: int = 0
+    denda_pkb: int = 0
+    denda_opsen_pkb: int = 0
+    swdkllj: int = 0
+    denda_swdkllj: int = 0
+
+    @property
+    def total(self) -> int:
+        return (self.pkb + self.opsen_pkb + self.denda_pkb + self.denda_opsen_pkb
+                + self.swdkllj + self.denda_swdkllj)
+
+
+@dataclass
+class SamsatReceiptData:
+    shop: ShopIdentity
+    transaction_no: str
+    issued_at: datetime
+    kasir: str
+    plate: str
+    owner_name: str
+    vehicle: str
+    period_old: date | None
+    period_new: date | None
+    years: list[SamsatYear]
+    fee: int
+    total: int
+    payment_method: str
+    tendered: int = 0
+    change: int = 0
+    ntpd: str | None = None                   # printed once the hub confirmed the payment
+    copy_printed_at: datetime | None = None
+
+    @property
+    def receipt_no(self) -> str:
+        return self.transaction_no
+
+
+@dataclass
+class ShiftReportData:
+    shop: ShopIdentity
+    report_type: str                          # "X" (during the shift) or "Z" (closing)
+    shift_no: str
+    kasir: str
+    opened_at: datetime
+    closed_at: datetime | None
+    printed_at: datetime
+    sales_count: int
+    sales_total: int
+    refunds_count: int = 0
+    refunds_total: int = 0
+    voids_count: int = 0
+    voids_total: int = 0
+    payments: list[Payment] = field(default_factory=list)   # totals by method
+    shop_money: int = 0
+    samsat_money: int = 0
+    opening_cash: int = 0
+    expected_cash: int = 0
+    counted_cash: int | None = None
+    difference: int | None = None
+
+
+@dataclass
+class PrinterTestData:
+    shop: ShopIdentity
+    printed_at: datetime
+    connection: str
+    paper_mm: int
