@@ -1,0 +1,37 @@
+"""The chart of accounts: seeded idempotently, renamed by the manager, never deleted."""
+from sqlalchemy.dialects import postgresql, sqlite
+
+from .. import audit
+from ..extensions import db
+from .models import Account
+from .posting import CHART, LedgerError
+
+
+def ensure_accounts() -> None:
+    """Insert the default accounts that are missing (names already changed are kept)."""
+    have = set(db.session.scalars(db.select(Account.code)))
+    missing = [dict(code=c, name=n, type=t) for c, n, t in CHART if c not in have]
+    if not missing:
+        return
+    insert = (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(Account)
+    db.session.execute(insert.values(missing).on_conflict_do_nothing(index_elements=["code"]))
+    db.session.flush()
+
+
+def all_accounts():
+    ensure_accounts()
+    return db.session.scalars(db.select(Account).order_by(Account.code)).all()
+
+
+def rename_account(code: str, name: str, user=None) -> Account:
+    account = db.session.get(Account, code)
+    if account is None:
+        raise LedgerError("Akun tidak ditemukan.", "code")
+    name = (name or "").strip()
+    if not 3 <= len(name) <= 120:
+        raise LedgerError("Nama akun 3 sampai 120 huruf.", f"name_{code}")
+    if name != account.name:
+        audit.record("ledger.account_rename", f"{code}: {account.name} → {name}", user=user)
+        account.name = name
+        db.session.flush()
+    return account

@@ -1,0 +1,59 @@
+"""One call per business act: the journal entry of a sale, refund, Samsat payment, setoran, cash count.
+
+Each takes plain values, adds the entry, its lines and its outbox row to the CALLER's transaction
+(flush only) and returns the entry — or None when the act moves no money at all.
+`uuid` is the act's own UUID (sale, refund, Samsat payment…); the entry's UUID derives from it.
+"""
+from .journal import post_entry
+from .posting import (LedgerError, cash_difference_lines, samsat_lines, sale_lines, setoran_lines,
+                      refund_lines)
+
+
+def _party(member) -> str:
+    return "anggota" if member else "umum"
+
+
+def post_sale(*, uuid, business_date, cash, noncash=0, cost=0, doc_no="", member=False, user=""):
+    """Dr Kas (cash) / Dr Bank (non-cash), Cr Penjualan; Dr HPP, Cr Persediaan."""
+    if not (cash or noncash or cost):
+        return None
+    return post_entry("sale", sale_lines(cash, noncash, cost), business_date, source_ref=doc_no,
+                      source_uuid=uuid, party=_party(member), description=f"Penjualan {doc_no}".strip(),
+                      user=user)
+
+
+def post_refund(*, uuid, business_date, cash, noncash=0, cost=0, doc_no="", member=False, user="",
+                kind="refund", original_doc=""):
+    """A refund or void: the sale's reverse through Retur penjualan; stock back at cost."""
+    if kind not in ("refund", "void"):
+        raise LedgerError("Jenis retur tidak dikenal.", "kind")
+    if not (cash or noncash or cost):
+        return None
+    label = "Retur" if kind == "refund" else "Void"
+    return post_entry(kind, refund_lines(cash, noncash, cost), business_date, source_ref=doc_no,
+                      source_uuid=uuid, party=_party(member), user=user,
+                      description=f"{label} {doc_no}" + (f" atas {original_doc}" if original_doc else ""))
+
+
+def post_samsat_payment(*, uuid, business_date, tax, fee, cash=None, noncash=0, doc_no="", plate="", user=""):
+    """Dr Kas tax+fee / Cr Titipan PKB tax / Cr Pendapatan jasa fee (cash defaults to all of it)."""
+    cash = tax + fee - noncash if cash is None else cash
+    description = f"Pembayaran Samsat {doc_no}" + (f" {plate}" if plate else "")
+    return post_entry("samsat", samsat_lines(tax, fee, cash, noncash), business_date, source_ref=doc_no,
+                      source_uuid=uuid, description=description, user=user)
+
+
+def post_setoran(*, uuid, business_date, amount, via="cash", doc_no="", user="", note=""):
+    """Deposit of the collected PKB to the province: Dr Titipan PKB / Cr Kas (or Bank)."""
+    return post_entry("setoran", setoran_lines(amount, via), business_date, source_ref=doc_no,
+                      source_uuid=uuid, description=f"Setoran Samsat {doc_no} {note}".strip(), user=user)
+
+
+def post_cash_difference(*, uuid, business_date, difference, doc_no="", user="", source="cash_difference",
+                         note=""):
+    """Cash short (difference < 0): Dr Selisih kas / Cr Kas; over: the reverse; zero posts nothing."""
+    if difference == 0:
+        return None
+    kind = "kurang" if difference < 0 else "lebih"
+    return post_entry(source, cash_difference_lines(difference), business_date, source_ref=doc_no,
+                      source_uuid=uuid, description=f"Selisih kas {kind} {doc_no} {note}".strip(), user=user)

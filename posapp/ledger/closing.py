@@ -1,0 +1,97 @@
+"""Day close (manajer): shifts closed, cash counted against Kas, difference posted, the day locked."""
+from datetime import timedelta
+
+from .. import audit, clock
+from ..database import new_uuid
+from ..extensions import db
+from ..sync.models import Outbox
+from ..sync.outbox import enqueue
+from . import acts
+from .balances import kas_balance
+from .journal import last_closed_date
+from .models import DayClose
+from .posting import LedgerError, amount
+
+MAX_RANGE_DAYS = 366
+
+
+def check_day(day, field="tanggal") -> None:
+    if day is None:
+        raise LedgerError("Tanggal tidak valid: pakai format TTTT-BB-HH.", field)
+    if day > clock.today():
+        raise LedgerError(f"Tanggal {day:%d-%m-%Y} belum terjadi.", field)
+
+
+def check_range(start, end) -> None:
+    check_day(start, "dari")
+    check_day(end, "sampai")
+    if start > end:
+        raise LedgerError("Tanggal awal harus sebelum tanggal akhir.", "dari")
+    if (end - start).days + 1 > MAX_RANGE_DAYS:
+        raise LedgerError("Rentang laporan paling lama satu tahun (366 hari).", "dari")
+
+
+def open_shifts(day) -> list:
+    """Shifts still open that started on or before `day` (the sales package's Shift model)."""
+    try:
+        from ..sales.models import Shift
+    except ImportError:
+        return []
+    return db.session.scalars(db.select(Shift).where(Shift.closed_at.is_(None), Shift.business_date <= day)
+                              .order_by(Shift.id)).all()
+
+
+def unsent_records() -> dict:
+    """{kind: count} of outbox rows the hub has not acknowledged yet."""
+    rows = db.session.execute(db.select(Outbox.kind, db.func.count()).where(Outbox.acked_at.is_(None))
+                              .group_by(Outbox.kind).order_by(Outbox.kind))
+    return {kind: count for kind, count in rows}
+
+
+def day_close_of(day):
+    return db.session.scalar(db.select(DayClose).where(DayClose.business_date == day))
+
+
+def is_locked(day) -> bool:
+    closed = last_closed_date()
+    return closed is not None and day <= closed
+
+
+def close_day(day, counted, user, note="") -> DayClose:
+    """Lock `day` after posting counted − Kas balance; flush only (the view commits and backs up)."""
+    check_day(day)
+    if day_close_of(day) is not None:
+        raise LedgerError(f"Hari {day:%d-%m-%Y} sudah ditutup.", "tanggal")
+    if is_locked(day):
+        raise LedgerError(f"Hari {day:%d-%m-%Y} sudah terkunci oleh tutup hari {last_closed_date():%d-%m-%Y}.",
+                          "tanggal")
+    shifts = open_shifts(day)
+    if shifts:
+        names = ", ".join(sorted({getattr(s.user, "username", "?") for s in shifts}))
+        raise LedgerError(f"Masih ada shift terbuka ({names}): tutup semua shift dulu.", "shift")
+    counted = amount(counted, "uang_dihitung")
+    expected = kas_balance(day)
+    unsent = sum(unsent_records().values())
+    close = DayClose(uuid=new_uuid(), business_date=day, closed_at=clock.now(),
+                     closed_by=getattr(user, "username", str(user or "")), cash_expected=expected,
+                     cash_counted=counted, difference=counted - expected, unsent_records=unsent,
+                     note=(note or "").strip()[:1000])
+    acts.post_cash_difference(uuid=close.uuid, business_date=day, difference=close.difference,
+                              doc_no=f"TUTUP-{day:%Y%m%d}", user=user, source="day_close", note=close.note[:100])
+    db.session.add(close)
+    db.session.flush()
+    enqueue("day_close", close.uuid, day, close_payload(close))
+    audit.record("ledger.day_close", f"{day:%d-%m-%Y}: kas {expected}, dihitung {counted}, "
+                                     f"selisih {close.difference}, belum terkirim {unsent}", user=user)
+    return close
+
+
+def close_payload(close: DayClose) -> dict:
+    return {"uuid": close.uuid, "business_date": close.business_date.isoformat(),
+            "closed_at": close.closed_at.isoformat(), "closed_by": close.closed_by,
+            "cash_expected": close.cash_expected, "cash_counted": close.cash_counted,
+            "difference": close.difference, "note": close.note}
+
+
+def previous_day(day):
+    return day - timedelta(days=1)

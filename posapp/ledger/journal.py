@@ -1,0 +1,82 @@
+"""Posting one journal entry: checks, the gap-free number, the lines and the outbox row (flush only)."""
+import uuid as uuidlib
+
+from sqlalchemy.dialects import postgresql, sqlite
+
+from .. import clock
+from ..extensions import db
+from ..sync.outbox import enqueue
+from . import posting
+from .accounts import ensure_accounts
+from .models import DayClose, JournalCounter, JournalEntry, JournalLine
+from .posting import LedgerError
+
+_NAMESPACE = uuidlib.UUID("6f1d6c1e-3c55-4a5e-9a53-4c6b1a0e0b11")
+
+
+def entry_uuid_for(source: str, source_uuid: str) -> str:
+    """The same act always gets the same entry UUID: a double posting fails on the unique key."""
+    return str(uuidlib.uuid5(_NAMESPACE, f"{source}:{source_uuid}")) if source_uuid else str(uuidlib.uuid4())
+
+
+def last_closed_date():
+    return db.session.scalar(db.select(db.func.max(DayClose.business_date)))
+
+
+def check_open(business_date) -> None:
+    closed = last_closed_date()
+    if closed is not None and business_date <= closed:
+        raise LedgerError(f"Hari {closed:%d-%m-%Y} sudah ditutup: tidak ada transaksi baru pada atau "
+                          "sebelum tanggal itu.", "business_date")
+
+
+def next_entry_no(business_date) -> str:
+    insert = (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(JournalCounter)
+    statement = (insert.values(business_date=business_date, last_no=1)
+                 .on_conflict_do_update(index_elements=["business_date"],
+                                        set_={"last_no": JournalCounter.last_no + 1})
+                 .returning(JournalCounter.last_no))
+    return f"JU-{business_date:%Y%m%d}-{db.session.execute(statement).scalar_one():04d}"
+
+
+def post_entry(source, lines, business_date, *, source_ref="", source_uuid="", party="", description="",
+               user="", entry_uuid=None, reverses=None) -> JournalEntry:
+    """Add a balanced entry with its lines and its outbox row to the caller's transaction."""
+    lines = posting.balanced(lines)
+    check_open(business_date)
+    ensure_accounts()
+    entry = JournalEntry(uuid=entry_uuid or entry_uuid_for(source, source_uuid), business_date=business_date,
+                         entry_no=next_entry_no(business_date), posted_at=clock.now(), source=source,
+                         source_ref=(source_ref or "")[:60], source_uuid=source_uuid or "", party=party,
+                         description=(description or "")[:500], created_by=_username(user),
+                         reverses_entry_id=getattr(reverses, "id", None))
+    entry.lines = [JournalLine(account_code=x.account, debit=x.debit, credit=x.credit, memo=x.memo[:200])
+                   for x in lines]
+    db.session.add(entry)
+    db.session.flush()
+    enqueue("journal_entry", entry.uuid, business_date, entry_payload(entry, reverses))
+    return entry
+
+
+def _username(user) -> str:
+    return (user if isinstance(user, str) else getattr(user, "username", "") or "")[:80]
+
+
+def entry_payload(entry, reverses=None) -> dict:
+    """What the hub stores of a journal entry (integer rupiah, ISO dates)."""
+    return {"uuid": entry.uuid, "entry_no": entry.entry_no, "business_date": entry.business_date.isoformat(),
+            "posted_at": entry.posted_at.isoformat(), "source": entry.source, "source_ref": entry.source_ref,
+            "source_uuid": entry.source_uuid, "party": entry.party, "description": entry.description,
+            "created_by": entry.created_by, "reverses_uuid": getattr(reverses, "uuid", None),
+            "lines": [{"account": x.account_code, "debit": x.debit, "credit": x.credit, "memo": x.memo}
+                      for x in entry.lines]}
+
+
+def reverse_entry(entry: JournalEntry, user, reason: str, business_date=None) -> JournalEntry:
+    """The correction of a posted entry: the same lines with debit and credit swapped."""
+    if db.session.scalar(db.select(JournalEntry.id).where(JournalEntry.reverses_entry_id == entry.id)):
+        raise LedgerError(f"Jurnal {entry.entry_no} sudah pernah dibalik.", "entry")
+    lines = posting.reversal_lines([posting.Line(x.account_code, x.debit, x.credit, x.memo) for x in entry.lines])
+    return post_entry(entry.source, lines, business_date or clock.today(), source_ref=entry.entry_no,
+                      source_uuid=entry.uuid, party=entry.party, description=f"Pembalik {entry.entry_no}: {reason}",
+                      user=user, entry_uuid=entry_uuid_for("reversal", entry.uuid), reverses=entry)

@@ -1,0 +1,156 @@
+"""Ledger arithmetic (pure): the chart, the postings of ledger.md as balanced lines, the checks.
+
+No Flask or database here: services hand in plain integers and get plain `Line`s back.
+"""
+from dataclasses import dataclass
+
+KAS, BANK, PERSEDIAAN, TITIPAN = "1101", "1102", "1301", "2101"
+PENJUALAN, RETUR, JASA_SAMSAT, HPP, SELISIH = "4101", "4102", "4201", "5101", "6101"
+CASH_ACCOUNTS = (KAS,)
+MAX_AMOUNT = 1_000_000_000_000
+
+CHART = (
+    (KAS, "Kas", "asset"),
+    (BANK, "Bank / QRIS / transfer", "asset"),
+    (PERSEDIAAN, "Persediaan barang dagang", "asset"),
+    (TITIPAN, "Titipan PKB & SWDKLLJ (utang setoran Samsat)", "liability"),
+    (PENJUALAN, "Penjualan", "income"),
+    (RETUR, "Retur penjualan", "contra"),
+    (JASA_SAMSAT, "Pendapatan jasa loket Samsat", "income"),
+    (HPP, "Harga pokok penjualan", "expense"),
+    (SELISIH, "Selisih kas", "expense"),
+)
+
+
+class LedgerError(ValueError):
+    """A refusal with an Indonesian message and the field it belongs to."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Line:
+    account: str
+    debit: int = 0
+    credit: int = 0
+    memo: str = ""
+
+
+def dr(account, amount, memo="") -> Line:
+    return Line(account, debit=amount, memo=memo)
+
+
+def cr(account, amount, memo="") -> Line:
+    return Line(account, credit=amount, memo=memo)
+
+
+def amount(value, label="jumlah") -> int:
+    """A whole, non-negative number of rupiah (bool and float refused)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise LedgerError(f"{label} harus bilangan bulat rupiah.", label)
+    if not 0 <= value <= MAX_AMOUNT:
+        raise LedgerError(f"{label} harus 0 sampai {MAX_AMOUNT}.", label)
+    return value
+
+
+def balanced(lines) -> list[Line]:
+    """Drop zero lines; refuse two-sided, negative, one-sided or unbalanced entries."""
+    kept = []
+    for line in lines:
+        debit, credit = amount(line.debit, "debit"), amount(line.credit, "kredit")
+        if debit and credit:
+            raise LedgerError("Satu baris jurnal hanya boleh debit atau kredit.", "lines")
+        if debit or credit:
+            kept.append(line)
+    debits, credits = sum(x.debit for x in kept), sum(x.credit for x in kept)
+    if not debits or not credits:
+        raise LedgerError("Jurnal harus punya sisi debit dan kredit.", "lines")
+    if debits != credits:
+        raise LedgerError(f"Jurnal tidak seimbang: debit {debits} ≠ kredit {credits}.", "lines")
+    return kept
+
+
+def tender_lines(cash, noncash, side, memo) -> list[Line]:
+    make = dr if side == "debit" else cr
+    return [make(KAS, amount(cash, "tunai"), memo), make(BANK, amount(noncash, "non-tunai"), memo)]
+
+
+def sale_lines(cash, noncash, cost) -> list[Line]:
+    """Dr Kas/Bank, Cr Penjualan; Dr HPP, Cr Persediaan."""
+    return [*tender_lines(cash, noncash, "debit", "penjualan"), cr(PENJUALAN, cash + noncash),
+            dr(HPP, amount(cost, "HPP")), cr(PERSEDIAAN, cost)]
+
+
+def refund_lines(cash, noncash, cost) -> list[Line]:
+    """Dr Retur penjualan, Cr Kas/Bank; stock back at cost: Dr Persediaan, Cr HPP."""
+    return [dr(RETUR, amount(cash, "tunai") + amount(noncash, "non-tunai")),
+            *tender_lines(cash, noncash, "credit", "retur"), dr(PERSEDIAAN, amount(cost, "HPP")), cr(HPP, cost)]
+
+
+def samsat_lines(tax, fee, cash, noncash=0) -> list[Line]:
+    """Dr Kas/Bank, Cr Titipan PKB (the tax, never income), Cr Pendapatan jasa (the fee)."""
+    if amount(cash, "tunai") + amount(noncash, "non-tunai") != amount(tax, "pajak") + amount(fee, "biaya"):
+        raise LedgerError("Uang diterima harus sama dengan pajak ditambah biaya loket.", "cash")
+    return [*tender_lines(cash, noncash, "debit", "Samsat"), cr(TITIPAN, tax, "titipan PKB"),
+            cr(JASA_SAMSAT, fee, "jasa loket")]
+
+
+def setoran_lines(value, via="cash") -> list[Line]:
+    """Deposit to the province: Dr Titipan PKB, Cr Kas (or Bank)."""
+    if via not in ("cash", "bank"):
+        raise LedgerError("Setoran lewat tunai atau bank.", "via")
+    return [dr(TITIPAN, amount(value, "setoran")), cr(KAS if via == "cash" else BANK, value, "setoran")]
+
+
+def cash_difference_lines(difference) -> list[Line]:
+    """counted − expected: short debits Selisih kas, over credits it."""
+    if isinstance(difference, bool) or not isinstance(difference, int):
+        raise LedgerError("Selisih harus bilangan bulat rupiah.", "difference")
+    if difference < 0:
+        return [dr(SELISIH, -difference, "kas kurang"), cr(KAS, -difference, "kas kurang")]
+    return [dr(KAS, difference, "kas lebih"), cr(SELISIH, difference, "kas lebih")]
+
+
+def reversal_lines(lines) -> list[Line]:
+    return [Line(x.account, debit=x.credit, credit=x.debit, memo=("batal: " + x.memo)[:200]) for x in lines]
+
+
+def kas_effect(lines) -> int:
+    """Cash in minus cash out of one entry."""
+    return sum(x.debit - x.credit for x in lines if x.account in CASH_ACCOUNTS)
+
+
+CATEGORIES = ("Penjualan tunai", "Penjualan non-tunai", "Retur / void", "Titipan Samsat",
+              "Jasa loket Samsat", "Setoran Samsat", "Selisih kas")
+
+
+def summarize(rows) -> dict:
+    """{category: rupiah} from (source, account, debit, credit) sums of a day's lines."""
+    out = dict.fromkeys(CATEGORIES, 0)
+    for source, account, debit, credit in rows:
+        if source == "sale" and account == KAS:
+            out["Penjualan tunai"] += debit
+        elif source == "sale" and account == BANK:
+            out["Penjualan non-tunai"] += debit
+        elif source in ("refund", "void") and account in (KAS, BANK):
+            out["Retur / void"] += credit - debit
+        elif account == TITIPAN and source == "samsat":
+            out["Titipan Samsat"] += credit - debit
+        elif account == JASA_SAMSAT:
+            out["Jasa loket Samsat"] += credit - debit
+        elif account == TITIPAN and source == "setoran":
+            out["Setoran Samsat"] += debit - credit
+        elif account == SELISIH:
+            out["Selisih kas"] += credit - debit  # positive: cash over
+    return out
+
+
+def running(opening, movements):
+    """[(movement, balance)] for (…, cash_in, cash_out) tuples in time order; balance after each."""
+    balance, out = opening, []
+    for movement in movements:
+        balance += movement.cash_in - movement.cash_out
+        out.append((movement, balance))
+    return out
