@@ -1,0 +1,65 @@
+"""Hub commands: create-admin, add-koperasi, enrolment-code, seed-vehicles, publish-rulesets."""
+import click
+
+from .. import clock
+from .extensions import db
+
+
+@click.command("create-admin")
+@click.argument("username")
+@click.password_option()
+def create_admin(username, password):
+    """Create a province administrator."""
+    from flask import current_app
+    from .models import HubUser
+    user = HubUser(username=username)
+    user.set_password(password, current_app.config["PASSWORD_HASH_METHOD"])
+    db.session.add(user)
+    db.session.commit()
+    click.echo(f"Admin {username} dibuat.")
+
+
+@click.command("add-koperasi")
+@click.argument("code")
+@click.argument("name")
+@click.option("--regency", default="")
+def add_koperasi_command(code, name, regency):
+    """Register a koperasi and print its one-time enrolment code."""
+    from .service import add_koperasi, issue_code
+    shop = add_koperasi(code, name, regency)
+    enrol_code = issue_code(shop)
+    db.session.commit()
+    click.echo(f"{shop.code} terdaftar. Kode pendaftaran (sekali pakai): {enrol_code}")
+
+
+@click.command("seed-vehicles")
+@click.argument("count", type=click.IntRange(1, 5_000_000))
+@click.option("--seed", default=2025)
+def seed_vehicles_command(count, seed):
+    """Fill the vehicle register with COUNT realistic East Java vehicles."""
+    from .vehicles import seed_vehicles
+    added = seed_vehicles(count, clock.today(), seed)
+    db.session.commit()
+    click.echo(f"{added} kendaraan ditambahkan ke register.")
+
+
+@click.command("publish-rulesets")
+def publish_rulesets_command():
+    """Publish the rule sets of posapp/samsat/rulesets that are not yet on the feed."""
+    import json
+    from ..samsat.rulebook import RULESET_DIR
+    from .feeds import publish_rulesets
+    documents = {path.stem: json.loads(path.read_text("utf-8")) for path in sorted(RULESET_DIR.glob("*.json"))}
+    added = publish_rulesets(documents)
+    db.session.commit()
+    click.echo("Diterbitkan: " + (", ".join(added) if added else "tidak ada yang baru"))
+
+
+@click.command("create-tables")
+def create_tables():
+    """Create the tables directly (quick tries; production uses `db upgrade`)."""
+    db.create_all()
+    click.echo("Tabel hub dibuat.")
+
+
+commands = [create_admin, add_koperasi_command, seed_vehicles_command, publish_rulesets_command, create_tables]

@@ -1,0 +1,45 @@
+"""Hub configuration: defaults, instance/hub_config.py, POSAPP_HUB_* environment variables."""
+import os
+
+from ..config import _instance_secret
+
+
+class HubConfig:
+    SQLALCHEMY_DATABASE_URI = "postgresql+psycopg://postgres@127.0.0.1:5432/posapp_hub"
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SECRET_KEY = None
+    PASSWORD_HASH_METHOD = "scrypt"
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024      # bytes on the wire (gzip or not)
+    HUB_MAX_BODY = 4 * 1024 * 1024             # decompressed JSON body
+    HUB_MAX_RECORDS = 1000                     # records per batch
+    HUB_ENROL_CODE_HOURS = 72
+    HUB_NOW = None                             # a callable returning aware UTC; None = posapp.clock.now
+    HUB_FAULTS = {}                            # test hooks: {"after_commit": callable}
+    BABEL_DEFAULT_LOCALE = "id"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+
+
+class HubTestConfig(HubConfig):
+    TESTING = True
+    SECRET_KEY = "hub-test-secret"
+    PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
+    WTF_CSRF_ENABLED = False
+
+
+ENV_KEYS = {"POSAPP_HUB_DATABASE_URL": "SQLALCHEMY_DATABASE_URI", "POSAPP_HUB_SECRET_KEY": "SECRET_KEY"}
+
+
+def load_config(app, config=None):
+    app.config.from_object(HubConfig)
+    app.config.from_pyfile("hub_config.py", silent=True)
+    for env_name, key in ENV_KEYS.items():
+        if os.environ.get(env_name):
+            app.config[key] = os.environ[env_name]
+    if isinstance(config, dict):
+        app.config.update(config)
+    elif config is not None:
+        app.config.from_object(config)
+    if not app.config["SECRET_KEY"]:
+        from pathlib import Path
+        app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))

@@ -1,0 +1,67 @@
+"""Samsat confirmation: the hub prices each payment again with the same rule engine and its register."""
+import hashlib
+from datetime import date
+
+from ..samsat.plates import normalise_plate
+from .extensions import db
+from .models import RefChange, Vehicle
+from .security import hub_now
+
+
+def vehicle_input(vehicle: Vehicle) -> dict:
+    """The register row as the rule engine's `vehicle` input."""
+    return {"plate": vehicle.plate, "vehicle_class": vehicle.vehicle_class, "cc": vehicle.cc,
+            "njkb": vehicle.njkb, "ownership_order": vehicle.ownership_order,
+            "tax_due": vehicle.tax_due.isoformat(), "stnk_valid_until": vehicle.stnk_valid_until.isoformat(),
+            "blocked": vehicle.blocked, "public_transport": vehicle.public_transport}
+
+
+def find_vehicle(plate: str):
+    return db.session.get(Vehicle, normalise_plate(plate or "")) if plate else None
+
+
+def ntpd_for(payment_uuid: str, paid_on: date) -> str:
+    """A 16-character proof number, the same for the same payment (re-confirming is idempotent)."""
+    digits = str(int(hashlib.sha256(payment_uuid.encode()).hexdigest(), 16))[:10]
+    return f"{paid_on:%y%m%d}{digits}"
+
+
+def shop_total(payload: dict):
+    """The bill total the shop charged (without the koperasi's own fee)."""
+    if isinstance(payload.get("bill_total"), int):
+        return payload["bill_total"]
+    bill = payload.get("bill")
+    return bill.get("total") if isinstance(bill, dict) and isinstance(bill.get("total"), int) else None
+
+
+def judge(payload: dict, business_date: str) -> dict:
+    """terkonfirmasi with an NTPD when the hub's bill equals the shop's; else selisih with the difference."""
+    from ..samsat.errors import RulesetError, VehicleInputError
+    from ..samsat.rules import compute_bill
+    paid_on = date.fromisoformat(payload.get("paid_on") or business_date)
+    charged = shop_total(payload)
+    vehicle = find_vehicle(payload.get("plate"))
+    result = {"status": "selisih", "ntpd": None, "shop_total": charged, "hub_total": None, "difference": None,
+              "reason": None}
+    if vehicle is None:
+        return {**result, "reason": "vehicle_not_found"}
+    try:
+        bill = compute_bill(vehicle_input(vehicle), None, paid_on)
+    except (VehicleInputError, RulesetError):
+        return {**result, "reason": "register_invalid"}
+    if not bill.payable:
+        return {**result, "reason": bill.refusal.code}
+    result.update(hub_total=bill.total, difference=bill.total - (charged or 0))
+    if charged == bill.total:
+        result.update(status="terkonfirmasi", ntpd=ntpd_for(payload.get("uuid") or "", paid_on), difference=0)
+    return result
+
+
+def confirm_payments(shop, records):
+    """Publish one confirmation per new payment on the shop's Samsat feed (same transaction)."""
+    now = hub_now()
+    for record in records:
+        verdict = judge({"uuid": record["uuid"], **record["payload"]}, record["business_date"])
+        verdict.update(payment_uuid=record["uuid"], confirmed_at=now.isoformat())
+        db.session.add(RefChange(stream="samsat", shop_id=shop.id, key=record["uuid"], payload=verdict,
+                                 created_at=now))

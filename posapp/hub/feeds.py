@@ -1,0 +1,52 @@
+"""Reference feeds (rule sets, curated catalogue, Samsat confirmations) and per-day totals."""
+from sqlalchemy import func, or_
+
+from .extensions import db
+from .models import Koperasi, RefChange, Record
+from .security import hub_now
+
+STREAMS = ("rulesets", "catalogue", "samsat")
+
+
+def changes(shop_id: int, stream: str, since: int, limit: int) -> dict:
+    """Entries after `since` meant for everyone or for this shop only."""
+    rows = db.session.scalars(db.select(RefChange).where(
+        RefChange.stream == stream, RefChange.seq > since,
+        or_(RefChange.shop_id.is_(None), RefChange.shop_id == shop_id)).order_by(RefChange.seq).limit(limit + 1)).all()
+    page = rows[:limit]
+    return {"changes": [{"seq": r.seq, "key": r.key, "payload": r.payload} for r in page],
+            "last_seq": page[-1].seq if page else since, "has_more": len(rows) > limit}
+
+
+def publish(stream: str, key: str, payload: dict, shop_id=None) -> RefChange:
+    change = RefChange(stream=stream, key=key, payload=payload, shop_id=shop_id, created_at=hub_now())
+    db.session.add(change)
+    db.session.flush()
+    return change
+
+
+def publish_rulesets(documents: dict) -> list[str]:
+    """Publish rule sets not yet on the feed (rule sets are new versions, never edits)."""
+    known = set(db.session.scalars(db.select(RefChange.key).where(RefChange.stream == "rulesets")))
+    added = [name for name in sorted(documents) if name not in known]
+    for name in added:
+        publish("rulesets", name, documents[name])
+    return added
+
+
+def daily_totals(first, last, shop_id=None):
+    """(business_date, kind, count, sum) per day and kind, for one shop or the province."""
+    query = (db.select(Record.business_date, Record.kind, func.count(), func.coalesce(func.sum(Record.amount), 0))
+             .where(Record.business_date.between(first, last)).group_by(Record.business_date, Record.kind)
+             .order_by(Record.business_date, Record.kind))
+    if shop_id is not None:
+        query = query.where(Record.shop_id == shop_id)
+    return [(day, kind, int(count), int(total)) for day, kind, count, total in db.session.execute(query)]
+
+
+def shop_day_totals(first, last):
+    """Per shop and day: count and sum of everything uploaded (the province dashboard)."""
+    query = (db.select(Koperasi.code, Record.business_date, func.count(), func.coalesce(func.sum(Record.amount), 0))
+             .join(Koperasi, Koperasi.id == Record.shop_id).where(Record.business_date.between(first, last))
+             .group_by(Koperasi.code, Record.business_date).order_by(Record.business_date.desc(), Koperasi.code))
+    return [(code, day, int(count), int(total)) for code, day, count, total in db.session.execute(query)]

@@ -1,0 +1,106 @@
+"""Ingest one batch in one transaction: dedupe on (shop, uuid), reject per record, advance the cursor."""
+from datetime import date
+
+from flask import current_app
+from sqlalchemy.dialects.postgresql import insert
+
+from ..sync.protocol import record_amount
+from .extensions import db
+from .models import BatchReply, Koperasi, Record, Rejection
+from .security import ApiError, hub_now
+from .validate import BatchError, check_batch, record_problem
+
+
+def ingest(shop_id: int, batch: dict, body_sha256: str) -> dict:
+    """Store a batch and answer it; the caller commits. Replays get the stored answer."""
+    try:
+        check_batch(batch, current_app.config["HUB_MAX_RECORDS"])
+    except BatchError as exc:
+        raise ApiError(400, "malformed_batch", f"Batch tidak sah: {exc}.") from exc
+    # The row lock serialises two syncs of the same shop racing each other.
+    shop = db.session.execute(db.select(Koperasi).where(Koperasi.id == shop_id).with_for_update()
+                              .execution_options(populate_existing=True)).scalar_one()
+    stored = db.session.get(BatchReply, (shop.id, batch["batch_id"]))
+    if stored is not None:
+        if stored.body_sha256 != body_sha256:
+            raise ApiError(422, "batch_id_reused", "batch_id yang sama dengan isi berbeda.")
+        return stored.answer
+    if batch["from_seq"] > shop.last_seq + 1:
+        raise ApiError(409, "seq_gap", "Ada celah urutan: kirim dari seq yang diharapkan.",
+                       expected_seq=shop.last_seq + 1)
+    answer = _apply(shop, batch)
+    db.session.add(BatchReply(shop_id=shop.id, batch_id=batch["batch_id"], body_sha256=body_sha256,
+                              answer=answer))
+    return answer
+
+
+def _apply(shop, batch):
+    rejected, valid = [], {}
+    for record in batch["records"]:
+        code = record_problem(record, batch["from_seq"], batch["to_seq"], shop.code)
+        if code is None and record["uuid"] in valid:
+            code = None if valid[record["uuid"]]["sha256"] == record["sha256"] else "conflict"
+            if code is None:
+                continue
+        if code:
+            rejected.append({"seq": record.get("seq"), "uuid": str(record.get("uuid"))[:64], "code": code})
+        else:
+            valid[record["uuid"]] = record
+    for uuid in _foreign(shop.id, list(valid)):
+        rejected.append({"seq": valid.pop(uuid)["seq"], "uuid": uuid, "code": "uuid_other_shop"})
+    created = _insert(shop.id, list(valid.values()))
+    conflicts = _conflicts(shop.id, [r for u, r in valid.items() if u not in created])
+    rejected += [{"seq": r["seq"], "uuid": r["uuid"], "code": "conflict"} for r in conflicts]
+    _quarantine(shop.id, rejected)
+    _confirm_samsat(shop, [r for u, r in valid.items() if u in created])
+    shop.last_seq = max(shop.last_seq, batch["to_seq"])
+    shop.last_sync_at = hub_now()
+    rejected.sort(key=lambda r: (r["seq"] if isinstance(r["seq"], int) else 0))
+    duplicate = len(valid) - len(created) - len(conflicts)
+    return {"accepted_through_seq": shop.last_seq,
+            "results": {"created": len(created), "duplicate": duplicate, "rejected": rejected}}
+
+
+def _foreign(shop_id, uuids):
+    """UUIDs another shop already holds: a shop can never write over another shop's facts."""
+    if not uuids:
+        return []
+    return db.session.scalars(db.select(Record.uuid).where(Record.uuid.in_(uuids), Record.shop_id != shop_id)).all()
+
+
+def _insert(shop_id, records):
+    """Multi-row INSERT … ON CONFLICT DO NOTHING; returns the UUIDs actually created."""
+    if not records:
+        return set()
+    now = hub_now()
+    rows = [{"shop_id": shop_id, "uuid": r["uuid"], "seq": r["seq"], "kind": r["kind"],
+             "business_date": date.fromisoformat(r["business_date"]), "sha256": r["sha256"],
+             "amount": record_amount(r["kind"], r["payload"]), "payload": r["payload"], "received_at": now}
+            for r in records]
+    statement = insert(Record).values(rows).on_conflict_do_nothing().returning(Record.uuid)
+    return set(db.session.scalars(statement).all())
+
+
+def _conflicts(shop_id, duplicates):
+    """Duplicates whose content differs from what the hub holds: a conflict, never an overwrite."""
+    if not duplicates:
+        return []
+    held = dict(db.session.execute(db.select(Record.uuid, Record.sha256).where(
+        Record.shop_id == shop_id, Record.uuid.in_([r["uuid"] for r in duplicates]))).all())
+    return [r for r in duplicates if held.get(r["uuid"]) != r["sha256"]]
+
+
+def _quarantine(shop_id, rejected):
+    if rejected:
+        now = hub_now()
+        db.session.execute(insert(Rejection).values([
+            {"shop_id": shop_id, "seq": r["seq"] if isinstance(r["seq"], int) else 0, "uuid": r["uuid"],
+             "code": r["code"], "created_at": now} for r in rejected]))
+
+
+def _confirm_samsat(shop, records):
+    """Price each new Samsat payment again and publish the confirmation down the feed."""
+    payments = [r for r in records if r["kind"] == "samsat_payment"]
+    if payments:
+        from .confirm import confirm_payments
+        confirm_payments(shop, payments)

@@ -1,0 +1,30 @@
+"""Online Samsat inquiry: the register's facts (owner masked) and the bill of the same rule engine."""
+from datetime import date
+
+from .. import clock
+from ..samsat.plates import display_plate, is_valid_plate
+from .confirm import find_vehicle, vehicle_input
+from .security import ApiError, hub_now
+
+
+def mask_name(name: str) -> str:
+    """'Ahmad Fauzi' → 'Ah*** Fa***': enough for the resident to recognise, not to harvest."""
+    return " ".join(part[:2] + "***" for part in name.split())
+
+
+def inquiry(plate: str, on: str | None = None) -> dict:
+    from ..samsat.rules import compute_bill
+    if not is_valid_plate(plate or ""):
+        raise ApiError(400, "plate_invalid", "Nomor polisi tidak sah.")
+    vehicle = find_vehicle(plate)
+    if vehicle is None:
+        raise ApiError(404, "vehicle_not_found", "Kendaraan tidak ada di data Samsat provinsi.")
+    try:
+        paid_on = date.fromisoformat(on) if on else clock.to_wib(hub_now()).date()
+    except ValueError:
+        raise ApiError(400, "bad_argument", "Parameter on harus tanggal TTTT-BB-HH.") from None
+    facts = {**vehicle_input(vehicle), "plate_display": display_plate(vehicle.plate),
+             "owner_name": mask_name(vehicle.owner_name), "chassis_last5": vehicle.chassis_no[-5:],
+             "brand": vehicle.brand}
+    return {"vehicle": facts, "bill": compute_bill(vehicle_input(vehicle), None, paid_on).to_json(),
+            "verified": True}

@@ -1,0 +1,144 @@
+"""Hub tables. Everything a shop sent is keyed shop first, so it can later be distributed by shop."""
+from flask_login import UserMixin
+from sqlalchemy import (BigInteger, Boolean, Date, ForeignKey, Index, Integer, PrimaryKeyConstraint, String,
+                        Text)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped, mapped_column
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..database import UTCDateTime, utcnow
+from .extensions import db
+
+
+class Koperasi(db.Model):
+    """A shop (koperasi pesantren) and its upload cursor: the last seq the hub holds."""
+
+    __tablename__ = "hub_koperasi"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    regency: Mapped[str] = mapped_column(String(60), default="")
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_sync_at = mapped_column(UTCDateTime, nullable=True)
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+
+
+class EnrolmentCode(db.Model):
+    """A one-time code the province gives a shop's admin; stored hashed."""
+
+    __tablename__ = "hub_enrolment_code"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("hub_koperasi.id"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at = mapped_column(UTCDateTime)
+    used_at = mapped_column(UTCDateTime, nullable=True)
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ShopKey(db.Model):
+    """An HMAC key of a shop; two may be active at once while a shop rotates."""
+
+    __tablename__ = "hub_shop_key"
+    key_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("hub_koperasi.id"), index=True)
+    secret: Mapped[str] = mapped_column(String(128))
+    status: Mapped[str] = mapped_column(String(10), default="active")  # active | revoked
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at = mapped_column(UTCDateTime, nullable=True)
+
+
+class Nonce(db.Model):
+    """Nonces seen within the timestamp window; a repeat is a replay."""
+
+    __tablename__ = "hub_nonce"
+    key_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(64), primary_key=True)
+    expires_at = mapped_column(UTCDateTime, index=True)
+
+
+class BatchReply(db.Model):
+    """The stored answer to a batch: the same batch_id and body get it again."""
+
+    __tablename__ = "hub_batch"
+    shop_id: Mapped[int] = mapped_column(ForeignKey("hub_koperasi.id"))
+    batch_id: Mapped[str] = mapped_column(String(80))
+    body_sha256: Mapped[str] = mapped_column(String(64))
+    answer = mapped_column(JSONB)
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+    __table_args__ = (PrimaryKeyConstraint("shop_id", "batch_id"),)
+
+
+class Record(db.Model):
+    """An immutable fact a shop uploaded (sale, refund, Samsat payment, journal entry, close)."""
+
+    __tablename__ = "hub_record"
+    shop_id: Mapped[int] = mapped_column(ForeignKey("hub_koperasi.id"))
+    uuid: Mapped[str] = mapped_column(String(36))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(30))
+    business_date = mapped_column(Date)
+    amount: Mapped[int] = mapped_column(BigInteger, default=0)
+    sha256: Mapped[str] = mapped_column(String(64))
+    payload = mapped_column(JSONB)
+    received_at = mapped_column(UTCDateTime, default=utcnow)
+    __table_args__ = (PrimaryKeyConstraint("shop_id", "uuid"),
+                      Index("ix_hub_record_shop_day", "shop_id", "business_date"),
+                      Index("ix_hub_record_uuid", "uuid"))
+
+
+class Rejection(db.Model):
+    """A record refused with a reason; the shop shows it under "Perlu perhatian"."""
+
+    __tablename__ = "hub_rejection"
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("hub_koperasi.id"), index=True)
+    seq: Mapped[int] = mapped_column(BigInteger)
+    uuid: Mapped[str] = mapped_column(String(64))
+    code: Mapped[str] = mapped_column(String(40))
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+
+
+class RefChange(db.Model):
+    """One entry of a reference feed (rule sets, catalogue, Samsat confirmations); shop_id None = all."""
+
+    __tablename__ = "hub_ref_change"
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    stream: Mapped[str] = mapped_column(String(20))
+    shop_id: Mapped[int | None] = mapped_column(ForeignKey("hub_koperasi.id"), nullable=True)
+    key: Mapped[str] = mapped_column(String(80))
+    payload = mapped_column(JSONB)
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+    __table_args__ = (Index("ix_hub_ref_change_stream_seq", "stream", "seq"),)
+
+
+class Vehicle(db.Model):
+    """The province's vehicle register (what the Samsat inquiry answers from)."""
+
+    __tablename__ = "hub_vehicle"
+    plate: Mapped[str] = mapped_column(String(12), primary_key=True)  # normalised, L1234AB
+    vehicle_class: Mapped[str] = mapped_column(String(20))
+    cc: Mapped[int] = mapped_column(Integer)
+    njkb: Mapped[int] = mapped_column(BigInteger)
+    ownership_order: Mapped[int] = mapped_column(Integer, default=1)
+    tax_due = mapped_column(Date)
+    stnk_valid_until = mapped_column(Date)
+    blocked: Mapped[bool] = mapped_column(Boolean, default=False)
+    public_transport: Mapped[bool] = mapped_column(Boolean, default=False)
+    owner_name: Mapped[str] = mapped_column(String(120))
+    chassis_no: Mapped[str] = mapped_column(String(30))
+    brand: Mapped[str] = mapped_column(String(60), default="")
+
+
+class HubUser(UserMixin, db.Model):
+    """A province administrator (the dashboard login)."""
+
+    __tablename__ = "hub_user"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(60), unique=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+
+    def set_password(self, password, method="scrypt"):
+        self.password_hash = generate_password_hash(password, method=method)
+
+    def check_password(self, password) -> bool:
+        return check_password_hash(self.password_hash, password)

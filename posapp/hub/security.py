@@ -1,0 +1,93 @@
+"""Who is calling: the HMAC check of every API request, body caps, gzip with a decompressed cap."""
+import zlib
+from datetime import datetime, timedelta, timezone
+
+from flask import current_app, g, request
+from sqlalchemy.dialects.postgresql import insert
+
+from .. import clock
+from ..sync import protocol
+from .extensions import db
+from .models import Koperasi, Nonce, ShopKey
+
+
+class ApiError(Exception):
+    """A refusal the client is told about: HTTP status, a stable code, a message, extra fields."""
+
+    def __init__(self, status, code, message, **extra):
+        super().__init__(message)
+        self.status, self.code, self.message, self.extra = status, code, message, extra
+
+    def to_json(self):
+        return {"error": self.code, "message": self.message, "server_time": hub_now().isoformat(), **self.extra}
+
+
+def hub_now() -> datetime:
+    """The hub's clock (tests of a skewed shop give the hub its own real clock)."""
+    now = current_app.config.get("HUB_NOW")
+    return now() if now else clock.now()
+
+
+def request_body() -> bytes:
+    """The decompressed body; refuses a body (or a gzip bomb) over HUB_MAX_BODY."""
+    if "_hub_body" in g:
+        return g._hub_body
+    raw = request.get_data(cache=True)  # MAX_CONTENT_LENGTH already caps the wire size (413)
+    cap = current_app.config["HUB_MAX_BODY"]
+    if request.headers.get("Content-Encoding", "").lower() == "gzip":
+        raw = _gunzip(raw, cap)
+    if len(raw) > cap:
+        raise ApiError(413, "body_too_large", "Isi permintaan terlalu besar.")
+    g._hub_body = raw
+    return raw
+
+
+def _gunzip(data: bytes, cap: int) -> bytes:
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        out = inflater.decompress(data, cap + 1)
+    except zlib.error as exc:
+        raise ApiError(400, "malformed_body", "Isi gzip rusak.") from exc
+    if len(out) > cap or inflater.unconsumed_tail:
+        raise ApiError(413, "body_too_large", "Isi permintaan terlalu besar setelah dibuka.")
+    if not inflater.eof:
+        raise ApiError(400, "malformed_body", "Isi gzip terpotong.")
+    return out
+
+
+def authenticate() -> Koperasi:
+    """Check key, signature, revocation, clock skew and nonce; returns the calling shop."""
+    headers = request.headers
+    key_id, stamp = headers.get(protocol.HEADER_KEY), headers.get(protocol.HEADER_TIME)
+    nonce, signature = headers.get(protocol.HEADER_NONCE), headers.get(protocol.HEADER_SIGNATURE)
+    if not (key_id and stamp and nonce and signature):
+        raise ApiError(401, "auth_missing", "Permintaan tanpa tanda tangan.")
+    if not stamp.isdigit() or len(nonce) > 64:
+        raise ApiError(401, "auth_malformed", "Tanda tangan tidak dikenali.")
+    key = db.session.get(ShopKey, key_id)
+    body = request.get_data(cache=True)  # signed as sent (compressed bytes)
+    query = request.query_string.decode("latin-1")
+    if key is None or not protocol.verify(key.secret, signature, request.method, request.path, query, body,
+                                          stamp, nonce):
+        raise ApiError(401, "bad_signature", "Tanda tangan tidak sah.")
+    if key.status != "active":
+        raise ApiError(403, "key_revoked", "Kunci toko ini sudah dicabut. Daftarkan ulang toko ke server provinsi.")
+    now = hub_now()
+    if not protocol.skew_ok(int(stamp), now.timestamp()):
+        raise ApiError(401, "stale_timestamp", "Jam toko berbeda lebih dari 15 menit dengan server.")
+    _remember_nonce(key_id, nonce, now)
+    g.hub_key = key
+    return db.session.get(Koperasi, key.shop_id)
+
+
+def _remember_nonce(key_id, nonce, now):
+    """Insert the nonce in its own transaction; a conflict means the request is a replay."""
+    expires = now + timedelta(seconds=2 * protocol.MAX_SKEW_SECONDS)
+    stored = db.session.execute(insert(Nonce).values(key_id=key_id, nonce=nonce, expires_at=expires)
+                                .on_conflict_do_nothing().returning(Nonce.nonce)).first()
+    if stored is None:
+        db.session.rollback()
+        raise ApiError(401, "replayed_nonce", "Permintaan ini sudah pernah diterima (nonce terpakai).")
+    if int.from_bytes(nonce.encode()[-2:], "big") % 64 == 0:  # now and then, forget expired nonces
+        db.session.execute(db.delete(Nonce).where(Nonce.expires_at < now.astimezone(timezone.utc)))
+    db.session.commit()
