@@ -1,0 +1,32 @@
+"""Plain dicts of a sale: the outbox payload for the hub and the JSON answer for the screen."""
+from .pricing import METHODS
+
+
+def sale_payload(sale) -> dict:
+    """What the hub stores of a sale, refund or void (integer rupiah, ISO times)."""
+    return {
+        "uuid": sale.uuid, "kind": sale.kind, "receipt_no": sale.receipt_no,
+        "business_date": sale.business_date.isoformat(), "created_at": sale.created_at.isoformat(),
+        "original_uuid": sale.original.uuid if sale.original_id else None,
+        "shift_uuid": sale.shift.uuid, "cashier": sale.user.username,
+        "approved_by": sale.approved_by.username if sale.approved_by_id else None,
+        "member": sale.member, "subtotal": sale.subtotal, "discount": sale.discount, "total": sale.total,
+        "lines": [{"sku": line.sku, "name": line.name, "qty": line.qty, "unit_price": line.unit_price,
+                   "list_price": line.list_price, "discount": line.discount, "total": line.total,
+                   "unit_cost": line.unit_cost} for line in sale.lines],
+        "payments": [{"method": p.method, "amount": p.amount, "reference": p.reference} for p in sale.payments],
+    }
+
+
+def sale_result(sale, warnings=(), replayed=False, printed=None) -> dict:
+    """The cashier screen's answer after "Bayar"."""
+    return {
+        "ok": True, "uuid": sale.uuid, "receipt_no": sale.receipt_no, "kind": sale.kind,
+        "subtotal": sale.subtotal, "discount": sale.discount, "total": sale.total,
+        "tendered": sale.tendered, "change": sale.change, "warnings": list(warnings), "replayed": replayed,
+        "lines": [{"name": line.name, "qty": line.qty, "unit_price": line.unit_price,
+                   "discount": line.discount, "total": line.total} for line in sale.lines],
+        "payments": [{"method": p.method, "label": METHODS.get(p.method, p.method), "amount": p.amount,
+                      "reference": p.reference} for p in sale.payments],
+        "print": printed,
+    }

@@ -1,0 +1,157 @@
+"""Sale arithmetic (pure): line prices, member prices, discounts, totals, payments, change, refunds.
+
+No Flask or database here: the service hands in plain values and gets plain values back, so the
+cashier screen's numbers are decided in one place and unit-tested without an app.
+"""
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from ..money import format_rupiah, percent_of, to_rupiah
+
+MAX_QTY = 9_999            # more of one product in one sale is a typo, not a purchase
+MAX_TENDER = 1_000_000_000  # Rp 1 miliar: no single payment at a koperasi shop is larger
+MAX_LINES = 200
+METHODS = {"cash": "Tunai", "qris": "QRIS", "transfer": "Transfer", "debit": "Debit"}
+
+
+class PricingError(ValueError):
+    """A refusal with an Indonesian message and the field it belongs to."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class PricedLine:
+    unit_price: int
+    qty: int
+    gross: int       # unit_price × qty
+    discount: int    # rupiah off the whole line
+    total: int       # gross − discount
+
+    @property
+    def discount_percent(self) -> Decimal:
+        return Decimal(self.discount) * 100 / self.gross if self.gross else Decimal(0)
+
+
+@dataclass(frozen=True)
+class Settlement:
+    paid: int        # money applied to the sale (never more than the total)
+    change: int      # cash handed back
+    applied: list    # [(method, applied_amount, tendered, reference)]
+
+
+def check_qty(qty) -> int:
+    if isinstance(qty, bool) or not isinstance(qty, int):
+        raise PricingError("Jumlah barang harus bilangan bulat.", "qty")
+    if qty <= 0:
+        raise PricingError("Jumlah barang minimal 1.", "qty")
+    if qty > MAX_QTY:
+        raise PricingError(f"Jumlah barang tidak wajar (maksimal {MAX_QTY}).", "qty")
+    return qty
+
+
+def unit_price(price: int, member_price, is_member: bool, override=None) -> int:
+    """The price per unit: an approved override, else the member price for anggota, else the price."""
+    if override is not None:
+        if isinstance(override, bool) or not isinstance(override, int) or not 0 < override <= MAX_TENDER:
+            raise PricingError("Harga ganti tidak valid.", "price")
+        return override
+    if is_member and member_price is not None:
+        return member_price
+    return price
+
+
+def parse_discount(spec, gross: int) -> int:
+    """A line discount as rupiah: an integer amount, or a text like '10%' or '2.500'."""
+    if spec in (None, "", 0):
+        return 0
+    if isinstance(spec, bool) or isinstance(spec, float):
+        raise PricingError("Diskon tidak valid.", "discount")
+    if isinstance(spec, str) and spec.strip().endswith("%"):
+        try:
+            percent = Decimal(spec.strip()[:-1].strip().replace(",", "."))
+        except InvalidOperation:
+            raise PricingError("Diskon persen tidak valid, mis. 10%.", "discount") from None
+        if not 0 <= percent <= 100:
+            raise PricingError("Diskon persen harus 0–100%.", "discount")
+        amount = percent_of(gross, percent)
+    else:
+        text = str(spec).strip().replace(".", "")
+        if not text.isdigit():
+            raise PricingError("Diskon tidak valid: tulis rupiah (5000) atau persen (10%).", "discount")
+        amount = int(text)
+    if amount > gross:
+        raise PricingError("Diskon tidak boleh melebihi harga baris.", "discount")
+    return amount
+
+
+def price_line(unit: int, qty: int, discount_spec=None) -> PricedLine:
+    check_qty(qty)
+    gross = unit * qty
+    discount = parse_discount(discount_spec, gross)
+    return PricedLine(unit, qty, gross, discount, gross - discount)
+
+
+def needs_approval(line: PricedLine, limit_percent, overridden: bool) -> bool:
+    """A price override, or a discount above the shop's limit, needs the manager's PIN."""
+    return overridden or line.discount_percent > Decimal(limit_percent)
+
+
+def totals(lines) -> dict:
+    """Subtotal (before discounts), discount and total of priced lines."""
+    gross = sum(line.gross for line in lines)
+    discount = sum(line.discount for line in lines)
+    return {"subtotal": gross, "discount": discount, "total": gross - discount}
+
+
+def check_tender(amount, field="amount") -> int:
+    if isinstance(amount, bool) or not isinstance(amount, int):
+        raise PricingError("Jumlah bayar harus bilangan bulat rupiah.", field)
+    if amount <= 0:
+        raise PricingError("Jumlah bayar harus lebih dari nol.", field)
+    if amount > MAX_TENDER:
+        raise PricingError("Jumlah bayar terlalu besar (maksimal Rp 1.000.000.000).", field)
+    return amount
+
+
+def settle(total: int, payments) -> Settlement:
+    """Apply payments [(method, amount, reference)]: non-cash first and exact, cash gives change.
+
+    Non-cash money cannot exceed what is left to pay (there is no change from QRIS); a sale
+    cannot complete underpaid.
+    """
+    if not payments:
+        raise PricingError("Pilih cara bayar.", "payments")
+    remaining, applied, cash = total, [], []
+    for method, amount, reference in payments:
+        if method not in METHODS:
+            raise PricingError("Cara bayar tidak dikenal.", "method")
+        check_tender(amount)
+        if method == "cash":
+            cash.append((amount, reference))
+            continue
+        if not (reference or "").strip():
+            raise PricingError(f"Nomor referensi {METHODS[method]} wajib diisi.", "reference")
+        if amount > remaining:
+            raise PricingError(f"Pembayaran {METHODS[method]} melebihi sisa tagihan.", "amount")
+        applied.append((method, amount, amount, reference.strip()))
+        remaining -= amount
+    tendered_cash = sum(amount for amount, _ in cash)
+    if tendered_cash + (total - remaining) < total:
+        short = total - (total - remaining) - tendered_cash
+        raise PricingError(f"Pembayaran kurang {format_rupiah(short)}.", "amount")
+    if tendered_cash and remaining:
+        applied.append(("cash", remaining, tendered_cash, ""))
+    return Settlement(paid=total, change=tendered_cash - remaining, applied=applied)
+
+
+def refund_amount(line_total: int, sold_qty: int, refunded_before: int, qty: int) -> int:
+    """Money back for `qty` more units of a line; all refunds of a line add up to its total exactly."""
+    if qty <= 0 or refunded_before + qty > sold_qty:
+        raise PricingError("Jumlah retur melebihi jumlah yang dibeli.", "qty")
+    after = to_rupiah(Decimal(line_total) * (refunded_before + qty) / sold_qty)
+    before = to_rupiah(Decimal(line_total) * refunded_before / sold_qty)
+    return after - before
+

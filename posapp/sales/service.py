@@ -1,0 +1,146 @@
+"""Completing a sale: one transaction writes the sale, lines, payments, stock moves and outbox row.
+
+The cashier screen sends the cart once, with a UUID made when the sale started; the server
+re-prices everything from the database and never trusts client totals. A replay of the same UUID
+returns the stored sale; the same UUID with a different cart is refused.
+"""
+import hashlib
+import json
+import uuid as uuidlib
+
+from .. import clock
+from ..auth.approval import require_approval
+from ..catalog.models import Product
+from ..catalog.stock import record_move
+from ..extensions import db
+from ..shop.service import get_settings
+from ..sync import outbox
+from . import hooks, numbers, payloads, pricing
+from .models import Payment, Sale, SaleLine
+from .pricing import PricingError
+from .shifts import require_open_shift
+
+
+class ReplayConflict(PricingError):
+    """The UUID of a stored sale came back with a different cart."""
+
+
+def check_uuid(value, field="uuid") -> str:
+    try:
+        return str(uuidlib.UUID(str(value)))
+    except (ValueError, TypeError, AttributeError):
+        raise PricingError("ID transaksi tidak valid: muat ulang layar kasir.", field) from None
+
+
+def request_hash(data: dict) -> str:
+    keys = ("member", "lines", "payments")
+    text = json.dumps({k: data.get(k) for k in keys}, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def find_replay(sale_uuid: str, digest: str):
+    """The stored sale for this UUID (a double-click or a retry), or None; a different cart is refused."""
+    sale = db.session.scalar(db.select(Sale).where(Sale.uuid == sale_uuid))
+    if sale is not None and sale.request_hash != digest:
+        raise ReplayConflict("Transaksi dengan ID ini sudah tersimpan dengan isi berbeda. "
+                             "Mulai transaksi baru.", "uuid")
+    return sale
+
+
+def complete_sale(user, data: dict):
+    """Record a sale from the cart `data`; returns (sale, stock warnings, replayed)."""
+    sale_uuid = check_uuid(data.get("uuid"))
+    digest = request_hash(data)
+    stored = find_replay(sale_uuid, digest)
+    if stored is not None:
+        return stored, [], True
+    shift = require_open_shift(user)
+    settings = get_settings()
+    member = bool(data.get("member"))
+    priced = _price_lines(data.get("lines"), member)
+    approver = _approve_if_needed(priced, settings.discount_limit_percent)
+    sums = pricing.totals([line for _, line, _ in priced])
+    settlement = pricing.settle(sums["total"], _payments(data.get("payments")))
+    _check_stock(priced, settings.allow_negative_stock)
+    day = clock.today()
+    sale = Sale(uuid=sale_uuid, request_hash=digest, kind="sale", business_date=day, shift_id=shift.id,
+                user_id=user.id, approved_by_id=getattr(approver, "id", None), member=member,
+                receipt_no=numbers.receipt_no(settings.shop_code, day), created_at=clock.now(),
+                subtotal=sums["subtotal"], discount=sums["discount"], total=sums["total"],
+                tendered=sum(t for _, _, t, _ in settlement.applied), change=settlement.change)
+    db.session.add(sale)
+    for product, line, overridden in priced:
+        sale.lines.append(SaleLine(product_id=product.id, name=product.name, sku=product.sku, qty=line.qty,
+                                   unit_price=line.unit_price, list_price=product.price, discount=line.discount,
+                                   total=line.total, unit_cost=product.cost or 0, price_overridden=overridden))
+    for method, amount, tendered, reference in settlement.applied:
+        sale.payments.append(Payment(method=method, amount=amount, tendered=tendered, reference=reference))
+    db.session.flush()
+    warnings = _move_stock(sale, priced, user)
+    hooks.post_sale(sale)  # LEDGER: the journal entry joins this transaction here
+    outbox.enqueue("sale", sale.uuid, day, payloads.sale_payload(sale))
+    return sale, warnings, False
+
+
+def _price_lines(raw_lines, member: bool):
+    """[(product, PricedLine, overridden)] from the client's lines, priced from the database."""
+    if not isinstance(raw_lines, list) or not raw_lines:
+        raise PricingError("Keranjang masih kosong.", "lines")
+    if len(raw_lines) > pricing.MAX_LINES:
+        raise PricingError(f"Paling banyak {pricing.MAX_LINES} baris per transaksi.", "lines")
+    ids = {line.get("product_id") for line in raw_lines if isinstance(line, dict)}
+    products = {p.id: p for p in db.session.scalars(
+        db.select(Product).where(Product.id.in_([i for i in ids if isinstance(i, int)])))}
+    priced = []
+    for raw in raw_lines:
+        product = products.get(raw.get("product_id")) if isinstance(raw, dict) else None
+        if product is None or not product.active:
+            raise PricingError("Produk tidak dikenal atau sudah tidak dijual.", "lines")
+        override = raw.get("price")
+        overridden = override is not None and override != product.price
+        unit = pricing.unit_price(product.price, product.member_price, member, override if overridden else None)
+        priced.append((product, pricing.price_line(unit, raw.get("qty"), raw.get("discount")), overridden))
+    return priced
+
+
+def _approve_if_needed(priced, limit):
+    special = [(p, line, o) for p, line, o in priced if pricing.needs_approval(line, limit, o)]
+    if not special:
+        return None
+    detail = "; ".join(f"{p.name}: harga {line.unit_price}" + (f" (katalog {p.price})" if o else "")
+                       + (f", diskon {line.discount}" if line.discount else "") for p, line, o in special)
+    return require_approval("sale.discount", detail)
+
+
+def _payments(raw):
+    if not isinstance(raw, list) or not raw:
+        raise PricingError("Pilih cara bayar.", "payments")
+    result = []
+    for item in raw:
+        if not isinstance(item, dict):
+            raise PricingError("Data pembayaran tidak valid.", "payments")
+        result.append((item.get("method"), item.get("amount"), str(item.get("reference") or "")[:60]))
+    return result
+
+
+def _check_stock(priced, allow_negative: bool):
+    if allow_negative:
+        return
+    wanted = {}
+    for product, line, _ in priced:
+        wanted[product] = wanted.get(product, 0) + line.qty
+    for product, qty in wanted.items():
+        if product.on_hand - qty < 0:
+            raise PricingError(f"Stok {product.name} tidak cukup (sisa {product.on_hand}).", "lines")
+
+
+def _move_stock(sale, priced, user):
+    """Stock out per line; a warning for every product that goes below zero."""
+    warnings, left = [], {}
+    for product, line, _ in priced:
+        left[product.id] = left.get(product.id, product.on_hand) - line.qty
+        record_move(product, -line.qty, "sale", unit_cost=product.cost, doc_uuid=sale.uuid, user=user)
+    for product, _, _ in priced:
+        if left.pop(product.id, 0) < 0:
+            warnings.append(f"Stok {product.name} di bawah nol: periksa stok fisik.")
+    return warnings

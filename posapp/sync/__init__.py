@@ -1,0 +1,1 @@
+"""Shop ↔ hub sync. So far: the transactional outbox (records waiting to be uploaded)."""
