@@ -23,7 +23,7 @@ ADJUST_REASONS = {
 
 class Product(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(120))
+    name: Mapped[str] = mapped_column(String(120), index=True)  # the product list is ordered by name
     sku: Mapped[str] = mapped_column(String(40), unique=True)
     barcode: Mapped[str | None] = mapped_column(String(32), unique=True, nullable=True)
     category: Mapped[str] = mapped_column(String(60), default="Umum", index=True)

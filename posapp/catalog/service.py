@@ -31,14 +31,16 @@ ON_HAND = func.coalesce(StockLevel.on_hand, 0)
 
 
 def product_query(q="", category="", status="aktif", curated=False, low=False):
-    """The product list's query: every filter is an indexed column or a join on the primary key."""
+    """The product list's query. A barcode or SKU hits its unique index; a name search scans the names
+    (tens of milliseconds at 50,000 products); the level comes in the same query (no N+1)."""
     query = db.select(Product).outerjoin(StockLevel, StockLevel.product_id == Product.id)
     q = " ".join((q or "").split())
-    if q:
+    exact = _exact_match(q)
+    if exact is not None:  # a scanned barcode or a typed SKU: one indexed row, no scan of the names
+        query = query.where(Product.id == exact)
+    elif q:
         pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        query = query.where(or_(Product.name.ilike(pattern, escape="\\"), Product.sku == q.upper(),
-                                Product.sku.ilike(pattern, escape="\\"),
-                                Product.barcode == barcodes.normalise(q)))
+        query = query.where(or_(Product.name.ilike(pattern, escape="\\"), Product.sku.ilike(pattern, escape="\\")))
     if category:
         query = query.where(Product.category == category)
     if status in ("aktif", "nonaktif"):
@@ -48,6 +50,14 @@ def product_query(q="", category="", status="aktif", curated=False, low=False):
     if low:
         query = query.where(ON_HAND <= Product.min_stock)
     return query.options(contains_eager(Product.level)).order_by(Product.name, Product.id)
+
+
+def _exact_match(q):
+    """The id of the product whose SKU or barcode is exactly `q`, if any."""
+    if not q:
+        return None
+    return db.session.scalar(db.select(Product.id).where(
+        or_(Product.sku == q.upper(), Product.barcode == barcodes.normalise(q))).limit(1))
 
 
 def low_stock_query():
