@@ -9,7 +9,6 @@ import unicodedata
 from dataclasses import dataclass, field
 
 ALIGNS = ("left", "center", "right")
-MIN_LABEL = 5  # a double-size pair keeps at least this much label beside the amount
 
 
 @dataclass(frozen=True)
@@ -78,8 +77,8 @@ def pair_rows(label, amount, width, bold=False, double=False) -> list[Row]:
     label, amount = clean(label).rstrip(), clean(amount).strip()
     if not amount:
         return text_rows(label, width, bold=bold, double=double)
-    if double and len(amount) + 1 + min(len(label), MIN_LABEL) > width // 2:
-        double = False  # a double-size amount that cannot fit is printed normal size
+    if double and len(label) + 1 + len(amount) > width // 2:
+        double = False  # a double-size pair that does not fit one row is printed normal size
     cols = width // 2 if double else width
     if len(amount) >= cols:  # only absurd amounts: better broken than lost
         return text_rows(label, width, bold=bold) + text_rows(amount, width, "right", bold)

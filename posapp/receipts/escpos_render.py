@@ -9,6 +9,7 @@ import io
 import unicodedata
 
 import qrcode
+from escpos.capabilities import Profile, get_profile_class
 from escpos.printer import Dummy
 
 CODE_PAGE = "CP437"
@@ -40,8 +41,21 @@ def to_ascii(text: str) -> str:
     return "".join(out)
 
 
-def profile_for(width: int) -> str:
-    return PROFILES.get(width, PROFILES[48] if width > 32 else PROFILES[32])
+class ReceiptProfile(Profile):
+    """A stock profile whose code page table is pinned to CP437 at index 0 (ESC t 0).
+
+    Stock 58 mm profiles map CP437 to table 52, which cheap clones do not all know; table 0 is
+    CP437 on every ESC/POS printer.
+    """
+
+    def __init__(self, base: str):
+        self.profile_data = dict(get_profile_class(base).profile_data, codePages={"0": CODE_PAGE})
+        super().__init__(columns=self.profile_data["fonts"]["0"]["columns"],
+                         features=dict(self.profile_data["features"]))
+
+
+def profile_for(width: int) -> ReceiptProfile:
+    return ReceiptProfile(PROFILES[48] if width > 32 else PROFILES[32])
 
 
 def to_escpos_bytes(document, settings=None) -> bytes:

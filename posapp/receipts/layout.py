@@ -89,7 +89,7 @@ def render_text(kind: str, data, width: int, folder=LAYOUT_DIR) -> str:
 def parse(text: str, width: int, name="") -> list:
     """The directive lines → rows fitted to `width`."""
     rows = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):  # not splitlines: it splits on BREAK
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         try:
