@@ -1,0 +1,100 @@
+"""PDF of the buku kas harian (reportlab): page header on every page, "Halaman x dari y"."""
+import io
+from xml.sax.saxutils import escape
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ..money import format_number
+from .sheet import TABLE_HEADER, movement_rows, summary_rows
+
+FONTS = Path(__file__).resolve().parents[2] / "static" / "fonts"
+PAGE = landscape(A4)
+
+
+def _fonts() -> tuple[str, str]:
+    if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVuSans", str(FONTS / "DejaVuSans.ttf")))
+        bold = FONTS / "DejaVuSans-Bold.ttf"
+        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(bold if bold.exists() else FONTS / "DejaVuSans.ttf")))
+    return "DejaVuSans", "DejaVuSans-Bold"
+
+
+def _numbered(header_lines):
+    """A canvas that knows the page count once the document is done ("Halaman x dari y")."""
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages = []
+
+        def showPage(self):  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._decorate(total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, total):
+            width, height = PAGE
+            self.setFont("DejaVuSans-Bold", 11)
+            self.drawString(15 * mm, height - 12 * mm, header_lines[0])
+            self.setFont("DejaVuSans", 8.5)
+            for i, text in enumerate(header_lines[1:], start=1):
+                self.drawString(15 * mm, height - 12 * mm - i * 4.2 * mm, text)
+            self.drawRightString(width - 15 * mm, 8 * mm, f"Halaman {self._pageNumber} dari {total}")
+    return NumberedCanvas
+
+
+def _money(value):
+    return "" if value is None or value == "" else format_number(value) if isinstance(value, int) else str(value)
+
+
+def _table_rows(book, style):
+    rows = [TABLE_HEADER]
+    for row in movement_rows(book):
+        time = row[0].strftime("%H:%M") if row[0] else ""
+        rows.append([time, row[1], row[2], Paragraph(escape(row[3]), style), row[4], *(_money(v) for v in row[5:])])
+    return rows
+
+
+def book_pdf(book) -> bytes:
+    regular, bold = _fonts()
+    status = "FINAL" if book["final"] else "SEMENTARA (hari belum ditutup)"
+    header = [f"Buku Kas Harian — {book['shop_name']}",
+              f"Unit: {book['unit']}   Tanggal: {book['day']:%d-%m-%Y}   Status: {status}",
+              f"Ditutup oleh: {book['closed_by'] or '-'}   Dicetak: {book['printed_at']:%d-%m-%Y %H:%M} WIB"]
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=28 * mm,
+                            bottomMargin=15 * mm, title=f"Buku kas {book['day']:%d-%m-%Y}")
+    style = ParagraphStyle("cell", fontName=regular, fontSize=8, leading=9.5)
+    table = Table(_table_rows(book, style), repeatRows=1,
+                  colWidths=[14 * mm, 40 * mm, 34 * mm, 85 * mm, 24 * mm, 25 * mm, 25 * mm, 26 * mm])
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), regular, 8), ("FONT", (0, 0), (-1, 0), bold, 8),
+        ("ALIGN", (5, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black), ("LINEABOVE", (0, -2), (-1, -2), 0.5, colors.black),
+        ("FONT", (0, -2), (-1, -1), bold, 8)]))
+    story = [table, Spacer(1, 6 * mm), _summary_table(book, regular, bold)]
+    doc.build(story, canvasmaker=_numbered(header))
+    return out.getvalue()
+
+
+def _summary_table(book, regular, bold):
+    rows = [[str(r[0]) if r else "", _money(r[5]) if len(r) > 5 else (str(r[1]) if len(r) > 1 else ""),
+             str(r[3]) if len(r) > 3 else ""] for r in summary_rows(book)]
+    table = Table(rows, colWidths=[90 * mm, 40 * mm, 90 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), regular, 8.5), ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                               ("FONT", (0, 1), (-1, 1), bold, 8.5)]))
+    return table
