@@ -8,8 +8,10 @@ from .errors import RulesetError, VehicleInputError
 from .plates import display_plate, normalise_plate
 from .pricing import YearBill, price_year
 from .refusals import find_refusal
-from .rulebook import RuleSet, default_book
+from .rulebook import RuleBook, RuleSet, default_book
 from .vehicle import read_vehicle
+
+__all__ = ["compute_bill", "Bill", "YearBill", "Refusal", "years_owed"]
 
 SUMS = ("pkb", "opsen_pkb", "denda_pkb", "denda_opsen_pkb", "swdkllj", "denda_swdkllj")
 EARLIEST, LATEST = date(2000, 1, 1), date(2199, 12, 31)
@@ -67,6 +69,8 @@ def compute_bill(vehicle: dict, ruleset, paid_on, *, book=None) -> Bill:
     book = book or default_book()
     paid_on = _paid_on(paid_on)
     forced = _forced(ruleset, book)
+    if forced is not None and forced.name not in book.rulesets:
+        book = RuleBook([*book.rulesets.values(), forced])  # its reliefs and old rates count too
     car = read_vehicle(vehicle, paid_on)
     dues = years_owed(car.tax_due, paid_on)
     rulesets = [forced or book.in_force(due) for due in dues]
