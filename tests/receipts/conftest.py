@@ -27,15 +27,6 @@ def sale_data(shop_identity):
                            change=49000, member=True)
 
 
-def many_lines_sale(shop_identity, count=20):
-    lines = [ReceiptLine(f"Produk nomor {n} dengan nama agak panjang", n, 1500 * n, 1500 * n * n)
-             for n in range(1, count + 1)]
-    total = sum(line.amount for line in lines)
-    return SaleReceiptData(shop=shop_identity, receipt_no="KOP01-20261124-0099", issued_at=ISSUED,
-                           kasir="Siti", lines=lines, subtotal=total, discount_total=0, total=total,
-                           payments=[Payment("QRIS", total, "QR-123")])
-
-
 @pytest.fixture
 def samsat_data(shop_identity):
     years = [SamsatYear(2025, pkb=150000, opsen_pkb=99000, denda_pkb=37500, denda_opsen_pkb=24750,
