@@ -5,7 +5,7 @@ from .. import audit
 from ..extensions import db
 from . import csv_import
 from .csv_import import ImportRefused  # noqa: F401 - the view catches it from here
-from .inventory import ALREADY_SAVED, StockError
+from .inventory import AlreadySaved, StockError
 from .models import Product
 from .barcodes import normalise
 from .service import EDITABLE, form_values, price_changes
@@ -44,8 +44,10 @@ def _barcode(raw):
 def import_file(filename, content: bytes, doc_uuid: str, *, max_bytes: int, max_rows: int, mimetype="",
                 user=None) -> Outcome:
     """Validate every row first; save only when no row has an error."""
-    if not doc_uuid or document_exists(doc_uuid):
-        raise StockError(ALREADY_SAVED if doc_uuid else "Formulir tidak lengkap: muat ulang halaman.")
+    if not doc_uuid:
+        raise StockError("Formulir tidak lengkap: muat ulang halaman.")
+    if document_exists(doc_uuid):
+        raise AlreadySaved()
     rows = csv_import.read_csv(csv_import.decode(filename, content, max_bytes, mimetype), max_rows)
     products, owners = snapshot(rows)
     checked = csv_import.check_rows(rows, {sku: form_values(p) for sku, p in products.items()}, owners)

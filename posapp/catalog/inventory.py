@@ -25,11 +25,18 @@ class StockError(ValueError):
         self.field = field
 
 
+class AlreadySaved(StockError):
+    """The form's doc_uuid is already used: the document was saved by an earlier submit."""
+
+    def __init__(self):
+        super().__init__(ALREADY_SAVED)
+
+
 def _check_document(doc_uuid):
     if not doc_uuid or len(doc_uuid) != 36:
         raise StockError("Formulir tidak lengkap: muat ulang halaman lalu isi lagi.")
     if document_exists(doc_uuid):
-        raise StockError(ALREADY_SAVED)
+        raise AlreadySaved()
 
 
 def receive(product: Product, qty: int, doc_uuid: str, *, unit_cost=None, supplier="", note="", user=None):

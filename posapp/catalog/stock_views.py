@@ -26,11 +26,12 @@ def _stock_form(product, kind, clean, act):
         if not errors:
             try:
                 act(product, values, form.get("doc_uuid", ""))
+            except inventory.AlreadySaved as exc:
+                db.session.rollback()
+                flash(str(exc), "warning")
+                return redirect(url_for("catalog.stock_card", product_id=product.id))
             except StockError as exc:
                 db.session.rollback()
-                if exc.field is None and exc.args[0] == inventory.ALREADY_SAVED:
-                    flash(str(exc), "warning")
-                    return redirect(url_for("catalog.stock_card", product_id=product.id))
                 errors = {exc.field or "_": str(exc)}
             else:
                 db.session.commit()
