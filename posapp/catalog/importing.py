@@ -4,7 +4,6 @@ from dataclasses import dataclass, field
 from .. import audit
 from ..extensions import db
 from . import csv_import
-from .csv_import import ImportRefused  # noqa: F401 - the view catches it from here
 from .inventory import AlreadySaved, StockError
 from .models import Product
 from .barcodes import normalise

@@ -1,5 +1,3 @@
-import pytest
-
 from posapp.audit.models import AuditEntry
 from posapp.catalog.models import Product
 from posapp.extensions import db
