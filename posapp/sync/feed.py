@@ -1,0 +1,50 @@
+"""Pull the hub's reference feeds; each page and its cursor are applied in one transaction."""
+import json
+
+from sqlalchemy.dialects.sqlite import insert
+
+from ..extensions import db
+from .state import FeedCursor, ReferenceItem
+
+STREAMS = ("rulesets", "catalogue", "samsat")
+
+
+def cursor_of(stream: str) -> int:
+    row = db.session.get(FeedCursor, stream)
+    return row.last_seq if row else 0
+
+
+def apply_page(stream: str, page: dict) -> None:
+    """Upsert the page's items (the hub wins) and move the cursor; the caller commits."""
+    for change in page["changes"]:
+        values = {"stream": stream, "key": change["key"], "payload": json.dumps(change["payload"]),
+                  "hub_seq": change["seq"]}
+        db.session.execute(insert(ReferenceItem).values(values).on_conflict_do_update(
+            index_elements=["stream", "key"], set_={k: values[k] for k in ("payload", "hub_seq")}))
+    row = db.session.get(FeedCursor, stream) or FeedCursor(stream=stream, last_seq=0)
+    row.last_seq = max(row.last_seq, int(page["last_seq"]))
+    db.session.add(row)
+
+
+def pull(client, stream: str, call) -> int:
+    """Fetch and apply pages until the stream is drained; returns how many changes arrived."""
+    received = 0
+    while True:
+        page = call(lambda: client.get(f"/ref/{stream}/changes", {"since": cursor_of(stream), "limit": 500}))
+        apply_page(stream, page)
+        db.session.commit()
+        received += len(page["changes"])
+        if not page.get("has_more"):
+            return received
+
+
+def reference(stream: str, key: str):
+    """The hub's latest value for one item (e.g. a Samsat confirmation by payment UUID), or None."""
+    row = db.session.get(ReferenceItem, (stream, key))
+    return json.loads(row.payload) if row else None
+
+
+def rulesets() -> dict:
+    """Rule-set documents received from the hub, by name."""
+    rows = db.session.scalars(db.select(ReferenceItem).where(ReferenceItem.stream == "rulesets")).all()
+    return {row.key: json.loads(row.payload) for row in rows}

@@ -1,0 +1,93 @@
+"""The sync page (status, enrolment, schedule, "Sinkronkan sekarang") and the chip on every page."""
+import re
+import threading
+
+from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+
+from ..audit.service import record
+from ..auth.decorators import role_required
+from ..extensions import db
+from . import status
+from .lock import state as sync_state
+
+bp = Blueprint("sync", __name__, url_prefix="/sinkronisasi")
+
+
+@bp.app_context_processor
+def _chip():
+    """`sync_chip()` for templates/sync/_chip.html (included in base.html)."""
+    return {"sync_chip": status.chip}
+
+
+def status_page(errors=None, form=None):
+    state = sync_state()
+    return render_template("sync/status.html", state=state, chip=status.chip(), errors=errors or {},
+                           form=form or {}, pending=status.pending_rows(), attention=status.attention_rows(),
+                           reconcile=status.reconcile_rows(state))
+
+
+@bp.get("/", endpoint="status")
+@role_required("manajer")
+def status_view():
+    return status_page()
+
+
+@bp.post("/daftar")
+@role_required("admin")
+def enrol():
+    from .service import EnrolError, enrol as enrol_shop
+    form = {"hub_url": request.form.get("hub_url", ""), "code": request.form.get("code", "")}
+    try:
+        state = enrol_shop(form["hub_url"], form["code"])
+    except EnrolError as exc:
+        db.session.rollback()
+        return status_page(errors={exc.field or "_": exc.message}, form=form), 400
+    record("sync.enrol", f"hub={state.hub_url} toko={state.shop_code}")
+    db.session.commit()
+    flash(f"Toko terdaftar ke server provinsi sebagai {state.shop_code}.", "success")
+    return redirect(url_for("sync.status"))
+
+
+@bp.post("/jadwal")
+@role_required("admin")
+def schedule():
+    value = request.form.get("nightly_at", "").strip()
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+        return status_page(errors={"nightly_at": "Tulis jam sebagai JJ:MM, misalnya 21:00."},
+                           form={"nightly_at": value}), 400
+    sync_state().nightly_at = value
+    record("sync.schedule", f"nightly_at={value}")
+    db.session.commit()
+    flash(f"Sinkronisasi malam dijadwalkan pukul {value} WIB.", "success")
+    return redirect(url_for("sync.status"))
+
+
+@bp.post("/sekarang")
+@role_required("manajer")
+def run_now():
+    """Start a sync; in the background so the page (and the sales) never wait for it."""
+    from .runner import run_sync
+    if current_app.config.get("SYNC_RUN_INLINE", current_app.testing):
+        outcome = run_sync()
+        flash(outcome["message"], "success" if outcome["ok"] else "error")
+    else:
+        app = current_app._get_current_object()
+        threading.Thread(target=_in_background, args=(app,), daemon=True, name="sync-now").start()
+        flash("Sinkronisasi dimulai.", "success")
+    return redirect(url_for("sync.status"))
+
+
+@bp.get("/chip.json")
+@role_required("kasir")
+def chip_json():
+    chip = status.chip()
+    return jsonify({k: v for k, v in chip.items() if k != "last_success"})
+
+
+def _in_background(app):
+    from .runner import run_sync
+    with app.app_context():
+        try:
+            run_sync()
+        finally:
+            db.session.remove()
