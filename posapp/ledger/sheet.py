@@ -20,7 +20,7 @@ def movement_rows(book) -> list[list]:
     rows = [[None, "", "", "Saldo awal (saldo akhir kemarin)", "", None, None, book["opening"]]]
     for movement, balance in book["rows"]:
         rows.append([movement.time, movement.doc_no, movement.entry_no, movement.description, movement.unit,
-                     movement.cash_in, movement.cash_out, balance])
+                     movement.cash_in or None, movement.cash_out or None, balance])
     rows.append([None, "", "", "Jumlah", "", book["cash_in"], book["cash_out"], None])
     rows.append([None, "", "", "Saldo akhir", "", None, None, book["closing"]])
     return rows
