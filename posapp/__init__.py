@@ -1,4 +1,5 @@
 """Kasir & Samsat OPOP: the shop application."""
+import os
 from pathlib import Path
 
 from flask import Flask
@@ -8,6 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def create_app(config=None, instance_path=None):
     """Build the shop app; `config` is a Config class or a dict of overrides."""
+    instance_path = instance_path or os.environ.get("POSAPP_INSTANCE_PATH") or None
     app = Flask(__name__, instance_relative_config=True, instance_path=instance_path,
                 template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)

@@ -11,6 +11,7 @@ class Config:
     PASSWORD_HASH_METHOD = "scrypt"
     MAX_CONTENT_LENGTH = 5 * 1024 * 1024  # uploads (CSV import) and JSON bodies
     CSV_IMPORT_MAX_ROWS = 20_000
+    CSV_IMPORT_MAX_BYTES = 2 * 1024 * 1024
     BABEL_DEFAULT_LOCALE = "id"
     BABEL_DEFAULT_TIMEZONE = "Asia/Jakarta"
     LANGUAGES = ("id", "en")
