@@ -1,11 +1,13 @@
 """Hub commands: create-admin, add-koperasi, enrolment-code, seed-vehicles, publish-rulesets."""
 import click
+from flask.cli import with_appcontext
 
 from .. import clock
 from .extensions import db
 
 
 @click.command("create-admin")
+@with_appcontext
 @click.argument("username")
 @click.password_option()
 def create_admin(username, password):
@@ -20,6 +22,7 @@ def create_admin(username, password):
 
 
 @click.command("add-koperasi")
+@with_appcontext
 @click.argument("code")
 @click.argument("name")
 @click.option("--regency", default="")
@@ -33,6 +36,7 @@ def add_koperasi_command(code, name, regency):
 
 
 @click.command("seed-vehicles")
+@with_appcontext
 @click.argument("count", type=click.IntRange(1, 5_000_000))
 @click.option("--seed", default=2025)
 def seed_vehicles_command(count, seed):
@@ -44,6 +48,7 @@ def seed_vehicles_command(count, seed):
 
 
 @click.command("publish-rulesets")
+@with_appcontext
 def publish_rulesets_command():
     """Publish the rule sets of posapp/samsat/rulesets that are not yet on the feed."""
     import json
@@ -56,6 +61,7 @@ def publish_rulesets_command():
 
 
 @click.command("create-tables")
+@with_appcontext
 def create_tables():
     """Create the tables directly (quick tries; production uses `db upgrade`)."""
     db.create_all()

@@ -31,6 +31,7 @@ def make_vehicle(rng: random.Random, index: int, today: date) -> dict:
     stnk = due + timedelta(days=365 * rng.randint(0, 4))
     if rng.random() < 0.03:
         stnk = today + timedelta(days=rng.randint(-60, 25))  # five-yearly renewal due
+        due = stnk - timedelta(days=rng.randint(0, 300))
     cc = rng.choice((50, 110, 125, 150, 155, 250, 300)) if vehicle_class == "motor" else rng.randint(low, high)
     return {"plate": plate, "vehicle_class": vehicle_class, "cc": cc,
             "njkb": rng.randrange(*NJKB[vehicle_class], 50_000), "ownership_order": rng.choices((1, 2, 3), (85, 12, 3))[0],
