@@ -28,10 +28,9 @@ def print_and_log(sale) -> dict:
     """Print the sale's receipt (RETUR for refunds/voids), log the attempt, commit the log."""
     copy = was_printed(sale)
     result = print_document_for("sale", lambda: _sale_data(sale, copy), sale.receipt_no)
-    # "skipped" (no printer configured) is not a print: the next one is still the original
-    db.session.add(PrintLog(sale_id=sale.id, ok=result["ok"] and not result.get("skipped"), copy=copy,
-                            error=result["error"] or ""))
-    db.session.commit()
+    if not result.get("skipped"):  # no printer configured: nothing was printed, nothing to log
+        db.session.add(PrintLog(sale_id=sale.id, ok=result["ok"], copy=copy, error=result["error"] or ""))
+        db.session.commit()
     return dict(result, copy=copy)
 
 
@@ -42,6 +41,8 @@ def print_document_for(kind, build, name=None) -> dict:
         return {"ok": False, "error": "Modul cetak struk belum tersedia."}
     try:
         settings = receipts.printer_settings()
+        if settings.connection == "none":  # PDF only: skip rendering a receipt nobody prints
+            return {"ok": True, "error": None, "skipped": True}
         document = receipts.render_document(kind, build(), settings.columns)
         outcome = receipts.issue(document, name or kind, settings)
     except Exception as exc:  # noqa: BLE001 - a printer problem must never lose or block the sale
