@@ -21,6 +21,14 @@ def state() -> SyncState:
     return row
 
 
+def current() -> SyncState:
+    """The state for reading (pages, chip): never writes, so a page never waits on the database lock."""
+    return db.session.get(SyncState, 1) or SyncState(id=1, hub_url="", shop_code="", key_id="", secret="",
+                                                     nightly_at="21:00", lock_owner="", last_error="",
+                                                     progress_done=0, progress_total=0, reconcile_json="",
+                                                     clock_offset=0.0)
+
+
 def acquire() -> str | None:
     """Take the lease (committed at once); None when another sync holds it."""
     state()

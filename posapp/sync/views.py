@@ -8,7 +8,7 @@ from ..audit.service import record
 from ..auth.decorators import role_required
 from ..extensions import db
 from . import status
-from .lock import state as sync_state
+from .lock import current, state as sync_state
 
 bp = Blueprint("sync", __name__, url_prefix="/sinkronisasi")
 
@@ -20,7 +20,7 @@ def _chip():
 
 
 def status_page(errors=None, form=None):
-    state = sync_state()
+    state = current()
     return render_template("sync/status.html", state=state, chip=status.chip(), errors=errors or {},
                            form=form or {}, pending=status.pending_rows(), attention=status.attention_rows(),
                            reconcile=status.reconcile_rows(state))

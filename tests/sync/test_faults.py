@@ -9,7 +9,7 @@ from posapp.extensions import db
 from posapp.sync.models import Outbox
 from posapp.sync.runner import client_for, run_sync
 from posapp.sync.reconcile import reconcile
-from posapp.sync.lock import state as sync_state
+from posapp.sync.lock import current as sync_state
 
 DAYS = (date(2026, 11, 23), date(2026, 11, 24))
 
