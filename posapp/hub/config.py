@@ -1,7 +1,8 @@
 """Hub configuration: defaults, instance/hub_config.py, POSAPP_HUB_* environment variables."""
 import os
 
-from ..config import _instance_secret
+import secrets
+from pathlib import Path
 
 
 class HubConfig:
@@ -41,5 +42,12 @@ def load_config(app, config=None):
     elif config is not None:
         app.config.from_object(config)
     if not app.config["SECRET_KEY"]:
-        from pathlib import Path
-        app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+        app.config["SECRET_KEY"] = _hub_secret(Path(app.instance_path))
+
+
+def _hub_secret(instance: Path) -> str:
+    """The hub's own session secret in the instance folder (never the shop's)."""
+    path = instance / "hub_secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+    return path.read_text().strip()
