@@ -11,7 +11,6 @@ from ..money import MoneyError, parse_rupiah
 from ..shop.service import get_settings
 from ..sync import outbox
 from . import ledger_hooks
-from .errors import VehicleInputError
 from .inquiry import Quote
 from .models import SamsatCounter, SamsatPayment, SamsatStatusEvent
 from .rules import compute_bill
@@ -151,4 +150,4 @@ def payload(payment: SamsatPayment, bill, user) -> dict:
             "kasir": user.username}
 
 
-__all__ = ["CounterError", "VehicleInputError", "take_payment", "price", "fee", "transaction_no"]
+__all__ = ["CounterError", "take_payment", "price", "fee", "transaction_no"]

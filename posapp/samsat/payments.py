@@ -57,6 +57,12 @@ def apply_confirmation(uuid, status, ntpd=None, difference=None, reason="") -> S
     return event
 
 
+def apply_hub_verdict(verdict: dict):
+    """One change of the hub's "samsat" feed (posapp/hub/confirm.py judge() + payment_uuid) as a status event."""
+    return apply_confirmation(verdict["payment_uuid"], verdict["status"], verdict.get("ntpd"),
+                              verdict.get("difference"), verdict.get("reason") or "")
+
+
 def latest_status_column():
     """A correlated subquery: the latest status of each payment (for filters)."""
     return (db.select(SamsatStatusEvent.status).where(SamsatStatusEvent.payment_id == SamsatPayment.id)

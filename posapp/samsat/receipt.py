@@ -15,7 +15,7 @@ def receipt_data(payment, copy_printed_at=None) -> SamsatReceiptData:
         issued_at=payment.created_at, kasir=payment.user.full_name or payment.user.username,
         plate=payment.plate_display, owner_name=payment.owner_name or "-", vehicle=payment.vehicle_desc or "-",
         period_old=payment.period_old, period_new=payment.period_new, years=years, fee=payment.fee,
-        total=payment.total, payment_method=payment.method_label + (f" {payment.reference}" if payment.reference else ""),
+        total=payment.total, payment_method=f"{payment.method_label} {payment.reference}".strip(),
         tendered=payment.tendered, change=payment.change, ntpd=payment.ntpd, copy_printed_at=copy_printed_at)
 
 

@@ -4,5 +4,5 @@ posapp.sales.hooks looks for `shift_totals`, posapp.ledger.reports for `confirme
 calls `mark_sent` and `apply_confirmation`.
 """
 from .counter import CounterError, fee, price, take_payment  # noqa: F401
-from .payments import (apply_confirmation, confirmed_total, mark_sent, record_setoran,  # noqa: F401
-                       shift_totals)
+from .payments import (apply_confirmation, apply_hub_verdict, confirmed_total, mark_sent,  # noqa: F401
+                       record_setoran, shift_totals)

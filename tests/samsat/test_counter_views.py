@@ -44,7 +44,8 @@ def test_payment_writes_payment_outbox_and_journal_in_one_go(counter_shift, show
     assert payment.status == "menunggu_kirim"
     row = db.session.scalar(db.select(Outbox).where(Outbox.kind == "samsat_payment"))
     body = json.loads(row.payload)
-    assert (row.uuid, body["bill_total"], body["plate"], body["paid_on"]) == (uuid, BILL_TOTAL, "L1234AB", "2026-11-24")
+    assert (row.uuid, body["bill_total"], body["plate"], body["paid_on"]) == \
+        (uuid, BILL_TOTAL, "L1234AB", "2026-11-24")
     entry = db.session.scalar(db.select(JournalEntry).where(JournalEntry.source == "samsat"))
     lines = {(x.account_code, x.debit, x.credit) for x in db.session.scalars(
         db.select(JournalLine).where(JournalLine.entry_id == entry.id))}

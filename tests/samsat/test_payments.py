@@ -132,3 +132,12 @@ def test_confirmed_total_feeds_the_ledger_report(paid):
     first, second = paid(2)
     confirm(first)
     assert samsat_payments.confirmed_total(date(2026, 11, 1), date(2026, 11, 30)) == BILL_TOTAL
+
+
+def test_a_hub_feed_verdict_becomes_a_status_event(paid):
+    [payment] = paid()
+    samsat_payments.apply_hub_verdict({"payment_uuid": payment.uuid, "status": "selisih", "ntpd": None,
+                                       "shop_total": BILL_TOTAL, "hub_total": BILL_TOTAL + 1000,
+                                       "difference": 1000, "reason": None})
+    db.session.commit()
+    assert (payment.status, payment.latest.difference, payment.ntpd) == ("selisih", 1000, None)
