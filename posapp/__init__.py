@@ -16,6 +16,7 @@ def create_app(config=None, instance_path=None):
     from .config import load_config
     load_config(app, config)
     register_extensions(app)
+    register_models()
     register_i18n(app)
     register_blueprints(app)
     register_template_helpers(app)
@@ -48,6 +49,12 @@ def _feature_module(feature, module):
     from importlib.util import find_spec
     name = f"{__name__}.{feature}.{module}"
     return import_module(name) if find_spec(f"{__name__}.{feature}") and find_spec(name) else None
+
+
+def register_models():
+    """Import every feature's tables, so create_all and migrations see them all."""
+    for feature in FEATURES:
+        _feature_module(feature, "models")
 
 
 def register_blueprints(app):

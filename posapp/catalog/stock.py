@@ -1,4 +1,7 @@
 """The only writer of stock moves and their projection `stock_level`."""
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
 from ..extensions import db
 from .models import MOVE_KINDS, StockLevel, StockMove
 
@@ -6,22 +9,42 @@ from .models import MOVE_KINDS, StockLevel, StockMove
 def record_move(product, qty: int, kind: str, *, reason="", note="", unit_cost=None,
                 doc_uuid=None, user=None) -> StockMove:
     """Add a move and update the stock level in the caller's transaction (flush only)."""
+    return record_moves([(product, qty, unit_cost)], kind, reason=reason, note=note,
+                        doc_uuid=doc_uuid, user=user)[0]
+
+
+def record_moves(items, kind: str, *, reason="", note="", doc_uuid=None, user=None) -> list[StockMove]:
+    """Moves for [(product, qty, unit_cost)] of one document: one flush and one upsert for all."""
     if kind not in MOVE_KINDS:
         raise ValueError(kind)
-    if qty == 0:
+    if any(qty == 0 for _, qty, _ in items):
         raise ValueError("qty 0")
-    move = StockMove(product_id=product.id, qty=qty, kind=kind, reason=reason, note=note,
-                     unit_cost=unit_cost, doc_uuid=doc_uuid, user_id=getattr(user, "id", None))
-    db.session.add(move)
-    level = db.session.get(StockLevel, product.id)
-    if level is None:
-        db.session.add(StockLevel(product_id=product.id, on_hand=qty))
-    else:
-        # An UPDATE … SET on_hand = on_hand + qty is safe under concurrent tills.
-        db.session.execute(db.update(StockLevel).where(StockLevel.product_id == product.id)
-                           .values(on_hand=StockLevel.on_hand + qty))
-    db.session.flush()
-    return move
+    moves = [StockMove(product_id=product.id, qty=qty, kind=kind, reason=reason, note=note,
+                       unit_cost=unit_cost, doc_uuid=doc_uuid, user_id=getattr(user, "id", None))
+             for product, qty, unit_cost in items]
+    db.session.add_all(moves)
+    totals = {}
+    for product, qty, _ in items:
+        totals[product.id] = totals.get(product.id, 0) + qty
+    _add_to_levels(totals)
+    for product, _, _ in items:
+        if product in db.session:
+            db.session.expire(product, ["level"])
+    return moves
+
+
+def _add_to_levels(totals: dict) -> None:
+    """One atomic upsert per product (on_hand = on_hand + qty): safe under concurrent tills."""
+    insert = pg_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(StockLevel)
+    statement = statement.on_conflict_do_update(
+        index_elements=[StockLevel.product_id],
+        set_={"on_hand": StockLevel.on_hand + statement.excluded.on_hand})
+    db.session.execute(statement, [{"product_id": pid, "on_hand": qty} for pid, qty in totals.items()])
+    for product_id in totals:  # the projection changed below the ORM
+        cached = db.session.identity_map.get(db.session.identity_key(StockLevel, product_id))
+        if cached is not None:
+            db.session.expire(cached)
 
 
 def on_hand(product_id: int) -> int:

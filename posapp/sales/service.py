@@ -11,7 +11,7 @@ import uuid as uuidlib
 from .. import clock
 from ..auth.approval import require_approval
 from ..catalog.models import Product
-from ..catalog.stock import record_move
+from ..catalog.stock import record_moves
 from ..extensions import db
 from ..shop.service import get_settings
 from ..sync import outbox
@@ -139,7 +139,8 @@ def _move_stock(sale, priced, user):
     warnings, left = [], {}
     for product, line, _ in priced:
         left[product.id] = left.get(product.id, product.on_hand) - line.qty
-        record_move(product, -line.qty, "sale", unit_cost=product.cost, doc_uuid=sale.uuid, user=user)
+    record_moves([(product, -line.qty, product.cost) for product, line, _ in priced], "sale",
+                 doc_uuid=sale.uuid, user=user)
     for product, _, _ in priced:
         if left.pop(product.id, 0) < 0:
             warnings.append(f"Stok {product.name} di bawah nol: periksa stok fisik.")

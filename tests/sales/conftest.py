@@ -24,14 +24,3 @@ def sell(kasir_client, kasir_shift):
         body.update(extra)
         return (client or kasir_client).post("/kasir/api/jual", json=body)
     return do
-
-
-@pytest.fixture(autouse=True)
-def _all_feature_tables(app):
-    """Tables of features whose models no view imports yet (the ledger posts inside a sale)."""
-    from importlib import import_module
-    from importlib.util import find_spec
-    for feature in ("ledger", "samsat", "receipts", "sync"):
-        if find_spec(f"posapp.{feature}") and find_spec(f"posapp.{feature}.models"):
-            import_module(f"posapp.{feature}.models")
-    db.create_all()
