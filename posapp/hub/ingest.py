@@ -77,8 +77,9 @@ def _insert(shop_id, records):
              "business_date": date.fromisoformat(r["business_date"]), "sha256": r["sha256"],
              "amount": record_amount(r["kind"], r["payload"]), "payload": r["payload"], "received_at": now}
             for r in records]
-    statement = insert(Record).values(rows).on_conflict_do_nothing().returning(Record.uuid)
-    return set(db.session.scalars(statement).all())
+    # executemany through "insertmanyvalues": multi-row VALUES pages with one cached compilation
+    statement = insert(Record.__table__).on_conflict_do_nothing().returning(Record.__table__.c.uuid)
+    return set(db.session.connection().execute(statement, rows).scalars().all())
 
 
 def _conflicts(shop_id, duplicates):
