@@ -77,4 +77,6 @@ class DayClose(db.Model):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-from . import guards, triggers  # noqa: E402,F401 - attach the ORM guard and the DDL triggers
+from . import guards, triggers  # noqa: E402,F401 - the ORM guard and the DDL triggers
+
+triggers.attach_once(db.metadata)

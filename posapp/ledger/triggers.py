@@ -76,11 +76,8 @@ def attach(metadata) -> None:
                 event.listen(table, "after_create", DDL(text).execute_if(dialect=dialect))
 
 
-def _attach_once():
-    from ..extensions import db
-    if not db.metadata.info.get("ledger_triggers"):
-        db.metadata.info["ledger_triggers"] = True
-        attach(db.metadata)
-
-
-_attach_once()
+def attach_once(metadata) -> None:
+    """Called by ledger.models once its tables exist; importing this module alone attaches nothing."""
+    if not metadata.info.get("ledger_triggers"):
+        metadata.info["ledger_triggers"] = True
+        attach(metadata)
