@@ -120,7 +120,7 @@ def payment(payment_uuid):
     payment = _payment_or_404(payment_uuid)
     document = receipt.document(payment, copy=receipt.was_printed(payment))
     return render_template("samsat/payment.html", payment=payment, lines=document.text_lines(),
-                           managers=managers(), errors={})
+                           managers=managers(), statuses=STATUSES)
 
 
 @bp.post("/pembayaran/<payment_uuid>/cetak")
