@@ -4,6 +4,8 @@ No Flask or database here: services hand in plain integers and get plain `Line`s
 """
 from dataclasses import dataclass
 
+from ..refusal import Refusal
+
 KAS, BANK, PERSEDIAAN, TITIPAN = "1101", "1102", "1301", "2101"
 PENJUALAN, RETUR, JASA_SAMSAT, HPP, SELISIH = "4101", "4102", "4201", "5101", "6101"
 CASH_ACCOUNTS = (KAS,)
@@ -22,12 +24,8 @@ CHART = (
 )
 
 
-class LedgerError(ValueError):
+class LedgerError(Refusal):
     """A refusal with an Indonesian message and the field it belongs to."""
-
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ..money import format_rupiah, percent_of, to_rupiah
+from ..refusal import Refusal
 
 MAX_QTY = 9_999            # more of one product in one sale is a typo, not a purchase
 MAX_TENDER = 1_000_000_000  # Rp 1 miliar: no single payment at a koperasi shop is larger
@@ -14,12 +15,8 @@ MAX_LINES = 200
 METHODS = {"cash": "Tunai", "qris": "QRIS", "transfer": "Transfer", "debit": "Debit"}
 
 
-class PricingError(ValueError):
+class PricingError(Refusal):
     """A refusal with an Indonesian message and the field it belongs to."""
-
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,12 @@
 """Map sales and shifts to the receipts module's dataclasses (posapp/receipts/data.py)."""
 from .. import clock
-from ..receipts.data import Payment, ReceiptLine, SaleReceiptData, ShiftReportData, ShopIdentity
+from ..receipts.data import (
+    Payment,
+    ReceiptLine,
+    SaleReceiptData,
+    ShiftReportData,
+    ShopIdentity,
+)
 from ..shop.service import get_settings
 from .pricing import METHODS
 

@@ -9,6 +9,7 @@ from ..auth.decorators import role_required
 from ..auth.service import AuthError, managers
 from ..database import new_uuid
 from ..extensions import db
+from ..refusal import Refusal
 from . import printing, refunds
 from .models import Sale
 from .pricing import PricingError
@@ -55,7 +56,7 @@ def refund():
     if number:
         try:
             sale = refunds.find_sale(number)
-        except PricingError as exc:
+        except Refusal as exc:
             errors["no"] = str(exc)
     if request.method == "POST" and sale is not None:
         action = request.form.get("action", "refund")
@@ -68,7 +69,7 @@ def refund():
         except AuthError as exc:
             db.session.commit()  # keep the failed-PIN count and its audit entry
             errors[exc.field or "_"] = str(exc)
-        except PricingError as exc:
+        except Refusal as exc:
             db.session.rollback()
             errors[exc.field or "_"] = str(exc)
         else:

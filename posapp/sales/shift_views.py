@@ -4,6 +4,7 @@ from flask_login import current_user
 
 from ..auth.decorators import role_required
 from ..extensions import db
+from ..refusal import Refusal
 from . import printing, shifts
 from .models import Shift
 from .receipt_data import shift_report_data
@@ -26,7 +27,7 @@ def shift():
 def shift_open():
     try:
         shifts.open_shift(current_user, request.form.get("opening_cash") or "0")
-    except shifts.PricingError as exc:
+    except Refusal as exc:
         db.session.rollback()
         return _shift_page_error(exc)
     db.session.commit()
@@ -45,7 +46,7 @@ def shift_close():
     try:
         shifts.close_shift(current, current_user, request.form.get("counted_cash") or "", request.form.get("note"),
                            denominations=counts)
-    except shifts.PricingError as exc:
+    except Refusal as exc:
         db.session.rollback()
         return _shift_page_error(exc)
     db.session.commit()

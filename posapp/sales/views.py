@@ -9,6 +9,7 @@ from ..auth.service import AuthError, managers
 from ..catalog import service as catalog
 from ..catalog.models import Product
 from ..extensions import db
+from ..refusal import Refusal
 from ..shop.service import get_settings
 from . import payloads, printing, service, shifts
 from .pricing import METHODS, PricingError
@@ -82,7 +83,7 @@ def complete():
     except ReplayConflict as exc:
         db.session.rollback()
         return fail(exc, 409)
-    except PricingError as exc:
+    except Refusal as exc:
         db.session.rollback()
         return fail(exc)
     except IntegrityError:
