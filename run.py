@@ -6,6 +6,7 @@ from waitress import serve
 
 from posapp import create_app
 from posapp.startup import prepare_database
+from posapp.sync.scheduler import start as start_sync_scheduler
 
 
 def main(argv=None):
@@ -17,6 +18,7 @@ def main(argv=None):
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     app = create_app()
     prepare_database(app)
+    start_sync_scheduler(app)  # nightly sync and catch-up at start; never in tests or CLI commands
     print(f"Kasir OPOP berjalan di http://{args.host}:{args.port}  (Ctrl+C untuk berhenti)")
     serve(app, host=args.host, port=args.port, threads=args.threads)
 

@@ -1,0 +1,47 @@
+"""`flask --app posapp seed-demo` makes a realistic demo shop on a fresh database."""
+import re
+
+import pytest
+
+from posapp import create_app
+from posapp.auth.models import User
+from posapp.catalog.barcodes import has_valid_check_digit
+from posapp.catalog.models import Product
+from posapp.config import TestConfig
+from posapp.extensions import db
+from tests.conftest import PG_SERVER
+
+pytestmark = pytest.mark.skipif(bool(PG_SERVER), reason="seed-demo membuat database SQLite baru")
+
+
+@pytest.fixture
+def fresh_app(tmp_path):
+    config = type("Config", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'demo.db'}"})
+    app = create_app(config, instance_path=str(tmp_path / "instance"))
+    with app.app_context():
+        yield app
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_seed_demo_fills_products_and_prints_working_accounts(fresh_app):
+    result = fresh_app.test_cli_runner().invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    products = db.session.scalars(db.select(Product)).all()
+    assert len(products) >= 40
+    assert all(p.barcode and len(p.barcode) == 13 and has_valid_check_digit(p.barcode) for p in products)
+    assert all(p.price > p.cost > 0 and p.on_hand > 0 for p in products)
+    assert {"Kopi", "Sandang", "Madu", "Kitab", "Seragam", "Sabun"} <= {p.category for p in products}
+    passwords = dict(re.findall(r"^\s+(\w+)\s+kata sandi: (\S+)", result.output, re.M))
+    assert set(passwords) == {"admin", "manajer", "kasir"}
+    client = fresh_app.test_client()
+    response = client.post("/masuk", data={"username": "kasir", "password": passwords["kasir"]})
+    assert response.status_code == 302
+    assert {u.role for u in db.session.scalars(db.select(User))} == {"admin", "manajer", "kasir"}
+
+
+def test_seed_demo_refuses_a_shop_that_has_products(fresh_app):
+    runner = fresh_app.test_cli_runner()
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    again = runner.invoke(args=["seed-demo"])
+    assert again.exit_code != 0 and "toko kosong" in again.output
