@@ -1,5 +1,6 @@
 """Jinja filters and globals: one |rupiah filter, WIB times, the navigation by role."""
 from flask import g
+from flask_babel import get_locale
 from flask_login import current_user
 
 from . import clock
@@ -24,7 +25,8 @@ def init_templating(app):
         shop = g.get("shop_settings")
         if shop is None:
             shop = g.shop_settings = get_settings()
-        return {"shop": shop, "can": _can, "today": clock.today(), "menu_items": menu_items}
+        return {"shop": shop, "can": _can, "today": clock.today(), "menu_items": menu_items,
+                "current_lang": lambda: str(get_locale())}
 
 
 def _can(role):
