@@ -2,8 +2,8 @@
 
 The shop has 50,000 products and 1,000,000 historic sale lines. The floor is one raw sqlite3
 transaction (WAL, synchronous=FULL, foreign keys on) inserting the sales-side rows a sale writes:
-the receipt counter, the sale, 5 lines, the payment, 5 stock moves, 5 stock-level updates and the
-outbox row with its counter. The app also writes the ledger's journal entry and its outbox row.
+the receipt counter, the sale, 5 lines, the payment, 5 stock moves, 5 stock-level updates, the
+journal entry with its 4 lines and counter, and the two outbox rows (sale, journal entry).
 """
 import random
 import sqlite3
@@ -19,8 +19,6 @@ SALES = 300
 
 def run(report):
     app, db_path = make_app()
-    with app.app_context():
-        _create_feature_tables()
     seed_products(db_path, PRODUCTS)
     _seed_history(db_path)
     client = logged_in_client(app)
@@ -40,18 +38,6 @@ def run(report):
     floor.close()
     for p in (50, 99):
         report(f"sale_5_lines_p{p}", percentile(app_times, p) * 1e3, "ms", percentile(floor_times, p) * 1e3)
-
-
-def _create_feature_tables():
-    """Tables of features whose models no registered view imports yet."""
-    from importlib import import_module
-    from importlib.util import find_spec
-
-    from posapp.extensions import db
-    for feature in ("ledger", "samsat", "receipts", "sync", "sales"):
-        if find_spec(f"posapp.{feature}") and find_spec(f"posapp.{feature}.models"):
-            import_module(f"posapp.{feature}.models")
-    db.create_all()
 
 
 def _seed_history(db_path):
@@ -110,10 +96,22 @@ class _Floor:
             conn.execute("UPDATE stock_level SET on_hand = on_hand - 1 WHERE product_id = ?", (pid,))
         conn.execute("INSERT INTO payment (sale_id, method, amount, tendered, reference)"
                      " VALUES (?, 'cash', 50000, 1000000, '')", (sale_id,))
-        seq = conn.execute("INSERT INTO outbox_counter (name, last_seq) VALUES ('outbox', 1) ON CONFLICT (name)"
-                           " DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq").fetchone()[0]
-        conn.execute("INSERT INTO outbox (seq, kind, uuid, business_date, payload, sha256, created_at)"
-                     " VALUES (?, 'sale', ?, '2026-11-24', ?, ?, '2026-11-24 03:00:00')",
-                     (seq, sale_uuid, "{" + "x" * 900 + "}", "0" * 64))
+        entry_no = conn.execute("INSERT INTO journal_counter (business_date, last_no) VALUES ('2026-11-24', 1)"
+                                " ON CONFLICT (business_date) DO UPDATE SET last_no = last_no + 1"
+                                " RETURNING last_no").fetchone()[0]
+        entry_id = conn.execute(
+            "INSERT INTO journal_entry (uuid, entry_no, business_date, posted_at, source, source_ref, source_uuid,"
+            " party, description, created_by) VALUES (?, ?, '2026-11-24', '2026-11-24 03:00:00', 'sale', ?, ?,"
+            " 'umum', 'Penjualan', 'kasir')",
+            (str(uuid.uuid4()), f"JU-20261124-{entry_no:04d}", f"FLR01-20261124-{no:04d}", sale_uuid)).lastrowid
+        conn.executemany("INSERT INTO journal_line (entry_id, account_code, debit, credit, memo)"
+                         " VALUES (?, ?, ?, ?, '')", [(entry_id, "1101", 50000, 0), (entry_id, "4101", 0, 50000),
+                                                      (entry_id, "5101", 5000, 0), (entry_id, "1301", 0, 5000)])
+        for kind in ("sale", "journal_entry"):
+            seq = conn.execute("INSERT INTO outbox_counter (name, last_seq) VALUES ('outbox', 1) ON CONFLICT"
+                               " (name) DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq").fetchone()[0]
+            conn.execute("INSERT INTO outbox (seq, kind, uuid, business_date, payload, sha256, created_at)"
+                         " VALUES (?, ?, ?, '2026-11-24', ?, ?, '2026-11-24 03:00:00')",
+                         (seq, kind, str(uuid.uuid4()), "{" + "x" * 900 + "}", "0" * 64))
         conn.execute("COMMIT")
         return time.perf_counter() - started

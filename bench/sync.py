@@ -1,7 +1,6 @@
 """Sync: a busy shop's year through the real protocol over loopback vs a raw PostgreSQL COPY of the same
 rows; hub ingest with 20 shops at once. BENCH_SYNC_SCALE scales it (1 = a full year, 100,000 sales; the default 0.25 keeps the run near a minute)."""
 import hashlib
-import io
 import json
 import os
 import random
