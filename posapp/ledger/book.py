@@ -12,7 +12,7 @@ from .posting import JASA_SAMSAT, KAS, PENJUALAN, RETUR, running, summarize
 
 UNIT = "Toko & Loket Samsat"
 SOURCES = {"sale": "Toko", "refund": "Toko", "void": "Toko", "samsat": "Loket Samsat",
-           "setoran": "Loket Samsat", "shift_close": "Toko", "day_close": "Toko"}
+           "setoran": "Loket Samsat", "shift_close": "Toko", "day_close": "Toko", "opening": "Toko"}
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ class Account(db.Model):
     __tablename__ = "ledger_account"
     code: Mapped[str] = mapped_column(String(10), primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
-    type: Mapped[str] = mapped_column(String(12))  # asset, liability, income, contra, expense
+    type: Mapped[str] = mapped_column(String(12))  # asset, liability, equity, income, contra, expense
 
 
 class JournalEntry(db.Model):

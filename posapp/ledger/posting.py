@@ -4,18 +4,21 @@ No Flask or database here: services hand in plain integers and get plain `Line`s
 """
 from dataclasses import dataclass
 
+from ..money import format_rupiah
 from ..refusal import Refusal
 
-KAS, BANK, PERSEDIAAN, TITIPAN = "1101", "1102", "1301", "2101"
+KAS, BANK, PERSEDIAAN, TITIPAN, MODAL = "1101", "1102", "1301", "2101", "3101"
 PENJUALAN, RETUR, JASA_SAMSAT, HPP, SELISIH = "4101", "4102", "4201", "5101", "6101"
 CASH_ACCOUNTS = (KAS,)
 MAX_AMOUNT = 1_000_000_000_000
+MAX_OPENING = 10_000_000_000  # Rp 10 miliar: far above a koperasi shop's till, safe and account; more is a typo
 
 CHART = (
     (KAS, "Kas", "asset"),
     (BANK, "Bank / QRIS / transfer", "asset"),
     (PERSEDIAAN, "Persediaan barang dagang", "asset"),
     (TITIPAN, "Titipan PKB & SWDKLLJ (utang setoran Samsat)", "liability"),
+    (MODAL, "Modal / saldo awal", "equity"),
     (PENJUALAN, "Penjualan", "income"),
     (RETUR, "Retur penjualan", "contra"),
     (JASA_SAMSAT, "Pendapatan jasa loket Samsat", "income"),
@@ -109,6 +112,25 @@ def cash_difference_lines(difference) -> list[Line]:
     if difference < 0:
         return [dr(SELISIH, -difference, "kas kurang"), cr(KAS, -difference, "kas kurang")]
     return [dr(KAS, difference, "kas lebih"), cr(SELISIH, difference, "kas lebih")]
+
+
+def _opening_amount(value, field, label) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise LedgerError(f"{label} harus bilangan bulat rupiah.", field)
+    if value < 0:
+        raise LedgerError(f"{label} tidak boleh negatif.", field)
+    if value > MAX_OPENING:
+        raise LedgerError(f"{label} paling banyak {format_rupiah(MAX_OPENING)}: periksa lagi angkanya.", field)
+    return value
+
+
+def opening_lines(cash, bank=0) -> list[Line]:
+    """Money held when the shop starts using the app: Dr Kas (and Bank), Cr Modal / saldo awal."""
+    cash = _opening_amount(cash, "saldo_kas", "Saldo awal kas")
+    bank = _opening_amount(bank, "saldo_bank", "Saldo awal bank/QRIS")
+    if cash + bank == 0:
+        raise LedgerError("Saldo awal harus lebih dari Rp 0.", "saldo_kas")
+    return [dr(KAS, cash, "saldo awal"), dr(BANK, bank, "saldo awal"), cr(MODAL, cash + bank, "saldo awal")]
 
 
 def reversal_lines(lines) -> list[Line]:

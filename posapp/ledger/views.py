@@ -8,7 +8,7 @@ from .. import backup, clock
 from ..auth.decorators import role_required
 from ..extensions import db
 from ..money import MoneyError, parse_rupiah
-from . import accounts, balances, closing, export_csv, export_pdf, export_xlsx, reports
+from . import accounts, balances, closing, export_csv, export_pdf, export_xlsx, opening, reports
 from .book import daily_book
 from .posting import LedgerError
 
@@ -33,8 +33,10 @@ def daily():
     try:
         closing.check_day(day)
     except LedgerError as exc:
-        return render_template("ledger/daily.html", book=None, error=str(exc), day=clock.today()), 400
-    return render_template("ledger/daily.html", book=daily_book(day), error=None, day=day)
+        return render_template("ledger/daily.html", book=None, error=str(exc), day=clock.today(),
+                               needs_opening=opening.needs_opening()), 400
+    return render_template("ledger/daily.html", book=daily_book(day), error=None, day=day,
+                           needs_opening=opening.needs_opening())
 
 
 @bp.get("/kas/<tanggal>.<fmt>")
@@ -116,8 +118,42 @@ def close_day():
                 return redirect(url_for("ledger.daily", tanggal=day.isoformat()))
     context = {"day": day, "errors": errors, "form": request.form, "unsent": closing.unsent_records(),
                "shifts": closing.open_shifts(day) if day else [], "expected": balances.kas_balance(day) if day else 0,
-               "closed": closing.day_close_of(day) if day else None}
+               "closed": closing.day_close_of(day) if day else None, "needs_opening": opening.needs_opening()}
     return render_template("ledger/close.html", **context), 400 if errors else 200
+
+
+def _opening_amounts(form, errors) -> dict:
+    """Cash is required; bank/QRIS may stay empty (0)."""
+    values = {}
+    for name in ("saldo_kas", "saldo_bank"):
+        text = form.get(name, "").strip()
+        try:
+            values[name] = parse_rupiah(text) if text or name == "saldo_kas" else 0
+        except MoneyError as exc:
+            errors[name] = str(exc)
+    return values
+
+
+@bp.route("/saldo-awal", methods=["GET", "POST"])
+@role_required("manajer")
+def opening_balance():
+    errors = {}
+    if request.method == "POST":
+        day, values = parse_day(request.form.get("tanggal")), _opening_amounts(request.form, errors)
+        if not errors:
+            try:
+                entry = opening.record_opening(day, values["saldo_kas"], values["saldo_bank"], current_user,
+                                               request.form.get("catatan", ""))
+            except LedgerError as exc:
+                db.session.rollback()
+                errors[exc.field or "_"] = str(exc)
+            else:
+                db.session.commit()
+                flash(f"Saldo awal dicatat ({entry.entry_no}).", "success")
+                return redirect(url_for("ledger.daily", tanggal=day.isoformat()))
+    context = {"errors": errors, "form": request.form, "existing": opening.opening_entry(),
+               "day": opening.suggested_day(clock.today())}
+    return render_template("ledger/opening.html", **context), 400 if errors else 200
 
 
 @bp.route("/akun", methods=["GET", "POST"])

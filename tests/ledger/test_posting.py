@@ -71,3 +71,19 @@ def test_csv_formula_text_is_guarded(text):
 
 def test_csv_numbers_stay_plain():
     assert cell(-2000) == "-2000" and cell(1_255_000) == "1255000" and cell("Kopi") == "Kopi"
+
+
+def test_opening_balance_debits_cash_and_bank_credits_modal():
+    assert sides(posting.opening_lines(500_000, 1_250_000)) == {
+        ("1101", 500_000, 0), ("1102", 1_250_000, 0), ("3101", 0, 1_750_000)}
+    assert sides(posting.opening_lines(500_000)) == {("1101", 500_000, 0), ("3101", 0, 500_000)}
+    assert ("3101", "Modal / saldo awal", "equity") in posting.CHART
+
+
+@pytest.mark.parametrize("cash, bank, field", [
+    (0, 0, "saldo_kas"), (-1, 0, "saldo_kas"), (1_000, -1, "saldo_bank"), (1.5, 0, "saldo_kas"),
+    (True, 0, "saldo_kas"), (posting.MAX_OPENING + 1, 0, "saldo_kas"), (1, posting.MAX_OPENING + 1, "saldo_bank")])
+def test_opening_balance_refuses_zero_negative_and_absurd(cash, bank, field):
+    with pytest.raises(LedgerError) as refused:
+        posting.opening_lines(cash, bank)
+    assert refused.value.field == field
