@@ -34,7 +34,7 @@ def shop_total(payload: dict):
     return bill.get("total") if isinstance(bill, dict) and isinstance(bill.get("total"), int) else None
 
 
-def judge(payload: dict, business_date: str) -> dict:
+def judge(payload: dict, business_date: str, book=None) -> dict:
     """terkonfirmasi with an NTPD when the hub's bill equals the shop's; else selisih with the difference."""
     from ..samsat.errors import RulesetError, VehicleInputError
     from ..samsat.rules import compute_bill
@@ -46,7 +46,7 @@ def judge(payload: dict, business_date: str) -> dict:
     if vehicle is None:
         return {**result, "reason": "vehicle_not_found"}
     try:
-        bill = compute_bill(vehicle_input(vehicle), None, paid_on)
+        bill = compute_bill(vehicle_input(vehicle), None, paid_on, book=book)
     except (VehicleInputError, RulesetError):
         return {**result, "reason": "register_invalid"}
     if not bill.payable:
@@ -59,9 +59,10 @@ def judge(payload: dict, business_date: str) -> dict:
 
 def confirm_payments(shop, records):
     """Publish one confirmation per new payment on the shop's Samsat feed (same transaction)."""
-    now = hub_now()
+    from .feeds import published_book
+    now, book = hub_now(), published_book()
     for record in records:
-        verdict = judge({"uuid": record["uuid"], **record["payload"]}, record["business_date"])
+        verdict = judge({"uuid": record["uuid"], **record["payload"]}, record["business_date"], book)
         verdict.update(payment_uuid=record["uuid"], confirmed_at=now.isoformat())
         db.session.add(RefChange(stream="samsat", shop_id=shop.id, key=record["uuid"], payload=verdict,
                                  created_at=now))

@@ -1,4 +1,5 @@
 """Reference feeds (rule sets, curated catalogue, Samsat confirmations) and per-day totals."""
+from flask import current_app
 from sqlalchemy import func, or_
 
 from .extensions import db
@@ -50,3 +51,20 @@ def shop_day_totals(first, last):
              .join(Koperasi, Koperasi.id == Record.shop_id).where(Record.business_date.between(first, last))
              .group_by(Koperasi.code, Record.business_date).order_by(Record.business_date.desc(), Koperasi.code))
     return [(code, day, int(count), int(total)) for code, day, count, total in db.session.execute(query)]
+
+
+def published_book():
+    """The rule sets shops price with: the shipped ones plus those published on the feed (cached per app)."""
+    from ..samsat.rulebook import default_book
+    version = tuple(db.session.execute(db.select(func.count(), func.max(RefChange.seq))
+                                       .where(RefChange.stream == "rulesets")).one())
+    cached = current_app.extensions.get("hub_rule_book")
+    if cached and cached[0] == version:
+        return cached[1]
+    rows = db.session.execute(db.select(RefChange.key, RefChange.payload).where(RefChange.stream == "rulesets")
+                              .order_by(RefChange.seq)).all()
+    book, problems = default_book().with_valid_documents(payload for _key, payload in rows)
+    for problem in problems:
+        current_app.logger.warning("Aturan tarif di feed tidak dipakai untuk konfirmasi: %s", problem)
+    current_app.extensions["hub_rule_book"] = (version, book)
+    return book

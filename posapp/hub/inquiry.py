@@ -14,6 +14,7 @@ def mask_name(name: str) -> str:
 
 def inquiry(plate: str, on: str | None = None) -> dict:
     from ..samsat.rules import compute_bill
+    from .feeds import published_book
     if not is_valid_plate(plate or ""):
         raise ApiError(400, "plate_invalid", "Nomor polisi tidak sah.")
     vehicle = find_vehicle(plate)
@@ -26,5 +27,6 @@ def inquiry(plate: str, on: str | None = None) -> dict:
     facts = {**vehicle_input(vehicle), "plate_display": display_plate(vehicle.plate),
              "owner_name": mask_name(vehicle.owner_name), "chassis_last5": vehicle.chassis_no[-5:],
              "brand": vehicle.brand}
-    return {"vehicle": facts, "bill": compute_bill(vehicle_input(vehicle), None, paid_on).to_json(),
+    bill = compute_bill(vehicle_input(vehicle), None, paid_on, book=published_book())
+    return {"vehicle": facts, "bill": bill.to_json(),
             "verified": True}

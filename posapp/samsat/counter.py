@@ -11,6 +11,7 @@ from ..money import MoneyError, parse_rupiah
 from ..shop.service import get_settings
 from ..sync import outbox
 from . import ledger_hooks
+from .book import counter_book
 from .inquiry import Quote
 from .models import SamsatCounter, SamsatPayment, SamsatStatusEvent
 from .rules import compute_bill
@@ -35,7 +36,7 @@ def fee() -> int:
 
 def price(quote: Quote, paid_on=None):
     """The bill of a quote on `paid_on` (today, WIB): always computed here, never taken from the browser."""
-    return compute_bill(quote.vehicle, None, paid_on or clock.today())
+    return compute_bill(quote.vehicle, None, paid_on or clock.today(), book=counter_book())
 
 
 def find_payment(payment_uuid):

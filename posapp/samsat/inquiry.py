@@ -1,8 +1,7 @@
 """THE inquiry adapter: the hub's register when it is configured and reachable, else the STNK typed in.
 
-This is the only module that changes when the hub inquiry arrives. It looks for
-`posapp.sync.service.samsat_inquiry(plate, paid_on) -> {"vehicle": {...}, "bill": {...}}`; until the sync
-client offers it, the hub counts as not configured and the kasir types the facts (manual entry).
+It uses `posapp.sync.service.samsat_inquiry(plate, paid_on) -> {"vehicle": {...}, "bill": {...}}` once
+`samsat_hub_ready()` says the shop is enrolled; until then the kasir types the facts (manual entry).
 """
 import re
 from dataclasses import asdict, dataclass
@@ -17,6 +16,8 @@ from .rulebook import VEHICLE_CLASSES
 ENGINE_FIELDS = ("plate", "vehicle_class", "cc", "njkb", "pkb_pokok", "ownership_order", "tax_due",
                  "stnk_valid_until", "blocked", "public_transport")
 HUB_FUNCTION = ("posapp.sync.service", "samsat_inquiry")
+HUB_READY = ("posapp.sync.service", "samsat_hub_ready")
+UNREACHABLE = "Hub Samsat tidak terjangkau; data diisi manual dari STNK."
 CLASS_LABELS = {"motor": "Sepeda motor", "roda_tiga": "Roda tiga", "sedan": "Sedan", "jeep_minibus": "Jeep / minibus",
                 "pickup": "Pick-up", "microbus": "Microbus", "bus": "Bus", "truk_ringan": "Truk ringan",
                 "truk": "Truk"}
@@ -33,6 +34,7 @@ class Quote:
     vehicle_desc: str
     chassis_last5: str
     note: str = ""         # why the hub was not used, shown to the kasir
+    hub_total: int | None = None  # the hub's own bill total, to cross-check the counter's pricing
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -42,13 +44,20 @@ class Quote:
         return cls(**data)
 
 
-def hub_function():
-    """The sync client's inquiry call, or None while the hub is not configured."""
-    module, name = HUB_FUNCTION
+def _find(where):
+    module, name = where
     try:
         return getattr(import_module(module), name, None)
     except ImportError:
         return None
+
+
+def hub_function():
+    """The sync client's inquiry call, or None while the hub is not configured (shop not enrolled)."""
+    ask, ready = _find(HUB_FUNCTION), _find(HUB_READY)
+    if ask is None or (ready is not None and not ready()):
+        return None
+    return ask
 
 
 def hub_configured() -> bool:
@@ -63,17 +72,23 @@ def lookup(plate: str, form, paid_on) -> Quote:
             answer = ask(plate, paid_on)
         except Exception as exc:  # noqa: BLE001 - any hub failure means: the kasir types the STNK
             current_app.logger.info("Samsat inquiry via hub failed: %s", exc)
-            answer, note = None, "Hub Samsat tidak terjangkau; data diisi manual dari STNK."
+            answer, note = None, getattr(exc, "kasir_note", None) or UNREACHABLE
         if answer and isinstance(answer.get("vehicle"), dict):
-            return from_hub(answer["vehicle"])
-    return manual_quote(form, note)
+            return from_hub(answer["vehicle"], answer.get("bill"))
+    try:
+        return manual_quote(form, note)
+    except VehicleInputError as exc:
+        exc.hub_note = note  # the page says why the STNK is needed as well as what is missing
+        raise
 
 
-def from_hub(facts: dict) -> Quote:
+def from_hub(facts: dict, bill=None) -> Quote:
     vehicle = {key: facts.get(key) for key in ENGINE_FIELDS}
+    total = bill.get("total") if isinstance(bill, dict) and bill.get("payable", True) else None
+    hub_total = total if isinstance(total, int) and not isinstance(total, bool) else None
     return Quote(vehicle, "hub", True, facts.get("owner_name") or "",
                  " ".join(x for x in (facts.get("brand") or "", CLASS_LABELS.get(facts.get("vehicle_class"), ""))
-                          if x), (facts.get("chassis_last5") or "").upper())
+                          if x), (facts.get("chassis_last5") or "").upper(), hub_total=hub_total)
 
 
 def manual_quote(form, note="") -> Quote:

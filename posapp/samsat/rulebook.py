@@ -138,6 +138,16 @@ class RuleBook:
         """A new book with these documents added (e.g. the rule sets the sync stored)."""
         return RuleBook([*self.rulesets.values(), *(RuleSet.from_document(d) for d in documents)])
 
+    def with_valid_documents(self, documents):
+        """(book, problems): each document that parses and clashes with none added; the others named."""
+        book, problems = self, []
+        for doc in documents:
+            try:
+                book = book.with_documents([doc])
+            except RulesetError as exc:
+                problems.append(f"{doc.get('name') if isinstance(doc, dict) else '?'}: {exc}")
+        return book, problems
+
     def get(self, name) -> RuleSet:
         if name not in self.rulesets:
             raise RulesetError(f"Aturan tarif '{name}' tidak dikenal; yang ada: {', '.join(sorted(self.rulesets))}.")

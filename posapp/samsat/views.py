@@ -11,6 +11,7 @@ from ..auth.decorators import role_required
 from ..auth.service import AuthError, managers
 from ..extensions import db
 from ..ledger.posting import LedgerError
+from ..money import format_rupiah
 from . import counter, inquiry, payments, receipt
 from .errors import RulesetError, VehicleInputError
 from .models import STATUSES
@@ -54,7 +55,13 @@ def quote():
         found = inquiry.lookup(form.get("plate"), form, clock.today())
         bill = counter.price(found)
     except (VehicleInputError, RulesetError) as exc:
-        return _counter_page(form, {getattr(exc, "field", None) or "_": str(exc)}, status=400)
+        errors = {getattr(exc, "field", None) or "_": str(exc)}
+        if getattr(exc, "hub_note", ""):
+            errors.setdefault("_", exc.hub_note)
+        return _counter_page(form, errors, status=400)
+    if found.hub_total is not None and bill.payable and bill.total != found.hub_total:
+        found.note = (f"Tagihan hub {format_rupiah(found.hub_total)} berbeda dengan hitungan loket "
+                      f"{format_rupiah(bill.total)}: sinkronkan aturan tarif dulu, atau pembayaran akan selisih.")
     payment_uuid = counter.new_payment_uuid()  # made now: a double-submitted payment is recorded once
     if bill.payable:
         _remember(payment_uuid, found)

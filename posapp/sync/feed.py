@@ -1,6 +1,7 @@
 """Pull the hub's reference feeds; each page and its cursor are applied in one transaction."""
 import json
 
+from flask import current_app
 from sqlalchemy.dialects.sqlite import insert
 
 from ..extensions import db
@@ -21,9 +22,21 @@ def apply_page(stream: str, page: dict) -> None:
                   "hub_seq": change["seq"]}
         db.session.execute(insert(ReferenceItem).values(values).on_conflict_do_update(
             index_elements=["stream", "key"], set_={k: values[k] for k in ("payload", "hub_seq")}))
+    if stream == "samsat":
+        _apply_verdicts(page["changes"])
     row = db.session.get(FeedCursor, stream) or FeedCursor(stream=stream, last_seq=0)
     row.last_seq = max(row.last_seq, int(page["last_seq"]))
     db.session.add(row)
+
+
+def _apply_verdicts(changes) -> None:
+    """The hub's Samsat verdicts become the payments' status events, in the page's transaction."""
+    from ..samsat.service import apply_hub_verdict
+    for change in changes:
+        try:
+            apply_hub_verdict(change["payload"])
+        except (KeyError, TypeError, ValueError) as exc:  # one malformed verdict must not stop the feed
+            current_app.logger.warning("Konfirmasi Samsat %s tidak dapat diterapkan: %s", change.get("key"), exc)
 
 
 def pull(client, stream: str, call) -> int:
@@ -48,3 +61,9 @@ def rulesets() -> dict:
     """Rule-set documents received from the hub, by name."""
     rows = db.session.scalars(db.select(ReferenceItem).where(ReferenceItem.stream == "rulesets")).all()
     return {row.key: json.loads(row.payload) for row in rows}
+
+
+def rulesets_version() -> tuple:
+    """Changes whenever a rule set arrives: the (name, hub seq) of each stored one."""
+    return tuple(db.session.execute(db.select(ReferenceItem.key, ReferenceItem.hub_seq)
+                                    .where(ReferenceItem.stream == "rulesets").order_by(ReferenceItem.key)).all())

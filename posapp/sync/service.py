@@ -1,9 +1,13 @@
-"""Enrolment and key rotation of this shop at the hub. Add and flush, never commit."""
+"""Enrolment and key rotation of this shop at the hub, and the online Samsat inquiry. Add and flush, never commit."""
 from urllib.parse import urlsplit
+
+from flask import current_app
 
 from .. import clock
 from .client import HubClient, HubRefused, HubUnreachable
-from .lock import state as sync_state
+from .lock import current as current_state, state as sync_state
+
+INQUIRY_TIMEOUT = (3, 6)  # (connect, read) seconds: a resident waits at the counter, so no retry loop
 
 
 class EnrolError(Exception):
@@ -45,3 +49,45 @@ def rotate_key(client: HubClient):
     client.key_id, client.secret = answer["key_id"], answer["secret"]
     client.post("/keys/retire-others", {})
     return state
+
+
+class SamsatInquiryError(Exception):
+    """The hub gave no usable inquiry answer; `kasir_note` tells the kasir why, in Indonesian."""
+
+    def __init__(self, kasir_note, code="unreachable"):
+        super().__init__(kasir_note)
+        self.kasir_note, self.code = kasir_note, code
+
+
+def samsat_hub_ready() -> bool:
+    """The counter asks the hub only once this shop is enrolled (reads, never writes)."""
+    return current_state().enrolled
+
+
+def samsat_inquiry(plate: str, paid_on) -> dict:
+    """The hub's register facts (owner masked) and bill for `plate` paid on `paid_on`; raises on any failure."""
+    state = current_state()
+    if not state.enrolled:
+        raise SamsatInquiryError("Toko belum terdaftar ke server provinsi; isi data kendaraan dari STNK.",
+                                 "not_enrolled")
+    client = HubClient(state.hub_url, state.key_id, state.secret, state.clock_offset,
+                       timeout=current_app.config.get("SAMSAT_INQUIRY_TIMEOUT", INQUIRY_TIMEOUT))
+    try:
+        answer = client.get("/samsat/inquiry", {"plate": plate, "on": paid_on.isoformat()})
+    except HubUnreachable as exc:
+        raise SamsatInquiryError(f"Hub Samsat tidak terjangkau: {exc}. Isi data kendaraan dari STNK; "
+                                 "tagihan dihitung di loket dan belum terverifikasi.") from exc
+    except HubRefused as exc:
+        raise SamsatInquiryError(_refused_note(exc), exc.code) from exc
+    finally:
+        client.session.close()
+    if not isinstance(answer, dict) or not isinstance(answer.get("vehicle"), dict) or not isinstance(answer.get("bill"), dict):
+        raise SamsatInquiryError("Jawaban hub Samsat tidak lengkap; isi data kendaraan dari STNK.", "bad_answer")
+    return answer
+
+
+def _refused_note(exc: HubRefused) -> str:
+    if exc.code == "vehicle_not_found":
+        return ("Nomor polisi tidak ditemukan di data Samsat provinsi. Periksa nomor polisi, atau isi data "
+                "kendaraan dari STNK (tagihan belum terverifikasi).")
+    return f"Hub Samsat menolak permintaan: {exc.message} Isi data kendaraan dari STNK."

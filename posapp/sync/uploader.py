@@ -45,7 +45,7 @@ def batch_body(rows) -> tuple[str, bytes]:
 
 
 def record_answer(rows, answer) -> int:
-    """Mark what the hub holds as acked and quarantine what it rejected; the caller commits."""
+    """Mark what the hub holds as acked, quarantine what it rejected, tell the Samsat counter; the caller commits."""
     through = int(answer["accepted_through_seq"])
     rejected = answer["results"]["rejected"]
     known = set(db.session.execute(db.select(SyncRejection.seq, SyncRejection.code)
@@ -55,7 +55,20 @@ def record_answer(rows, answer) -> int:
             db.session.add(SyncRejection(seq=item["seq"], uuid=item["uuid"], code=item["code"]))
     db.session.execute(update(Outbox).where(Outbox.seq.between(rows[0].seq, min(rows[-1].seq, through)),
                                             Outbox.acked_at.is_(None)).values(acked_at=clock.now()))
+    _tell_samsat(rows, through, rejected)
     return through
+
+
+def _tell_samsat(rows, through, rejected) -> None:
+    """Samsat payments of this batch: held by the hub → terkirim, refused → ditolak with the reason code."""
+    payments = {row.seq: row.uuid for row in rows if row.kind == "samsat_payment" and row.seq <= through}
+    if not payments:
+        return
+    from ..samsat import service as samsat
+    refused = {item["seq"]: item["code"] for item in rejected if item.get("seq") in payments}
+    samsat.mark_sent([uuid for seq, uuid in payments.items() if seq not in refused])
+    for seq, code in refused.items():
+        samsat.apply_confirmation(payments[seq], "ditolak", reason=code)
 
 
 def pending_count() -> int:
