@@ -146,3 +146,13 @@ def test_existing_database_gets_the_new_account_on_next_posting(app, frozen_cloc
     db.session.commit()
     assert (db.session.get(Account, "3101").name, db.session.get(Account, "3101").type) == (
         "Modal / saldo awal", "equity")
+
+
+def test_reversed_opening_balance_can_be_recorded_again(manajer_client, ledger):
+    from posapp.ledger import journal, opening
+    record(manajer_client, kas="50.000")  # a typo: one zero missing
+    journal.reverse_entry(db.session.scalar(sa.select(JournalEntry)), "manajer", "salah ketik")
+    db.session.commit()
+    assert opening.opening_entry() is None and balances.kas_balance() == 0
+    assert record(manajer_client, kas="500.000").status_code == 302
+    assert balances.kas_balance() == FLOAT and opening.opening_entry().source_ref == "SALDO-AWAL"
