@@ -51,5 +51,15 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
     cursor.close()
 
 
+def upsert_insert(model):
+    """An INSERT that supports on_conflict_do_update/nothing on the session's database (SQLite or PostgreSQL)."""
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    from .extensions import db
+    postgres = db.session.get_bind().dialect.name == "postgresql"
+    return (pg_insert if postgres else sqlite_insert)(model)
+
+
 def is_sqlite(engine) -> bool:
     return engine.dialect.name == "sqlite"

@@ -1,7 +1,5 @@
 """The only writer of stock moves and their projection `stock_level`."""
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
+from ..database import upsert_insert
 from ..extensions import db
 from .models import MOVE_KINDS, StockLevel, StockMove
 
@@ -35,8 +33,7 @@ def record_moves(items, kind: str, *, reason="", note="", doc_uuid=None, user=No
 
 def _add_to_levels(totals: dict) -> None:
     """One atomic upsert per product (on_hand = on_hand + qty): safe under concurrent tills."""
-    insert = pg_insert if db.session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    statement = insert(StockLevel)
+    statement = upsert_insert(StockLevel)
     statement = statement.on_conflict_do_update(
         index_elements=[StockLevel.product_id],
         set_={"on_hand": StockLevel.on_hand + statement.excluded.on_hand})

@@ -2,8 +2,8 @@
 import json
 
 from flask import current_app
-from sqlalchemy.dialects.sqlite import insert
 
+from ..database import upsert_insert
 from ..extensions import db
 from .state import FeedCursor, ReferenceItem
 
@@ -20,7 +20,7 @@ def apply_page(stream: str, page: dict) -> None:
     for change in page["changes"]:
         values = {"stream": stream, "key": change["key"], "payload": json.dumps(change["payload"]),
                   "hub_seq": change["seq"]}
-        db.session.execute(insert(ReferenceItem).values(values).on_conflict_do_update(
+        db.session.execute(upsert_insert(ReferenceItem).values(values).on_conflict_do_update(
             index_elements=["stream", "key"], set_={k: values[k] for k in ("payload", "hub_seq")}))
     if stream == "samsat":
         _apply_verdicts(page["changes"])
