@@ -1,5 +1,5 @@
 """Jinja filters and globals: one |rupiah filter, WIB times, the navigation by role."""
-from flask import g
+from flask import g, request, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 
@@ -17,7 +17,7 @@ def init_templating(app):
     app.jinja_env.filters["rupiah"] = format_rupiah
     app.jinja_env.filters["angka"] = format_number
     app.jinja_env.filters["wib"] = wib
-    app.jinja_env.filters["dict_without_page"] = lambda args: {k: v for k, v in args.items() if k != "page"}
+    app.jinja_env.globals["page_url"] = page_url
 
     @app.context_processor
     def inject_globals():
@@ -27,6 +27,12 @@ def init_templating(app):
             shop = g.shop_settings = get_settings()
         return {"shop": shop, "can": _can, "today": clock.today(), "menu_items": menu_items,
                 "current_lang": lambda: str(get_locale())}
+
+
+def page_url(number):
+    """This page's URL with the same filters, at page `number` (for templates/_pager.html)."""
+    args = {**request.view_args, **request.args.to_dict(), "page": number}
+    return url_for(request.endpoint, **args)
 
 
 def _can(role):
