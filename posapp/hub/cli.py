@@ -1,4 +1,4 @@
-"""Hub commands: create-admin, add-koperasi, enrolment-code, seed-vehicles, publish-rulesets."""
+"""Hub commands: create-admin, add-koperasi, seed-vehicles, publish-rulesets, publish-catalogue."""
 import click
 from flask.cli import with_appcontext
 
@@ -60,6 +60,29 @@ def publish_rulesets_command():
     click.echo("Diterbitkan: " + (", ".join(added) if added else "tidak ada yang baru"))
 
 
+@click.command("publish-catalogue")
+@with_appcontext
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False))
+def publish_catalogue_command(csv_file):
+    """Publish the curated OPOP items of a CSV (kode;nama;barcode;…); all rows or none."""
+    from pathlib import Path
+    from ..catalog.csv_import import ImportRefused
+    from .catalogue_csv import publish_rows, read_rows
+    path = Path(csv_file)
+    try:
+        rows = read_rows(path.name, path.read_bytes())
+    except ImportRefused as exc:
+        raise click.ClickException(str(exc)) from None
+    published, unchanged, errors = publish_rows(rows, by=f"cli:{path.name}")
+    if errors:
+        db.session.rollback()
+        for number, column, message in errors:
+            click.echo(f"Baris {number}{f' kolom {column}' if column else ''}: {message}", err=True)
+        raise click.ClickException(f"{len(errors)} kesalahan: tidak ada yang diterbitkan.")
+    db.session.commit()
+    click.echo(f"Katalog OPOP: {published} versi baru diterbitkan, {unchanged} tidak berubah.")
+
+
 @click.command("create-tables")
 @with_appcontext
 def create_tables():
@@ -68,4 +91,5 @@ def create_tables():
     click.echo("Tabel hub dibuat.")
 
 
-commands = [create_admin, add_koperasi_command, seed_vehicles_command, publish_rulesets_command, create_tables]
+commands = [create_admin, add_koperasi_command, seed_vehicles_command, publish_rulesets_command,
+            publish_catalogue_command, create_tables]

@@ -111,6 +111,25 @@ class RefChange(db.Model):
     __table_args__ = (Index("ix_hub_ref_change_stream_seq", "stream", "seq"),)
 
 
+class CuratedProduct(db.Model):
+    """The current version of one curated OPOP item; every version is also an entry of the "catalogue" feed."""
+
+    __tablename__ = "hub_curated_product"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)  # the OPOP code: the shops' SKU
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    name: Mapped[str] = mapped_column(String(120))
+    barcode: Mapped[str | None] = mapped_column(String(32), unique=True, nullable=True)
+    category: Mapped[str] = mapped_column(String(60), default="Umum")
+    unit: Mapped[str] = mapped_column(String(20), default="pcs")
+    recommended_price: Mapped[int] = mapped_column(BigInteger)
+    pesantren: Mapped[str] = mapped_column(String(120), default="")
+    halal_cert: Mapped[str] = mapped_column(String(60), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    feed_seq: Mapped[int] = mapped_column(BigInteger, default=0)  # the RefChange of this version
+    updated_by: Mapped[str] = mapped_column(String(60), default="")
+    updated_at = mapped_column(UTCDateTime, default=utcnow)
+
+
 class Vehicle(db.Model):
     """The province's vehicle register (what the Samsat inquiry answers from)."""
 
