@@ -72,7 +72,13 @@ def product_edit(product_id):
             flash("Perubahan produk tersimpan.", "success")
             return redirect(url_for("catalog.product_edit", product_id=product.id))
     return render_template("catalog/product_form.html", product=product, form=form, errors=errors,
-                           categories=service.categories()), 400 if errors else 200
+                           categories=service.categories(), hub=_hub_item(product)), 400 if errors else 200
+
+
+def _hub_item(product):
+    """The hub's version of a curated product: its recommended price is shown, never imposed."""
+    from .curated import hub_item
+    return hub_item(product.sku) if product.opop_curated else None
 
 
 @bp.post("/produk/<int:product_id>/status")

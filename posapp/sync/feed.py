@@ -5,7 +5,7 @@ from flask import current_app
 
 from ..database import upsert_insert
 from ..extensions import db
-from .state import FeedCursor, ReferenceItem
+from .state import FeedCursor, ReferenceItem, SyncRejection
 
 STREAMS = ("rulesets", "catalogue", "samsat")
 
@@ -17,6 +17,7 @@ def cursor_of(stream: str) -> int:
 
 def apply_page(stream: str, page: dict) -> None:
     """Upsert the page's items (the hub wins) and move the cursor; the caller commits."""
+    before = stored(stream, [change["key"] for change in page["changes"]]) if stream == "catalogue" else {}
     for change in page["changes"]:
         values = {"stream": stream, "key": change["key"], "payload": json.dumps(change["payload"]),
                   "hub_seq": change["seq"]}
@@ -24,6 +25,8 @@ def apply_page(stream: str, page: dict) -> None:
             index_elements=["stream", "key"], set_={k: values[k] for k in ("payload", "hub_seq")}))
     if stream == "samsat":
         _apply_verdicts(page["changes"])
+    if stream == "catalogue":
+        _apply_catalogue(page["changes"], before)
     row = db.session.get(FeedCursor, stream) or FeedCursor(stream=stream, last_seq=0)
     row.last_seq = max(row.last_seq, int(page["last_seq"]))
     db.session.add(row)
@@ -37,6 +40,59 @@ def _apply_verdicts(changes) -> None:
             apply_hub_verdict(change["payload"])
         except (KeyError, TypeError, ValueError) as exc:  # one malformed verdict must not stop the feed
             current_app.logger.warning("Konfirmasi Samsat %s tidak dapat diterapkan: %s", change.get("key"), exc)
+
+
+def stored(stream: str, keys) -> dict:
+    """{key: payload} of the items already received (read before the page overwrites them)."""
+    keys = sorted(set(keys))
+    rows = db.session.execute(db.select(ReferenceItem.key, ReferenceItem.payload).where(
+        ReferenceItem.stream == stream, ReferenceItem.key.in_(keys))).all() if keys else []
+    return {key: json.loads(payload) for key, payload in rows}
+
+
+CURATED_MARK = "OPOP:"  # a held-back curated item in the "perlu perhatian" list: uuid OPOP:<code>, seq 0
+
+
+def _apply_catalogue(changes, before) -> None:
+    """Curated items onto the shop's products, in the page's transaction, then retry the ones held back."""
+    held = {uuid[len(CURATED_MARK):] for uuid in db.session.scalars(
+        db.select(SyncRejection.uuid).where(SyncRejection.uuid.startswith(CURATED_MARK)).distinct())}
+    previous = dict(before)
+    for change in changes:
+        _apply_curated_item(change["key"], change["payload"], previous.get(change["key"]), held)
+        previous[change["key"]] = change["payload"]
+    for key in sorted(held - set(previous)):
+        item = reference("catalogue", key)
+        if item is not None:
+            _apply_curated_item(key, item, None, held, retry=True)  # the shop may have settled the conflict
+
+
+def _apply_curated_item(key, item, previous, held, retry=False) -> None:
+    """Apply one item; one that cannot be applied is held back with its reason and never stops the feed."""
+    from ..catalog.curated import CuratedSkip, apply_curated
+    mark = (CURATED_MARK + key)[:64]
+    try:
+        if not isinstance(item, dict):
+            raise CuratedSkip("catalogue_invalid", "isi bukan objek JSON")
+        apply_curated({**item, "code": key}, previous)
+    except CuratedSkip as skip:
+        if not retry:
+            current_app.logger.warning("Produk kurasi OPOP %s tidak diterapkan: %s", key, skip.detail)
+        _hold(key, mark, skip.code, held)
+        return
+    if key in held:  # settled: it leaves the "perlu perhatian" list
+        db.session.execute(db.delete(SyncRejection).where(SyncRejection.uuid == mark))
+        held.discard(key)
+
+
+def _hold(key, mark, code, held) -> None:
+    """One "perlu perhatian" row per held-back item, with its latest reason."""
+    if key in held:
+        if db.session.scalar(db.select(SyncRejection.code).where(SyncRejection.uuid == mark).limit(1)) == code:
+            return
+        db.session.execute(db.delete(SyncRejection).where(SyncRejection.uuid == mark))
+    db.session.add(SyncRejection(seq=0, uuid=mark, code=code))
+    held.add(key)
 
 
 def pull(client, stream: str, call) -> int:

@@ -18,6 +18,8 @@ REASONS = {
     "bad_seq": "nomor urut di luar batch",
     "other_shop": "data milik toko lain",
     "uuid_other_shop": "UUID sudah dipakai toko lain",
+    "catalogue_barcode_taken": "barcode produk kurasi OPOP sudah dipakai produk lain di toko ini",
+    "catalogue_invalid": "produk kurasi OPOP dari server tidak sah",
 }
 KIND_LABELS = {"sale": "Penjualan", "refund": "Retur", "void": "Void", "samsat_payment": "Pembayaran Samsat",
                "journal_entry": "Jurnal", "shift_close": "Tutup shift", "day_close": "Tutup hari"}
@@ -57,13 +59,38 @@ def pending_rows(limit=100):
                               .limit(limit)).all()
 
 
+def reason_text(code) -> str:
+    """A reason code in plain Indonesian (the code itself when unknown)."""
+    return REASONS.get(code, code or "")
+
+
 def attention_rows(limit=100):
-    """Quarantined records with the reason in plain Indonesian."""
+    """Quarantined records and held-back curated products (seq 0), with the reason in plain Indonesian."""
     rows = db.session.execute(db.select(SyncRejection, Outbox).outerjoin(Outbox, Outbox.seq == SyncRejection.seq)
-                              .order_by(SyncRejection.seq.desc()).limit(limit)).all()
-    return [{"seq": r.seq, "uuid": r.uuid, "code": r.code, "reason": REASONS.get(r.code, r.code),
-             "kind": KIND_LABELS.get(o.kind, o.kind) if o else "", "business_date": o.business_date if o else None,
-             "at": r.created_at} for r, o in rows]
+                              .order_by((SyncRejection.seq == 0).desc(), SyncRejection.seq.desc(), SyncRejection.id.desc()).limit(limit)).all()
+    return [{"seq": r.seq, "uuid": r.uuid, "code": r.code, "reason": _reason(r),
+             "kind": KIND_LABELS.get(o.kind, o.kind) if o else _curated_kind(r), "at": r.created_at,
+             "business_date": o.business_date if o else None} for r, o in rows]
+
+
+def _curated_kind(rejection) -> str:
+    from .feed import CURATED_MARK
+    return "Katalog OPOP" if rejection.uuid.startswith(CURATED_MARK) else ""
+
+
+def _reason(rejection) -> str:
+    """For a held-back curated product, also what stands in its way now (e.g. which product has the barcode)."""
+    from .feed import CURATED_MARK, reference
+    text = reason_text(rejection.code)
+    if not rejection.uuid.startswith(CURATED_MARK):
+        return text
+    from ..catalog.curated import CuratedSkip, check
+    item = reference("catalogue", rejection.uuid[len(CURATED_MARK):])
+    try:
+        check({**item, "code": rejection.uuid[len(CURATED_MARK):]}) if isinstance(item, dict) else None
+    except CuratedSkip as skip:
+        return f"{text}: {skip.detail}"
+    return f"{text} (diterapkan lagi pada sinkronisasi berikutnya)"
 
 
 def reconcile_rows(state):

@@ -15,8 +15,8 @@ bp = Blueprint("sync", __name__, url_prefix="/sinkronisasi")
 
 @bp.app_context_processor
 def _chip():
-    """`sync_chip()` for templates/sync/_chip.html (included in base.html)."""
-    return {"sync_chip": status.chip}
+    """`sync_chip()` for templates/sync/_chip.html (included in base.html); `sync_reason(code)` in words."""
+    return {"sync_chip": status.chip, "sync_reason": status.reason_text}
 
 
 def status_page(errors=None, form=None):

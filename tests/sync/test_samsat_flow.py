@@ -141,7 +141,10 @@ def test_a_rejected_payment_ends_ditolak_and_does_not_block_the_other(online, ka
     assert (refused.status, refused.latest.reason) == ("ditolak", "bad_sha256")
     assert payment_of(good).status == "terkonfirmasi"
     listing = kasir_client.get("/samsat/pembayaran").get_data(as_text=True)
-    assert "Ditolak" in listing and "bad_sha256" in listing
+    assert "Ditolak" in listing and "isi data rusak (sidik sha256 tidak cocok)" in listing
+    assert 'title="bad_sha256"' in listing and ">bad_sha256<" not in listing  # the code only as a tooltip
+    detail = kasir_client.get(f"/samsat/pembayaran/{bad}").get_data(as_text=True)
+    assert '<span title="bad_sha256">isi data rusak (sidik sha256 tidak cocok)</span>' in detail
 
 
 def test_a_rule_set_from_the_feed_prices_the_counter_and_the_hub_agrees(online, kasir_client, pay, hub,
