@@ -61,5 +61,19 @@ def upsert_insert(model):
     return (pg_insert if postgres else sqlite_insert)(model)
 
 
+def bump_counter(model, keys: dict, column: str = "last_no") -> int:
+    """Add 1 to `column` of the counter row with `keys` (created at 1) in one atomic statement.
+
+    Runs inside the caller's transaction, so a rolled-back act gives its number back (gap-free), and
+    two tills never draw the same number: SQLite serialises writers, PostgreSQL locks the row.
+    """
+    from .extensions import db
+    counter = getattr(model, column)
+    statement = (upsert_insert(model).values(**keys, **{column: 1})
+                 .on_conflict_do_update(index_elements=list(keys), set_={column: counter + 1})
+                 .returning(counter))
+    return db.session.execute(statement).scalar_one()
+
+
 def is_sqlite(engine) -> bool:
     return engine.dialect.name == "sqlite"

@@ -1,7 +1,7 @@
 """The chart of accounts: seeded idempotently, renamed by the manager, never deleted."""
-from sqlalchemy.dialects import postgresql, sqlite
 
 from .. import audit
+from ..database import upsert_insert
 from ..extensions import db
 from .models import Account
 from .posting import CHART, LedgerError
@@ -13,8 +13,7 @@ def ensure_accounts() -> None:
     missing = [dict(code=c, name=n, type=t) for c, n, t in CHART if c not in have]
     if not missing:
         return
-    insert = (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(Account)
-    db.session.execute(insert.values(missing).on_conflict_do_nothing(index_elements=["code"]))
+    db.session.execute(upsert_insert(Account).values(missing).on_conflict_do_nothing(index_elements=["code"]))
     db.session.flush()
 
 

@@ -1,9 +1,8 @@
 """Posting one journal entry: checks, the gap-free number, the lines and the outbox row (flush only)."""
 import uuid as uuidlib
 
-from sqlalchemy.dialects import postgresql, sqlite
-
 from .. import clock
+from ..database import bump_counter
 from ..extensions import db
 from ..sync.outbox import enqueue
 from . import posting
@@ -31,12 +30,7 @@ def check_open(business_date) -> None:
 
 
 def next_entry_no(business_date) -> str:
-    insert = (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(JournalCounter)
-    statement = (insert.values(business_date=business_date, last_no=1)
-                 .on_conflict_do_update(index_elements=["business_date"],
-                                        set_={"last_no": JournalCounter.last_no + 1})
-                 .returning(JournalCounter.last_no))
-    return f"JU-{business_date:%Y%m%d}-{db.session.execute(statement).scalar_one():04d}"
+    return f"JU-{business_date:%Y%m%d}-{bump_counter(JournalCounter, {'business_date': business_date}):04d}"
 
 
 def post_entry(source, lines, business_date, *, source_ref="", source_uuid="", party="", description="",

@@ -4,19 +4,12 @@ The counter is bumped by one atomic upsert (INSERT … ON CONFLICT DO UPDATE …
 sale's own transaction: a rolled-back sale gives its number back, and two tills can never draw the
 same number — SQLite serialises writers, PostgreSQL locks the conflicting row.
 """
-from sqlalchemy.dialects import postgresql, sqlite
-
-from ..extensions import db
+from ..database import bump_counter
 from .models import ReceiptCounter
 
 
 def next_number(shop_code: str, business_date) -> int:
-    insert = (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(ReceiptCounter)
-    statement = (insert.values(shop_code=shop_code, business_date=business_date, last_no=1)
-                 .on_conflict_do_update(index_elements=["shop_code", "business_date"],
-                                        set_={"last_no": ReceiptCounter.last_no + 1})
-                 .returning(ReceiptCounter.last_no))
-    return db.session.execute(statement).scalar_one()
+    return bump_counter(ReceiptCounter, {"shop_code": shop_code, "business_date": business_date})
 
 
 def receipt_no(shop_code: str, business_date) -> str:

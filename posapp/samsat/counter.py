@@ -3,9 +3,8 @@ import json
 import re
 import uuid as uuidlib
 
-from sqlalchemy.dialects import postgresql, sqlite
-
 from .. import audit, clock
+from ..database import bump_counter
 from ..extensions import db
 from ..money import MoneyError, parse_rupiah
 from ..shop.service import get_settings
@@ -131,12 +130,7 @@ def tender(form, total) -> tuple[str, int, int, str]:
 def transaction_no(business_date) -> str:
     """SAM-<shop code>-YYYYMMDD-NNNN, gap-free per day (the counter is bumped in this transaction)."""
     code = get_settings().shop_code or "TOKO"
-    insert = (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(SamsatCounter)
-    statement = (insert.values(shop_code=code, business_date=business_date, last_no=1)
-                 .on_conflict_do_update(index_elements=["shop_code", "business_date"],
-                                        set_={"last_no": SamsatCounter.last_no + 1})
-                 .returning(SamsatCounter.last_no))
-    number = db.session.execute(statement).scalar_one()
+    number = bump_counter(SamsatCounter, {"shop_code": code, "business_date": business_date})
     return f"SAM-{code}-{business_date:%Y%m%d}-{number:04d}"
 
 

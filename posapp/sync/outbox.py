@@ -2,8 +2,7 @@
 import hashlib
 import json
 
-from sqlalchemy.dialects import postgresql, sqlite
-
+from ..database import bump_counter
 from ..extensions import db
 from .models import Outbox, OutboxCounter
 
@@ -18,11 +17,7 @@ def payload_sha256(payload) -> str:
 
 
 def _next_seq() -> int:
-    insert = (postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert)(OutboxCounter)
-    statement = (insert.values(name="outbox", last_seq=1)
-                 .on_conflict_do_update(index_elements=["name"], set_={"last_seq": OutboxCounter.last_seq + 1})
-                 .returning(OutboxCounter.last_seq))
-    return db.session.execute(statement).scalar_one()
+    return bump_counter(OutboxCounter, {"name": "outbox"}, "last_seq")
 
 
 def enqueue(kind: str, uuid: str, business_date, payload: dict) -> Outbox:
