@@ -1,11 +1,11 @@
 """Jinja filters and globals: one |rupiah filter, WIB times, the navigation by role."""
-from flask import g, request, url_for
+from flask import request, url_for
 from flask_babel import get_locale
 from flask_login import current_user
 
 from . import clock
-from .navigation import menu_items
 from .money import format_number, format_rupiah
+from .navigation import menu_items
 
 
 def wib(moment, fmt="%d-%m-%Y %H:%M"):
@@ -22,10 +22,7 @@ def init_templating(app):
     @app.context_processor
     def inject_globals():
         from .shop.service import get_settings
-        shop = g.get("shop_settings")
-        if shop is None:
-            shop = g.shop_settings = get_settings()
-        return {"shop": shop, "can": _can, "today": clock.today(), "menu_items": menu_items,
+        return {"shop": get_settings(), "can": _can, "today": clock.today(), "menu_items": menu_items,
                 "current_lang": lambda: str(get_locale())}
 
 

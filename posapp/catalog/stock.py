@@ -1,4 +1,6 @@
 """The only writer of stock moves and their projection `stock_level`."""
+from sqlalchemy import insert
+
 from ..database import upsert_insert
 from ..extensions import db
 from .models import MOVE_KINDS, StockLevel, StockMove
@@ -6,32 +8,36 @@ from .models import MOVE_KINDS, StockLevel, StockMove
 
 def record_move(product, qty: int, kind: str, *, reason="", note="", unit_cost=None,
                 doc_uuid=None, user=None) -> StockMove:
-    """Add a move and update the stock level in the caller's transaction (flush only)."""
-    return record_moves([(product, qty, unit_cost)], kind, reason=reason, note=note,
-                        doc_uuid=doc_uuid, user=user)[0]
+    """Add one move and update the stock level in the caller's transaction (flush only)."""
+    _check(kind, [qty])
+    move = StockMove(product_id=product.id, qty=qty, kind=kind, reason=reason, note=note,
+                     unit_cost=unit_cost, doc_uuid=doc_uuid, user_id=getattr(user, "id", None))
+    db.session.add(move)
+    _add_to_levels({product.id: qty}, [product])
+    return move
 
 
-def record_moves(items, kind: str, *, reason="", note="", doc_uuid=None, user=None) -> list[StockMove]:
-    """Moves for [(product, qty, unit_cost)] of one document: one flush and one upsert for all."""
-    if kind not in MOVE_KINDS:
-        raise ValueError(kind)
-    if any(qty == 0 for _, qty, _ in items):
-        raise ValueError("qty 0")
-    moves = [StockMove(product_id=product.id, qty=qty, kind=kind, reason=reason, note=note,
-                       unit_cost=unit_cost, doc_uuid=doc_uuid, user_id=getattr(user, "id", None))
-             for product, qty, unit_cost in items]
-    db.session.add_all(moves)
+def record_moves(items, kind: str, *, reason="", note="", doc_uuid=None, user=None) -> None:
+    """Moves for [(product, qty, unit_cost)] of one document (a sale): one INSERT and one upsert for all."""
+    _check(kind, [qty for _, qty, _ in items])
+    rows = [{"product_id": product.id, "qty": qty, "kind": kind, "reason": reason, "note": note,
+             "unit_cost": unit_cost, "doc_uuid": doc_uuid, "user_id": getattr(user, "id", None)}
+            for product, qty, unit_cost in items]
+    db.session.execute(insert(StockMove), rows)  # bulk: the moves are facts nobody reads back here
     totals = {}
     for product, qty, _ in items:
         totals[product.id] = totals.get(product.id, 0) + qty
-    _add_to_levels(totals)
-    for product, _, _ in items:
-        if product in db.session:
-            db.session.expire(product, ["level"])
-    return moves
+    _add_to_levels(totals, [product for product, _, _ in items])
 
 
-def _add_to_levels(totals: dict) -> None:
+def _check(kind, quantities) -> None:
+    if kind not in MOVE_KINDS:
+        raise ValueError(kind)
+    if any(qty == 0 for qty in quantities):
+        raise ValueError("qty 0")
+
+
+def _add_to_levels(totals: dict, products) -> None:
     """One atomic upsert per product (on_hand = on_hand + qty): safe under concurrent tills."""
     statement = upsert_insert(StockLevel)
     statement = statement.on_conflict_do_update(
@@ -42,6 +48,9 @@ def _add_to_levels(totals: dict) -> None:
         cached = db.session.identity_map.get(db.session.identity_key(StockLevel, product_id))
         if cached is not None:
             db.session.expire(cached)
+    for product in products:
+        if product in db.session:
+            db.session.expire(product, ["level"])
 
 
 def on_hand(product_id: int) -> int:

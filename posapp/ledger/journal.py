@@ -1,6 +1,8 @@
 """Posting one journal entry: checks, the gap-free number, the lines and the outbox row (flush only)."""
 import uuid as uuidlib
 
+from sqlalchemy import insert
+
 from .. import clock
 from ..database import bump_counter
 from ..extensions import db
@@ -44,11 +46,12 @@ def post_entry(source, lines, business_date, *, source_ref="", source_uuid="", p
                          source_ref=(source_ref or "")[:60], source_uuid=source_uuid or "", party=party,
                          description=(description or "")[:500], created_by=_username(user),
                          reverses_entry_id=getattr(reverses, "id", None))
-    entry.lines = [JournalLine(account_code=x.account, debit=x.debit, credit=x.credit, memo=x.memo[:200])
-                   for x in lines]
     db.session.add(entry)
     db.session.flush()
-    enqueue("journal_entry", entry.uuid, business_date, entry_payload(entry, reverses))
+    rows = [{"entry_id": entry.id, "account_code": x.account, "debit": x.debit, "credit": x.credit,
+             "memo": x.memo[:200]} for x in lines]
+    db.session.execute(insert(JournalLine), rows)  # one INSERT for all lines; they are read back lazily
+    enqueue("journal_entry", entry.uuid, business_date, entry_payload(entry, reverses, rows))
     return entry
 
 
@@ -56,14 +59,17 @@ def _username(user) -> str:
     return (user if isinstance(user, str) else getattr(user, "username", "") or "")[:80]
 
 
-def entry_payload(entry, reverses=None) -> dict:
-    """What the hub stores of a journal entry (integer rupiah, ISO dates)."""
+def entry_payload(entry, reverses=None, rows=None) -> dict:
+    """What the hub stores of a journal entry (integer rupiah, ISO dates); `rows` saves reloading the lines."""
+    if rows is None:
+        rows = [{"account_code": x.account_code, "debit": x.debit, "credit": x.credit, "memo": x.memo}
+                for x in entry.lines]
     return {"uuid": entry.uuid, "entry_no": entry.entry_no, "business_date": entry.business_date.isoformat(),
             "posted_at": entry.posted_at.isoformat(), "source": entry.source, "source_ref": entry.source_ref,
             "source_uuid": entry.source_uuid, "party": entry.party, "description": entry.description,
             "created_by": entry.created_by, "reverses_uuid": getattr(reverses, "uuid", None),
-            "lines": [{"account": x.account_code, "debit": x.debit, "credit": x.credit, "memo": x.memo}
-                      for x in entry.lines]}
+            "lines": [{"account": x["account_code"], "debit": x["debit"], "credit": x["credit"], "memo": x["memo"]}
+                      for x in rows]}
 
 
 def reverse_entry(entry: JournalEntry, user, reason: str, business_date=None) -> JournalEntry:

@@ -26,12 +26,19 @@ def was_printed(sale) -> bool:
 
 def print_and_log(sale) -> dict:
     """Print the sale's receipt (RETUR for refunds/voids), log the attempt, commit the log."""
+    if not printer_configured():  # PDF only: nothing is printed, nothing to log
+        return {"ok": True, "error": None, "skipped": True, "copy": False}
     copy = was_printed(sale)
     result = print_document_for("sale", lambda: _sale_data(sale, copy), sale.receipt_no)
     if not result.get("skipped"):  # no printer configured: nothing was printed, nothing to log
         db.session.add(PrintLog(sale_id=sale.id, ok=result["ok"], copy=copy, error=result["error"] or ""))
         db.session.commit()
     return dict(result, copy=copy)
+
+
+def printer_configured() -> bool:
+    receipts = receipts_module()
+    return receipts is not None and receipts.printer_settings().connection != "none"
 
 
 def print_document_for(kind, build, name=None) -> dict:

@@ -76,6 +76,7 @@ def complete():
         return fail(PricingError("Data transaksi tidak valid."))
     try:
         sale, warnings, replayed = service.complete_sale(current_user, data)
+        result = payloads.sale_result(sale, warnings, replayed)  # before the commit expires the sale
         db.session.commit()
     except AuthError as exc:
         db.session.commit()  # keep the failed-PIN count and its audit entry; nothing else was written
@@ -91,9 +92,10 @@ def complete():
         sale = service.find_replay(service.check_uuid(data.get("uuid")), service.request_hash(data))
         if sale is None:
             raise
-        warnings, replayed = [], True
-    printed = None if replayed else printing.print_and_log(sale)
-    return jsonify(payloads.sale_result(sale, warnings, replayed, printed))
+        result = payloads.sale_result(sale, [], True)
+    if not result["replayed"]:
+        result["print"] = printing.print_and_log(sale)
+    return jsonify(result)
 
 
 @bp.post("/kasir/api/cetak/<receipt_no>")

@@ -3,6 +3,8 @@ import json
 import re
 from types import SimpleNamespace
 
+from flask import g, has_request_context
+
 from .. import audit
 from ..auth import service as auth_service
 from ..extensions import db
@@ -42,11 +44,17 @@ class SettingsError(ValueError):
 
 
 def get_settings() -> SimpleNamespace:
-    """All settings, defaults filled in, as attributes (shop.shop_name …)."""
+    """All settings, defaults filled in, as attributes (shop.shop_name …); read once per request."""
+    cached = g.get("shop_settings") if has_request_context() else None
+    if cached is not None:
+        return cached
     values = dict(DEFAULTS)
     for row in db.session.scalars(db.select(Setting)):
         values[row.key] = json.loads(row.value)
-    return SimpleNamespace(**values)
+    settings = SimpleNamespace(**values)
+    if has_request_context():
+        g.shop_settings = settings
+    return settings
 
 
 def save_settings(changes: dict, actor=None) -> None:
@@ -55,6 +63,8 @@ def save_settings(changes: dict, actor=None) -> None:
         if key not in DEFAULTS:
             raise KeyError(key)
         db.session.merge(Setting(key=key, value=json.dumps(value)))
+    if has_request_context():
+        g.pop("shop_settings", None)  # this request reads the new values
     if changes:
         audit.record("settings.change", ", ".join(sorted(changes)), user=actor)
 
