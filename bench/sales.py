@@ -14,7 +14,7 @@ from bench.common import logged_in_client, make_app, percentile, seed_products
 
 PRODUCTS = 50_000
 HISTORIC_SALES = 200_000   # × 5 lines = 1,000,000 sale lines
-SALES = 300
+SALES = 1000  # enough samples for a stable p99
 
 
 def run(report):

@@ -4,7 +4,7 @@ A refund or a void is a new `Sale` row of kind "refund"/"void" pointing at the o
 original is never edited. Amounts are stored positive; `sign` says which way the money went.
 """
 from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, orm_insert_sentinel, relationship
 
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
@@ -69,6 +69,7 @@ class Sale(db.Model):
 
 class SaleLine(db.Model):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    _sentinel: Mapped[int | None] = orm_insert_sentinel()  # lets SQLite insert a sale's lines in one statement
     sale_id: Mapped[int] = mapped_column(ForeignKey("sale.id"), index=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("product.id"))
     original_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_line.id"), nullable=True, index=True)
