@@ -1,5 +1,7 @@
 """Shared bench helpers: the report line, a temporary app, fast seeding, percentiles."""
+import atexit
 import random
+import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -27,7 +29,10 @@ def make_app(tmpdir=None):
     from posapp import create_app
     from posapp.config import TestConfig
     from posapp.extensions import db
-    tmpdir = Path(tmpdir or tempfile.mkdtemp(prefix="posapp-bench-"))
+    if tmpdir is None:
+        tmpdir = tempfile.mkdtemp(prefix="posapp-bench-")
+        atexit.register(shutil.rmtree, tmpdir, ignore_errors=True)  # seeded databases are large
+    tmpdir = Path(tmpdir)
     db_path = tmpdir / "bench.db"
     config = type("BenchConfig", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{db_path}",
                                                  "TESTING": False})
