@@ -16,7 +16,7 @@ class SyncState(db.Model):
     key_id: Mapped[str] = mapped_column(String(40), default="")
     secret: Mapped[str] = mapped_column(String(128), default="")
     enrolled_at = mapped_column(UTCDateTime, nullable=True)
-    clock_offset: Mapped[float] = mapped_column(Float, default=0.0)  # hub time − shop time, seconds
+    clock_offset: Mapped[float] = mapped_column(Float, default=0.0)  # float ok: hub − shop time in seconds
     nightly_at: Mapped[str] = mapped_column(String(5), default="21:00")
     lock_owner: Mapped[str] = mapped_column(String(40), default="")
     lock_until = mapped_column(UTCDateTime, nullable=True)

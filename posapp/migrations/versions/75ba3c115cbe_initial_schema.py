@@ -233,7 +233,7 @@ def upgrade():
     sa.Column('key_id', sa.String(length=40), nullable=False),
     sa.Column('secret', sa.String(length=128), nullable=False),
     sa.Column('enrolled_at', posapp.database.UTCDateTime(), nullable=True),
-    sa.Column('clock_offset', sa.Float(), nullable=False),
+    sa.Column('clock_offset', sa.Float(), nullable=False),  # float ok: seconds, not money
     sa.Column('nightly_at', sa.String(length=5), nullable=False),
     sa.Column('lock_owner', sa.String(length=40), nullable=False),
     sa.Column('lock_until', posapp.database.UTCDateTime(), nullable=True),
