@@ -1,9 +1,11 @@
 """Database plumbing shared by every feature: column types, SQLite pragmas, ids."""
 import uuid
 from datetime import datetime, timezone
+from functools import lru_cache
 
-from sqlalchemy import DateTime, String, event
+from sqlalchemy import DateTime, String, bindparam, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.types import TypeDecorator
 
 from . import clock
@@ -68,11 +70,33 @@ def bump_counter(model, keys: dict, column: str = "last_no") -> int:
     two tills never draw the same number: SQLite serialises writers, PostgreSQL locks the row.
     """
     from .extensions import db
-    counter = getattr(model, column)
-    statement = (upsert_insert(model).values(**keys, **{column: 1})
-                 .on_conflict_do_update(index_elements=list(keys), set_={column: counter + 1})
-                 .returning(counter))
-    return db.session.execute(statement).scalar_one()
+    connection = db.session.connection()
+    statement = _counter_statement(model, tuple(keys), column, connection.dialect.name)
+    return connection.execute(statement, keys).scalar_one()
+
+
+@lru_cache(maxsize=None)
+def _counter_statement(model, key_names: tuple, column: str, dialect: str):
+    """Built once per counter: several counters are bumped on every sale, and building costs more than running."""
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+    table = model.__table__
+    statement = (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
+    statement = statement.values({**{k: bindparam(k) for k in key_names}, column: 1})
+    return (statement.on_conflict_do_update(index_elements=list(key_names), set_={column: table.c[column] + 1})
+            .returning(table.c[column]))
+
+
+def attach(obj):
+    """Make `obj`, whose row a Core INSERT just wrote (primary key set), persistent without a flush.
+
+    The unit of work costs more than the INSERT itself on the sale's hot path; attaching keeps the
+    object usable (lazy relationships, identity map) as if it had been flushed.
+    """
+    from .extensions import db
+    make_transient_to_detached(obj)
+    db.session.add(obj)
+    return obj
 
 
 def is_sqlite(engine) -> bool:
