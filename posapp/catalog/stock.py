@@ -1,9 +1,10 @@
 """The only writer of stock moves and their projection `stock_level`."""
-from sqlalchemy import insert
+from functools import lru_cache
 
-from ..database import upsert_insert
 from ..extensions import db
 from .models import MOVE_KINDS, StockLevel, StockMove
+
+_INSERT_MOVES = StockMove.__table__.insert()
 
 
 def record_move(product, qty: int, kind: str, *, reason="", note="", unit_cost=None,
@@ -23,7 +24,9 @@ def record_moves(items, kind: str, *, reason="", note="", doc_uuid=None, user=No
     rows = [{"product_id": product.id, "qty": qty, "kind": kind, "reason": reason, "note": note,
              "unit_cost": unit_cost, "doc_uuid": doc_uuid, "user_id": getattr(user, "id", None)}
             for product, qty, unit_cost in items]
-    db.session.execute(insert(StockMove), rows)  # bulk: the moves are facts nobody reads back here
+    db.session.flush()  # pending objects first, as the ORM bulk insert did (a no-op when clean)
+    # a Core executemany: the moves are facts nobody reads back here, and every sale writes some
+    db.session.connection().execute(_INSERT_MOVES, rows)
     totals = {}
     for product, qty, _ in items:
         totals[product.id] = totals.get(product.id, 0) + qty
@@ -39,11 +42,9 @@ def _check(kind, quantities) -> None:
 
 def _add_to_levels(totals: dict, products) -> None:
     """One atomic upsert per product (on_hand = on_hand + qty): safe under concurrent tills."""
-    statement = upsert_insert(StockLevel)
-    statement = statement.on_conflict_do_update(
-        index_elements=[StockLevel.product_id],
-        set_={"on_hand": StockLevel.on_hand + statement.excluded.on_hand})
-    db.session.execute(statement, [{"product_id": pid, "on_hand": qty} for pid, qty in totals.items()])
+    connection = db.session.connection()
+    connection.execute(_level_upsert(connection.dialect.name),
+                       [{"product_id": pid, "on_hand": qty} for pid, qty in totals.items()])
     for product_id in totals:  # the projection changed below the ORM
         cached = db.session.identity_map.get(db.session.identity_key(StockLevel, product_id))
         if cached is not None:
@@ -51,6 +52,17 @@ def _add_to_levels(totals: dict, products) -> None:
     for product in products:
         if product in db.session:
             db.session.expire(product, ["level"])
+
+
+@lru_cache(maxsize=None)
+def _level_upsert(dialect: str):
+    """Built once per dialect: building the statement costs more than running it."""
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+    table = StockLevel.__table__
+    statement = (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
+    return statement.on_conflict_do_update(index_elements=[table.c.product_id],
+                                           set_={"on_hand": table.c.on_hand + statement.excluded.on_hand})
 
 
 def on_hand(product_id: int) -> int:

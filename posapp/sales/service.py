@@ -8,6 +8,8 @@ import hashlib
 import json
 import uuid as uuidlib
 
+from sqlalchemy import bindparam, select
+
 from .. import clock
 from ..auth.approval import require_approval
 from ..catalog.models import Product
@@ -16,9 +18,14 @@ from ..extensions import db
 from ..shop.service import get_settings
 from ..sync import outbox
 from . import hooks, numbers, payloads, pricing
-from .models import Payment, Sale, SaleLine
+from .writes import insert_sale as _insert_sale
+from .models import Sale
 from .pricing import PricingError
 from .shifts import require_open_shift
+
+
+_REPLAY = select(Sale.__table__.c.id, Sale.__table__.c.request_hash).where(
+    Sale.__table__.c.uuid == bindparam("uuid"))
 
 
 class ReplayConflict(PricingError):
@@ -40,11 +47,15 @@ def request_hash(data: dict) -> str:
 
 def find_replay(sale_uuid: str, digest: str):
     """The stored sale for this UUID (a double-click or a retry), or None; a different cart is refused."""
-    sale = db.session.scalar(db.select(Sale).where(Sale.uuid == sale_uuid))
-    if sale is not None and sale.request_hash != digest:
+    db.session.flush()  # a pending sale counts, as with an ORM query (a no-op when clean)
+    # id and hash only: on the usual path (a new sale) loading nothing beats loading an ORM object
+    row = db.session.connection().execute(_REPLAY, {"uuid": sale_uuid}).first()
+    if row is None:
+        return None
+    if row.request_hash != digest:
         raise ReplayConflict("Transaksi dengan ID ini sudah tersimpan dengan isi berbeda. "
                              "Mulai transaksi baru.", "uuid")
-    return sale
+    return db.session.get(Sale, row.id)
 
 
 def complete_sale(user, data: dict):
@@ -63,19 +74,17 @@ def complete_sale(user, data: dict):
     settlement = pricing.settle(sums["total"], _payments(data.get("payments")))
     _check_stock(priced, settings.allow_negative_stock)
     day = clock.today()
-    sale = Sale(uuid=sale_uuid, request_hash=digest, kind="sale", business_date=day, shift_id=shift.id,
-                user_id=user.id, approved_by_id=getattr(approver, "id", None), member=member,
-                receipt_no=numbers.receipt_no(settings.shop_code, day), created_at=clock.now(),
-                subtotal=sums["subtotal"], discount=sums["discount"], total=sums["total"],
-                tendered=sum(t for _, _, t, _ in settlement.applied), change=settlement.change)
-    db.session.add(sale)
-    for product, line, overridden in priced:
-        sale.lines.append(SaleLine(product_id=product.id, name=product.name, sku=product.sku, qty=line.qty,
-                                   unit_price=line.unit_price, list_price=product.price, discount=line.discount,
-                                   total=line.total, unit_cost=product.cost or 0, price_overridden=overridden))
-    for method, amount, tendered, reference in settlement.applied:
-        sale.payments.append(Payment(method=method, amount=amount, tendered=tendered, reference=reference))
-    db.session.flush()
+    sale = _insert_sale(dict(
+        uuid=sale_uuid, request_hash=digest, kind="sale", business_date=day, shift_id=shift.id, user_id=user.id,
+        original_id=None, approved_by_id=getattr(approver, "id", None), member=member,
+        receipt_no=numbers.receipt_no(settings.shop_code, day), created_at=clock.now(),
+        subtotal=sums["subtotal"], discount=sums["discount"], total=sums["total"],
+        tendered=sum(t for _, _, t, _ in settlement.applied), change=settlement.change, note=""),
+        [dict(product_id=product.id, original_line_id=None, name=product.name, sku=product.sku, qty=line.qty,
+              unit_price=line.unit_price, list_price=product.price, discount=line.discount, total=line.total,
+              unit_cost=product.cost or 0, price_overridden=overridden) for product, line, overridden in priced],
+        [dict(method=method, amount=amount, tendered=tendered, reference=reference)
+         for method, amount, tendered, reference in settlement.applied])
     warnings = _move_stock(sale, priced, user)
     hooks.post_sale(sale)  # LEDGER: the journal entry joins this transaction here
     outbox.enqueue("sale", sale.uuid, day, payloads.sale_payload(sale))
