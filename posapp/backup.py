@@ -6,12 +6,13 @@ from pathlib import Path
 from flask import current_app
 
 from . import clock
+from .refusal import Refusal
 
 NAME_RE = re.compile(r"^posapp-\d{8}-\d{6}(-\d+)?-[a-z-]+\.db$")
 
 
-class BackupError(RuntimeError):
-    pass
+class BackupRefused(Refusal):
+    """A restore refused (not a database, unreadable, the app still running…): the message says why."""
 
 
 def sqlite_path(app=None) -> Path | None:
@@ -73,9 +74,9 @@ def restore_database(file: Path, app=None) -> Path:
     app = app or current_app
     target = sqlite_path(app)
     if target is None:
-        raise BackupError("Pemulihan hanya untuk database SQLite; untuk PostgreSQL pakai pg_restore.")
+        raise BackupRefused("Pemulihan hanya untuk database SQLite; untuk PostgreSQL pakai pg_restore.")
     if not file.exists():
-        raise BackupError(f"Berkas {file} tidak ditemukan.")
+        raise BackupRefused(f"Berkas {file} tidak ditemukan.")
     _check_integrity(file)
     safety = backup_database("sebelum-pulih", app)
     _copy(file, target)
@@ -91,6 +92,6 @@ def _check_integrity(file: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise BackupError(f"Berkas bukan database yang sah: {exc}") from exc
+        raise BackupRefused(f"Berkas bukan database yang sah: {exc}") from exc
     if result != "ok" or not has_users:
-        raise BackupError("Berkas cadangan rusak atau bukan database aplikasi ini.")
+        raise BackupRefused("Berkas cadangan rusak atau bukan database aplikasi ini.")

@@ -1,13 +1,19 @@
 """A realistic demo shop: pesantren products with valid EAN-13 barcodes, a kasir and a manajer."""
 import secrets
 
+import click
+from flask import current_app
+
 from .auth import service as auth_service
 from .auth.models import User
 from .catalog.barcodes import make_ean13
 from .catalog.models import Product
 from .catalog.stock import record_move
+from .edge import cli_act
 from .extensions import db
+from .refusal import Refusal
 from .shop.service import get_settings, save_settings
+from .startup import prepare_database
 
 # name, category, unit, price, cost, member price, pesantren, curated
 PRODUCTS = [
@@ -54,10 +60,14 @@ PRODUCTS = [
 ]
 
 
+class DemoRefused(Refusal):
+    """The demo data only goes into an empty shop."""
+
+
 def seed_demo(quiet=False) -> dict:
     """Fill an empty shop with demo data; returns the accounts' passwords (printed by the CLI)."""
     if db.session.scalar(db.select(Product.id).limit(1)):
-        raise RuntimeError("Sudah ada produk: data demo hanya untuk toko kosong.")
+        raise DemoRefused("Sudah ada produk: data demo hanya untuk toko kosong.")
     if not get_settings().shop_code:
         save_settings({"shop_name": "Koperasi Pondok Pesantren Al-Hikmah",
                        "shop_address": "Jl. Pesantren No. 1, Jombang, Jawa Timur",
@@ -81,3 +91,13 @@ def seed_demo(quiet=False) -> dict:
         db.session.flush()
         record_move(product, 10 + (index * 7) % 40, "receive", note="Stok awal demo", unit_cost=cost)
     return passwords
+
+
+@click.command("seed-demo")
+def seed_demo_command():
+    """Fill an empty shop with demo products and accounts; prints their passwords."""
+    prepare_database(current_app._get_current_object())
+    passwords = cli_act(seed_demo)()
+    click.echo("Toko demo siap. Akun:")
+    for username, (password, pin) in passwords.items():
+        click.echo(f"  {username:8} kata sandi: {password}" + (f"  PIN: {pin}" if pin else ""))

@@ -14,7 +14,7 @@ MESSAGES = {
 
 
 def wants_json():
-    return request.is_json or request.path.startswith("/api/") or \
+    return request.is_json or "/api/" in request.path or \
         request.accept_mimetypes.best == "application/json"
 
 

@@ -6,10 +6,12 @@ rupiah through `to_rupiah` (ROUND_HALF_UP) only. Never a float.
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from .refusal import Refusal
+
 MAX_AMOUNT = 1_000_000_000_000  # Rp 1 triliun: far above anything a koperasi handles
 
 
-class MoneyError(ValueError):
+class MoneyError(Refusal):
     """An amount typed by a person could not be read as rupiah."""
 
 
@@ -28,10 +30,10 @@ def percent_of(amount: int, percent) -> int:
 _GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 
 
-def parse_rupiah(text, *, allow_negative=False, maximum=MAX_AMOUNT) -> int:
+def parse_rupiah(text, *, allow_negative=False, maximum=MAX_AMOUNT, field=None) -> int:
     """Read an amount as people type it: `40000`, `40.000`, `Rp 40.000`, `40.000,00`."""
     if isinstance(text, bool) or isinstance(text, float):
-        raise MoneyError("Jumlah uang tidak valid.")
+        raise MoneyError("Jumlah uang tidak valid.", field)
     if isinstance(text, int):
         value = text
     else:
@@ -45,12 +47,12 @@ def parse_rupiah(text, *, allow_negative=False, maximum=MAX_AMOUNT) -> int:
         if _GROUPED.match(cleaned):
             cleaned = cleaned.replace(".", "")
         if not cleaned.isdigit():
-            raise MoneyError("Jumlah uang tidak valid: tulis angka rupiah tanpa sen, mis. 40.000.")
+            raise MoneyError("Jumlah uang tidak valid: tulis angka rupiah tanpa sen, mis. 40.000.", field)
         value = -int(cleaned) if negative else int(cleaned)
     if value < 0 and not allow_negative:
-        raise MoneyError("Jumlah uang tidak boleh negatif.")
+        raise MoneyError("Jumlah uang tidak boleh negatif.", field)
     if abs(value) > maximum:
-        raise MoneyError(f"Jumlah uang terlalu besar (maksimal {format_rupiah(maximum)}).")
+        raise MoneyError(f"Jumlah uang terlalu besar (maksimal {format_rupiah(maximum)}).", field)
     return value
 
 

@@ -1,11 +1,11 @@
+"""The audit log page (manajer): who did what, when, from where."""
 from datetime import date
 
-from flask import Blueprint, render_template, request
+from flask import render_template, request
 
-from ..auth.decorators import role_required
+from ..roles import role_required
 from . import service
-
-bp = Blueprint("audit", __name__, url_prefix="/audit")
+from .blueprint import bp
 
 
 @bp.get("/")

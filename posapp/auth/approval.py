@@ -1,27 +1,38 @@
 """The reusable manager-approval step: a PIN on the spot authorises one act.
 
-Call `require_approval(...)` inside the service transaction of the act itself, so the act and its
-approval (written to the audit log) commit together or not at all.
+The view reads the approver and PIN the kasir's screen sent (`approval_from_request`) and passes them
+to the service, which calls `require_approval(...)` inside the act's own transaction, so the act and
+its approval (written to the audit log) commit together or not at all.
 """
+from dataclasses import dataclass
+
 from flask import request
-from flask_login import current_user
 
 from .. import audit
 from . import service
 
 
-def approval_fields() -> tuple[str, str]:
-    """The approver's username and PIN from a form or a JSON body."""
-    data = request.get_json(silent=True) or {} if request.is_json else request.form
-    return (data.get("approver") or "").strip(), (data.get("pin") or "").strip()
+@dataclass(frozen=True)
+class Approval:
+    """The approving manager's username and PIN as typed at the kasir's screen (empty: none given)."""
+    approver: str = ""
+    pin: str = ""
 
 
-def require_approval(action: str, detail: str):
+def approval_from_request() -> Approval:
+    """The approver and PIN from a form or a JSON body."""
+    data = (request.get_json(silent=True) or {}) if request.is_json else request.form
+    if not isinstance(data, dict) and not hasattr(data, "get"):
+        return Approval()
+    return Approval(str(data.get("approver") or "").strip(), str(data.get("pin") or "").strip())
+
+
+def require_approval(user, approval: Approval | None, action: str, detail: str):
     """A manajer/admin at the keyboard approves by themselves; a kasir needs a manager's PIN."""
-    if current_user.has_role("manajer"):
-        audit.record(f"approval.{action}", f"{detail} — oleh {current_user.username} sendiri")
-        return current_user
-    approver, pin = approval_fields()
-    if not approver or not pin:
-        raise service.AuthError("Perlu persetujuan manajer: pilih manajer dan masukkan PIN.", "pin")
-    return service.approve(approver, pin, action, detail, requested_by=current_user)
+    if user.has_role("manajer"):
+        audit.record(f"approval.{action}", f"{detail} — oleh {user.username} sendiri", user=user)
+        return user
+    approval = approval or Approval()
+    if not approval.approver or not approval.pin:
+        raise service.AuthRefused("Perlu persetujuan manajer: pilih manajer dan masukkan PIN.", "pin")
+    return service.approve(approval.approver, approval.pin, action, detail, requested_by=user)

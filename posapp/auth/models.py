@@ -4,8 +4,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
+from ..roles import ROLE_RANK
 
-ROLE_RANK = {"kasir": 1, "manajer": 2, "admin": 3}
 ROLE_LABELS = {"kasir": "Kasir", "manajer": "Manajer", "admin": "Administrator"}
 
 

@@ -6,19 +6,30 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from .. import audit
 from ..extensions import db
+from ..refusal import Refusal
+from ..roles import ROLE_RANK
 from . import throttle
-from .models import ROLE_RANK, User
+from .models import User
 
 USERNAME_RE = re.compile(r"^[a-z0-9._-]{3,40}$")
 PIN_RE = re.compile(r"^\d{6}$")
 
 
-class AuthError(ValueError):
-    """A refusal with an Indonesian message for the person at the screen."""
+class AuthRefused(Refusal):
+    """A login, a PIN or an account change refused; a wrong PIN answers 403 and asks for approval again."""
 
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.field = field
+    status = 403
+    extra = {"needs_approval": True}
+
+
+def _failure(keys, action, detail, user, address=None):
+    """Count a failed login or PIN and audit it now, and return the `keep` that writes the same again
+    after the edge rolls the refused act back — so the count survives, once, either way."""
+    def record():
+        throttle.record_failure(keys)
+        audit.record(action, detail, user=user, address=address)
+    record()
+    return record
 
 
 def _hash(secret: str) -> str:
@@ -27,24 +38,24 @@ def _hash(secret: str) -> str:
 
 def validate_password(password: str) -> None:
     if len(password or "") < 8:
-        raise AuthError("Kata sandi minimal 8 karakter.", "password")
+        raise AuthRefused("Kata sandi minimal 8 karakter.", "password")
 
 
 def validate_pin(pin: str) -> None:
     if not PIN_RE.match(pin or ""):
-        raise AuthError("PIN harus 6 angka.", "pin")
+        raise AuthRefused("PIN harus 6 angka.", "pin")
 
 
 def create_user(username, full_name, role, password, pin=None, actor=None) -> User:
     username = (username or "").strip().lower()
     if not USERNAME_RE.match(username):
-        raise AuthError("Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis.", "username")
+        raise AuthRefused("Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis.", "username")
     if role not in ROLE_RANK:
-        raise AuthError("Peran tidak dikenal.", "role")
+        raise AuthRefused("Peran tidak dikenal.", "role")
     if not (full_name or "").strip():
-        raise AuthError("Nama lengkap wajib diisi.", "full_name")
+        raise AuthRefused("Nama lengkap wajib diisi.", "full_name")
     if db.session.scalar(db.select(User.id).where(User.username == username)):
-        raise AuthError("Nama pengguna sudah dipakai.", "username")
+        raise AuthRefused("Nama pengguna sudah dipakai.", "username")
     validate_password(password)
     user = User(username=username, full_name=full_name.strip(), role=role,
                 password_hash=_hash(password), active=True)
@@ -52,7 +63,7 @@ def create_user(username, full_name, role, password, pin=None, actor=None) -> Us
         validate_pin(pin)
         user.pin_hash = _hash(pin)
     elif role != "kasir":
-        raise AuthError("Manajer dan admin wajib punya PIN 6 angka untuk persetujuan.", "pin")
+        raise AuthRefused("Manajer dan admin wajib punya PIN 6 angka untuk persetujuan.", "pin")
     db.session.add(user)
     db.session.flush()
     audit.record("user.create", f"{username} ({role})", user=actor)
@@ -65,14 +76,13 @@ def authenticate(username: str, password: str, address: str) -> User:
     keys = [f"user:{username}", f"ip:{address}"]
     wait = throttle.locked_for(keys)
     if wait:
-        raise AuthError(f"Terlalu banyak percobaan gagal. Coba lagi dalam {_minutes(wait)}.")
+        raise AuthRefused(f"Terlalu banyak percobaan gagal. Coba lagi dalam {_minutes(wait)}.")
     user = db.session.scalar(db.select(User).where(User.username == username))
     if user is None or not check_password_hash(user.password_hash, password or ""):
-        throttle.record_failure(keys)
-        audit.record("login.failed", username, user=None, address=address)
-        raise AuthError("Nama pengguna atau kata sandi salah.")
+        raise AuthRefused("Nama pengguna atau kata sandi salah.",
+                          keep=_failure(keys, "login.failed", username, None, address))
     if not user.active:
-        raise AuthError("Akun ini dinonaktifkan. Hubungi admin.")
+        raise AuthRefused("Akun ini dinonaktifkan. Hubungi admin.")
     throttle.clear(keys)
     audit.record("login", username, user=user, address=address)
     return user
@@ -89,14 +99,13 @@ def approve(approver_username: str, pin: str, action: str, detail: str, requeste
     key = [f"pin:{username}"]
     wait = throttle.locked_for(key)
     if wait:
-        raise AuthError(f"PIN terkunci karena terlalu banyak salah. Coba lagi dalam {_minutes(wait)}.", "pin")
+        raise AuthRefused(f"PIN terkunci karena terlalu banyak salah. Coba lagi dalam {_minutes(wait)}.", "pin")
     approver = db.session.scalar(db.select(User).where(User.username == username))
     valid = (approver is not None and approver.active and approver.has_role("manajer")
              and approver.pin_hash and check_password_hash(approver.pin_hash, pin or ""))
     if not valid:
-        throttle.record_failure(key)
-        audit.record("approval.failed", f"{action}: {detail} (penyetuju {username})", user=requested_by)
-        raise AuthError("PIN manajer salah.", "pin")
+        raise AuthRefused("PIN manajer salah.", "pin", keep=_failure(
+            key, "approval.failed", f"{action}: {detail} (penyetuju {username})", requested_by))
     throttle.clear(key)
     audit.record(f"approval.{action}", f"{detail} — disetujui {approver.username}", user=requested_by)
     return approver
@@ -118,9 +127,9 @@ def set_pin(user: User, pin: str, actor=None) -> None:
 
 def set_active(user: User, active: bool, actor=None) -> None:
     if actor is not None and user.id == actor.id and not active:
-        raise AuthError("Anda tidak bisa menonaktifkan akun sendiri.")
+        raise AuthRefused("Anda tidak bisa menonaktifkan akun sendiri.")
     if not active and user.role == "admin" and _active_admins() <= 1:
-        raise AuthError("Admin aktif terakhir tidak bisa dinonaktifkan.")
+        raise AuthRefused("Admin aktif terakhir tidak bisa dinonaktifkan.")
     user.active = active
     audit.record("user.enable" if active else "user.disable", user.username, user=actor)
 

@@ -1,13 +1,14 @@
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
 from .. import audit
+from ..edge import writes
 from ..extensions import db, login_manager
+from ..roles import role_required
 from . import service
-from .decorators import role_required
+from .blueprint import bp
 from .models import ROLE_LABELS, User
 
-bp = Blueprint("auth", __name__)
 login_manager.login_view = "auth.login"
 login_manager.login_message = "Silakan masuk terlebih dahulu."
 login_manager.login_message_category = "warning"
@@ -18,23 +19,21 @@ def load_user(user_id):
     return db.session.get(User, int(user_id))
 
 
+def _login_again(refusal):
+    return render_template("auth/login.html", error=str(refusal)), 401
+
+
 @bp.route("/masuk", methods=["GET", "POST"])
+@writes(render=_login_again)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("shop.home"))
-    error = None
     if request.method == "POST":
-        try:
-            user = service.authenticate(request.form.get("username"), request.form.get("password"),
-                                        request.remote_addr or "")
-        except service.AuthError as exc:
-            error = str(exc)
-            db.session.commit()  # keep the failure count
-        else:
-            db.session.commit()
-            login_user(user)
-            return redirect(_safe_next() or url_for("shop.home"))
-    return render_template("auth/login.html", error=error), 401 if error else 200
+        user = service.authenticate(request.form.get("username"), request.form.get("password"),
+                                    request.remote_addr or "")
+        login_user(user)
+        return redirect(_safe_next() or url_for("shop.home"))
+    return render_template("auth/login.html", error=None)
 
 
 def _safe_next():
@@ -44,9 +43,9 @@ def _safe_next():
 
 @bp.post("/keluar")
 @login_required
+@writes()
 def logout():
     audit.record("logout", current_user.username)
-    db.session.commit()
     logout_user()
     flash("Anda sudah keluar.", "info")
     return redirect(url_for("auth.login"))
@@ -59,42 +58,38 @@ def users():
     return render_template("auth/users.html", users=rows, roles=ROLE_LABELS)
 
 
+def _user_new_again(refusal):
+    return render_template("auth/user_new.html", form=request.form, error=refusal, roles=ROLE_LABELS), 400
+
+
 @bp.route("/pengguna/baru", methods=["GET", "POST"])
 @role_required("admin")
+@writes(render=_user_new_again)
 def user_new():
-    error = None
     if request.method == "POST":
         f = request.form
-        try:
-            user = service.create_user(f.get("username"), f.get("full_name"), f.get("role"),
-                                       f.get("password") or "", f.get("pin") or None, actor=current_user)
-        except service.AuthError as exc:
-            db.session.rollback()
-            error = exc
-        else:
-            db.session.commit()
-            flash(f"Akun {user.username} dibuat.", "success")
-            return redirect(url_for("auth.users"))
-    return render_template("auth/user_new.html", form=request.form, error=error, roles=ROLE_LABELS), \
-        400 if error else 200
+        user = service.create_user(f.get("username"), f.get("full_name"), f.get("role"),
+                                   f.get("password") or "", f.get("pin") or None, actor=current_user)
+        flash(f"Akun {user.username} dibuat.", "success")
+        return redirect(url_for("auth.users"))
+    return render_template("auth/user_new.html", form=request.form, error=None, roles=ROLE_LABELS)
+
+
+def _user_edit_again(refusal):
+    user = db.session.get(User, request.view_args["user_id"]) or abort(404)
+    return render_template("auth/user_edit.html", user=user, error=refusal), 400
 
 
 @bp.route("/pengguna/<int:user_id>", methods=["GET", "POST"])
 @role_required("admin")
+@writes(render=_user_edit_again)
 def user_edit(user_id):
     user = db.session.get(User, user_id) or abort(404)
-    error = None
     if request.method == "POST":
-        try:
-            _apply_user_action(user, request.form)
-        except service.AuthError as exc:
-            db.session.rollback()
-            error = exc
-        else:
-            db.session.commit()
-            flash("Perubahan akun tersimpan.", "success")
-            return redirect(url_for("auth.user_edit", user_id=user.id))
-    return render_template("auth/user_edit.html", user=user, error=error), 400 if error else 200
+        _apply_user_action(user, request.form)
+        flash("Perubahan akun tersimpan.", "success")
+        return redirect(url_for("auth.user_edit", user_id=user.id))
+    return render_template("auth/user_edit.html", user=user, error=None)
 
 
 def _apply_user_action(user, form):
@@ -106,4 +101,4 @@ def _apply_user_action(user, form):
     elif action in ("disable", "enable"):
         service.set_active(user, action == "enable", actor=current_user)
     else:
-        raise service.AuthError("Aksi tidak dikenal.")
+        raise service.AuthRefused("Aksi tidak dikenal.")

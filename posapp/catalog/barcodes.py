@@ -1,11 +1,13 @@
 """Barcode validation (pure): EAN-13, EAN-8 and UPC-A check digits, or an internal code."""
 import re
 
+from ..refusal import Refusal
+
 INTERNAL_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,31}$")
 
 
-class BarcodeError(ValueError):
-    pass
+class BarcodeInvalid(Refusal):
+    """A barcode that is not a valid EAN-13, EAN-8, UPC-A or internal code (the message says why)."""
 
 
 def check_digit(body: str) -> int:
@@ -27,19 +29,19 @@ def normalise(code: str) -> str:
 
 
 def validate(code: str) -> str:
-    """Return the normalised barcode or raise BarcodeError with an Indonesian message."""
+    """Return the normalised barcode or raise BarcodeInvalid with an Indonesian message."""
     code = normalise(code)
     if not code:
-        raise BarcodeError("Barcode kosong.")
+        raise BarcodeInvalid("Barcode kosong.")
     if code.isdigit() and len(code) in (8, 13):
         if not has_valid_check_digit(code):
             kind = "EAN-8" if len(code) == 8 else "EAN-13/UPC-A"
-            raise BarcodeError(f"Digit cek barcode {kind} salah: periksa lagi angkanya.")
+            raise BarcodeInvalid(f"Digit cek barcode {kind} salah: periksa lagi angkanya.")
         return code
     if code.isdigit() and len(code) in (7, 11, 12, 14):
-        raise BarcodeError("Barcode angka harus 8 (EAN-8), 12 (UPC-A) atau 13 (EAN-13) digit.")
+        raise BarcodeInvalid("Barcode angka harus 8 (EAN-8), 12 (UPC-A) atau 13 (EAN-13) digit.")
     if not INTERNAL_RE.match(code):
-        raise BarcodeError("Kode internal 3–32 karakter: huruf, angka dan tanda hubung.")
+        raise BarcodeInvalid("Kode internal 3–32 karakter: huruf, angka dan tanda hubung.")
     return code
 
 

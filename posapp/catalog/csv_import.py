@@ -8,6 +8,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from ..refusal import Refusal
 from .validation import clean_product, parse_qty, text
 
 # CSV header -> product form key; "stok_awal" is the opening stock of a new product.
@@ -28,7 +29,7 @@ TEXT_MIMETYPES = ("application/csv", "application/vnd.ms-excel", "application/oc
 BINARY_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"\x89PNG", b"\xff\xd8")
 
 
-class ImportRefused(ValueError):
+class ImportRefused(Refusal):
     """The file as a whole cannot be imported; the message says why."""
 
 

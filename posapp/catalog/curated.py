@@ -93,5 +93,5 @@ def _version(values) -> str:
 
 def hub_item(sku: str):
     """The hub's latest version of a curated product (its recommended price), or None."""
-    from ..sync.feed import reference
+    from ..wire.reference import reference
     return reference("catalogue", sku)

@@ -41,7 +41,7 @@ def _barcode(raw, errors):
         return None  # many pesantren goods carry no barcode yet
     try:
         return barcodes.validate(text(raw))
-    except barcodes.BarcodeError as exc:
+    except barcodes.BarcodeInvalid as exc:
         errors["barcode"] = str(exc)
         return None
 

@@ -2,12 +2,12 @@
 from flask import Response, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from ..auth.decorators import role_required
+from ..roles import role_required
 from ..database import new_uuid
-from ..extensions import db
+from ..edge import transaction
 from . import csv_import, importing
-from .inventory import StockError
-from .views import bp
+from .inventory import StockRefused
+from .blueprint import bp
 
 MAX_BYTES_DEFAULT = 2 * 1024 * 1024
 SHOWN_ERRORS = 300  # the report stays readable; the count says how many more
@@ -34,16 +34,16 @@ def import_csv():
         return _render("Pilih berkas CSV yang akan diimpor.", status=400)
     content = upload.stream.read(_max_bytes() + 1)
     try:
-        outcome = importing.import_file(upload.filename, content, request.form.get("doc_uuid", ""),
-                                        max_bytes=_max_bytes(), mimetype=upload.mimetype or "",
-                                        max_rows=current_app.config["CSV_IMPORT_MAX_ROWS"], user=current_user)
-    except (csv_import.ImportRefused, StockError) as exc:
-        db.session.rollback()
+        with transaction():
+            outcome = importing.import_file(upload.filename, content, request.form.get("doc_uuid", ""),
+                                            max_bytes=_max_bytes(), mimetype=upload.mimetype or "",
+                                            max_rows=current_app.config["CSV_IMPORT_MAX_ROWS"], user=current_user)
+            if outcome.errors:  # all rows or none: one bad row refuses the file
+                raise importing.RowsRefused(outcome.errors)
+    except importing.RowsRefused as exc:
+        return _render(errors=exc.errors, status=400, filename=upload.filename)
+    except (csv_import.ImportRefused, StockRefused) as exc:
         return _render(str(exc), status=400, filename=upload.filename)
-    if outcome.errors:
-        db.session.rollback()
-        return _render(errors=outcome.errors, status=400, filename=upload.filename)
-    db.session.commit()
     flash(f"Impor selesai: {outcome.created} produk baru, {outcome.updated} diperbarui, "
           f"{outcome.opening_stock} dengan stok awal.", "success")
     return redirect(url_for("catalog.products"))

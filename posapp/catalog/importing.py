@@ -4,13 +4,22 @@ from dataclasses import dataclass, field
 from .. import audit
 from ..extensions import db
 from . import csv_import
-from .inventory import AlreadySaved, StockError
-from .models import Product
+from .inventory import AlreadySaved, StockRefused
+from ..refusal import Refusal
 from .barcodes import normalise
+from .models import Product
 from .service import EDITABLE, form_values, price_changes
 from .stock import document_exists, record_move
 
 CHUNK = 500  # stays under SQLite's bound-parameter limit
+
+
+class RowsRefused(Refusal):
+    """Rows of the file are wrong: nothing is saved; `errors` lists (row, column, message)."""
+
+    def __init__(self, errors):
+        super().__init__(f"{len(errors)} kesalahan di berkas; tidak ada yang disimpan.")
+        self.errors = errors
 
 
 @dataclass
@@ -44,7 +53,7 @@ def import_file(filename, content: bytes, doc_uuid: str, *, max_bytes: int, max_
                 user=None) -> Outcome:
     """Validate every row first; save only when no row has an error."""
     if not doc_uuid:
-        raise StockError("Formulir tidak lengkap: muat ulang halaman.")
+        raise StockRefused("Formulir tidak lengkap: muat ulang halaman.")
     if document_exists(doc_uuid):
         raise AlreadySaved()
     rows = csv_import.read_csv(csv_import.decode(filename, content, max_bytes, mimetype), max_rows)

@@ -8,6 +8,7 @@ from sqlalchemy import func
 from .. import audit
 from ..extensions import db
 from ..money import format_rupiah
+from ..refusal import Refusal
 from ..shop.service import get_settings
 from . import counting
 from .models import ADJUST_REASONS, Product, StockLevel, StockMove
@@ -17,15 +18,11 @@ ALREADY_SAVED = "Dokumen ini sudah tersimpan sebelumnya; tidak ada yang diubah (
 OPNAME_MAX_ITEMS = 1500  # one count sheet; larger shops count per category
 
 
-class StockError(ValueError):
+class StockRefused(Refusal):
     """A refused stock document: `field` names the form field, None for the whole form."""
 
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.field = field
 
-
-class AlreadySaved(StockError):
+class AlreadySaved(StockRefused):
     """The form's doc_uuid is already used: the document was saved by an earlier submit."""
 
     def __init__(self):
@@ -34,7 +31,7 @@ class AlreadySaved(StockError):
 
 def _check_document(doc_uuid):
     if not doc_uuid or len(doc_uuid) != 36:
-        raise StockError("Formulir tidak lengkap: muat ulang halaman lalu isi lagi.")
+        raise StockRefused("Formulir tidak lengkap: muat ulang halaman lalu isi lagi.")
     if document_exists(doc_uuid):
         raise AlreadySaved()
 
@@ -56,10 +53,10 @@ def adjust(product: Product, qty: int, reason: str, doc_uuid: str, *, note="", u
     """A signed correction with a reason; stock may go below 0 only where the shop allows it."""
     _check_document(doc_uuid)
     if reason not in ADJUST_REASONS:
-        raise StockError("Pilih alasan penyesuaian.", "reason")
+        raise StockRefused("Pilih alasan penyesuaian.", "reason")
     after = on_hand(product.id) + qty
     if after < 0 and not get_settings().allow_negative_stock:
-        raise StockError(f"Stok akan menjadi {after}: tidak boleh di bawah 0.", "qty")
+        raise StockRefused(f"Stok akan menjadi {after}: tidak boleh di bawah 0.", "qty")
     move = record_move(product, qty, "adjust", reason=reason, note=note, doc_uuid=doc_uuid, user=user)
     audit.record("stock.adjust", f"{product.sku}: {qty:+d} {product.unit} ({ADJUST_REASONS[reason]}) {note}"
                  .strip(), user=user)
@@ -85,7 +82,7 @@ def post_opname(lines, doc_uuid: str, *, category="", user=None) -> list:
     for pid, system, counted, diff in diffs:
         product = products.get(pid)
         if product is None:
-            raise StockError("Produk pada lembar hitung tidak ditemukan; mulai opname lagi.")
+            raise StockRefused("Produk pada lembar hitung tidak ditemukan; mulai opname lagi.")
         record_move(product, diff, "opname", reason="opname",
                     note=f"Opname: sistem {system}, hitung {counted}", doc_uuid=doc_uuid, user=user)
     counted = sum(1 for line in lines if line[2] is not None)

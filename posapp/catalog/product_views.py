@@ -2,12 +2,14 @@
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from ..auth.decorators import role_required
+from ..roles import role_required
+from ..edge import transaction
 from ..extensions import db
 from . import service
+from .curated import hub_item
 from .models import Product
 from .validation import clean_product
-from .views import bp, page_arg
+from .blueprint import bp, page_arg
 
 STATUSES = {"aktif": "Aktif", "nonaktif": "Nonaktif", "semua": "Semua"}
 
@@ -35,14 +37,13 @@ def _save(product, form):
     if errors:
         return None, errors
     try:
-        if product is None:
-            product = service.create_product(values, user=current_user)
-        else:
-            service.update_product(product, values, user=current_user)
-    except service.ProductError as exc:
-        db.session.rollback()
+        with transaction():
+            if product is None:
+                product = service.create_product(values, user=current_user)
+            else:
+                service.update_product(product, values, user=current_user)
+    except service.ProductRefused as exc:
         return None, exc.errors
-    db.session.commit()
     return product, {}
 
 
@@ -77,7 +78,6 @@ def product_edit(product_id):
 
 def _hub_item(product):
     """The hub's version of a curated product: its recommended price is shown, never imposed."""
-    from .curated import hub_item
     return hub_item(product.sku) if product.opop_curated else None
 
 
@@ -86,8 +86,8 @@ def _hub_item(product):
 def product_set_active(product_id):
     product = db.session.get(Product, product_id) or abort(404)
     active = request.form.get("active") == "1"
-    service.set_active(product, active, user=current_user)
-    db.session.commit()
+    with transaction():
+        service.set_active(product, active, user=current_user)
     flash(f"Produk {product.name} " + ("diaktifkan kembali." if active else "dinonaktifkan: tidak bisa dijual, "
                                        "riwayatnya tetap tersimpan."), "success")
     return redirect(url_for("catalog.product_edit", product_id=product.id))

@@ -5,6 +5,7 @@ from sqlalchemy.orm import contains_eager
 from .. import audit
 from ..extensions import db
 from ..money import format_number, format_rupiah
+from ..refusal import Refusal
 from . import barcodes
 from .models import Product, StockLevel
 
@@ -13,11 +14,11 @@ EDITABLE = ("name", "sku", "barcode", "category", "unit", "price", "cost", "memb
             "halal_cert", "pesantren", "opop_curated")
 
 
-class ProductError(ValueError):
+class ProductRefused(Refusal):
     """Refused product input: `errors` is {field: message}."""
 
     def __init__(self, errors):
-        super().__init__("; ".join(errors.values()))
+        super().__init__("; ".join(errors.values()), next(iter(errors), None))
         self.errors = errors
 
 
@@ -90,7 +91,7 @@ def duplicate_errors(values: dict, exclude_id=None) -> dict:
 def create_product(values: dict, user=None) -> Product:
     errors = duplicate_errors(values)
     if errors:
-        raise ProductError(errors)
+        raise ProductRefused(errors)
     product = Product(**{k: values[k] for k in EDITABLE}, active=True)
     db.session.add(product)
     db.session.flush()
@@ -102,7 +103,7 @@ def update_product(product: Product, values: dict, user=None) -> Product:
     """Change a product; price, cost and member price changes go to the audit log."""
     errors = duplicate_errors(values, exclude_id=product.id)
     if errors:
-        raise ProductError(errors)
+        raise ProductRefused(errors)
     changes = price_changes(product, values)
     for key in EDITABLE:
         setattr(product, key, values[key])

@@ -2,15 +2,16 @@
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from ..auth.decorators import role_required
+from ..roles import role_required
 from ..auth.models import User
 from ..database import new_uuid
+from ..edge import transaction
 from ..extensions import db
 from . import counting, inventory, service
-from .inventory import StockError
+from .inventory import StockRefused
 from .models import ADJUST_REASONS, MOVE_KINDS, Product
 from .validation import clean_adjust, clean_receive, parse_qty
-from .views import bp, page_arg
+from .blueprint import bp, page_arg
 
 
 def _product(product_id) -> Product:
@@ -25,16 +26,14 @@ def _stock_form(product, kind, clean, act):
         values, errors = clean(form)
         if not errors:
             try:
-                act(product, values, form.get("doc_uuid", ""))
+                with transaction():
+                    act(product, values, form.get("doc_uuid", ""))
             except inventory.AlreadySaved as exc:
-                db.session.rollback()
                 flash(str(exc), "warning")
                 return redirect(url_for("catalog.stock_card", product_id=product.id))
-            except StockError as exc:
-                db.session.rollback()
+            except StockRefused as exc:
                 errors = {exc.field or "_": str(exc)}
             else:
-                db.session.commit()
                 flash(f"Stok {product.name} sekarang {product.on_hand} {product.unit}.", "success")
                 return redirect(url_for("catalog.stock_card", product_id=product.id))
     db.session.refresh(product)
@@ -118,12 +117,11 @@ def opname_post():
     if action == "review":
         return render_template("catalog/opname_review.html", diffs={d[0]: d[3] for d in diffs}, **context)
     try:
-        posted = inventory.post_opname([(p.id, system, counts.get(p.id)) for p, system in lines], doc_uuid,
-                                       category=category, user=current_user)
-    except StockError as exc:
-        db.session.rollback()
+        with transaction():
+            posted = inventory.post_opname([(p.id, system, counts.get(p.id)) for p, system in lines], doc_uuid,
+                                           category=category, user=current_user)
+    except StockRefused as exc:
         flash(str(exc), "warning")
         return redirect(url_for("catalog.opname"))
-    db.session.commit()
     flash(f"Stok opname diposting: {len(counts)} produk dihitung, {len(posted)} disesuaikan.", "success")
     return redirect(url_for("catalog.opname"))

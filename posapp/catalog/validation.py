@@ -81,7 +81,7 @@ def clean_product(form) -> tuple[dict, dict]:
     if text(form.get("barcode")):
         try:
             values["barcode"] = barcodes.validate(form.get("barcode"))
-        except barcodes.BarcodeError as exc:
+        except barcodes.BarcodeInvalid as exc:
             errors["barcode"] = str(exc)
     values["price"] = _money(form.get("price"), "Harga jual", errors, "price", required=True)
     if values["price"] == 0 and "price" not in errors:

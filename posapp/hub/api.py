@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from flask import Blueprint, current_app, g, jsonify, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..sync import protocol
+from ..wire import protocol
 from .extensions import db
 from .security import ApiError, authenticate, hub_now, request_body
 

@@ -4,7 +4,7 @@ from datetime import date
 from flask import current_app
 from sqlalchemy.dialects.postgresql import insert
 
-from ..sync.protocol import record_amount
+from ..wire.protocol import record_amount
 from .extensions import db
 from .models import BatchReply, Koperasi, Record, Rejection
 from .security import ApiError, hub_now

@@ -6,7 +6,7 @@ from flask import current_app, g, request
 from sqlalchemy.dialects.postgresql import insert
 
 from .. import clock
-from ..sync import protocol
+from ..wire import protocol
 from .extensions import db
 from .models import Koperasi, Nonce, ShopKey
 

@@ -4,7 +4,7 @@ import json
 import re
 from datetime import date
 
-from ..sync.protocol import KINDS
+from ..wire.protocol import KINDS
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 BATCH_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")

@@ -1,1 +1,2 @@
-"""The ledger: double-entry journal in integer rupiah, day close, the buku kas harian and reports."""
+"""The ledger: double-entry journal in integer rupiah, the chart, postings, the day lock. It knows no feature:
+features call `acts` with plain values."""

@@ -8,7 +8,7 @@ from .. import audit
 from ..database import upsert_insert
 from ..extensions import db
 from .models import Account
-from .posting import CHART, LedgerError
+from .posting import CHART, LedgerRefused
 
 
 # Engines whose committed chart is complete. Accounts are never deleted, so every posting (every
@@ -50,10 +50,10 @@ def all_accounts():
 def rename_account(code: str, name: str, user=None) -> Account:
     account = db.session.get(Account, code)
     if account is None:
-        raise LedgerError("Akun tidak ditemukan.", "code")
+        raise LedgerRefused("Akun tidak ditemukan.", "code")
     name = (name or "").strip()
     if not 3 <= len(name) <= 120:
-        raise LedgerError("Nama akun 3 sampai 120 huruf.", f"name_{code}")
+        raise LedgerRefused("Nama akun 3 sampai 120 huruf.", f"name_{code}")
     if name != account.name:
         audit.record("ledger.account_rename", f"{code}: {account.name} → {name}", user=user)
         account.name = name

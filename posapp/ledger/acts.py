@@ -5,7 +5,7 @@ Each takes plain values, adds the entry, its lines and its outbox row to the CAL
 `uuid` is the act's own UUID (sale, refund, Samsat payment…); the entry's UUID derives from it.
 """
 from .journal import post_entry
-from .posting import (LedgerError, cash_difference_lines, samsat_lines, sale_lines, setoran_lines,
+from .posting import (LedgerRefused, cash_difference_lines, samsat_lines, sale_lines, setoran_lines,
                       refund_lines)
 
 
@@ -26,7 +26,7 @@ def post_refund(*, uuid, business_date, cash, noncash=0, cost=0, doc_no="", memb
                 kind="refund", original_doc=""):
     """A refund or void: the sale's reverse through Retur penjualan; stock back at cost."""
     if kind not in ("refund", "void"):
-        raise LedgerError("Jenis retur tidak dikenal.", "kind")
+        raise LedgerRefused("Jenis retur tidak dikenal.", "kind")
     if not (cash or noncash or cost):
         return None
     label = "Retur" if kind == "refund" else "Void"

@@ -1,51 +1,46 @@
-"""Day close (manajer): shifts closed, cash counted against Kas, difference posted, the day locked."""
-from datetime import timedelta
+"""The day lock: cash counted against Kas, the difference posted, the day closed for good.
+
+The day-close act that checks the other features first (open shifts) is posapp.reports.day_close.
+"""
+from datetime import date, timedelta
 
 from .. import audit, clock
 from ..database import new_uuid
 from ..extensions import db
-from ..sync.models import Outbox
-from ..sync.outbox import enqueue
+from ..wire.outbox import enqueue, unsent_counts
 from . import acts
 from .balances import kas_balance
 from .journal import last_closed_date
 from .models import DayClose
-from .posting import LedgerError, amount
+from .posting import LedgerRefused, amount
 
 MAX_RANGE_DAYS = 366
 
 
+def parse_day(text, default=None):
+    """A date typed as YYYY-MM-DD; `default` when empty, None when unreadable (check_day refuses it)."""
+    if not text:
+        return default
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
 def check_day(day, field="tanggal") -> None:
     if day is None:
-        raise LedgerError("Tanggal tidak valid: pakai format TTTT-BB-HH.", field)
+        raise LedgerRefused("Tanggal tidak valid: pakai format TTTT-BB-HH.", field)
     if day > clock.today():
-        raise LedgerError(f"Tanggal {day:%d-%m-%Y} belum terjadi.", field)
+        raise LedgerRefused(f"Tanggal {day:%d-%m-%Y} belum terjadi.", field)
 
 
 def check_range(start, end) -> None:
     check_day(start, "dari")
     check_day(end, "sampai")
     if start > end:
-        raise LedgerError("Tanggal awal harus sebelum tanggal akhir.", "dari")
+        raise LedgerRefused("Tanggal awal harus sebelum tanggal akhir.", "dari")
     if (end - start).days + 1 > MAX_RANGE_DAYS:
-        raise LedgerError("Rentang laporan paling lama satu tahun (366 hari).", "dari")
-
-
-def open_shifts(day) -> list:
-    """Shifts still open that started on or before `day` (the sales package's Shift model)."""
-    try:
-        from ..sales.models import Shift
-    except ImportError:
-        return []
-    return db.session.scalars(db.select(Shift).where(Shift.closed_at.is_(None), Shift.business_date <= day)
-                              .order_by(Shift.id)).all()
-
-
-def unsent_records() -> dict:
-    """{kind: count} of outbox rows the hub has not acknowledged yet."""
-    rows = db.session.execute(db.select(Outbox.kind, db.func.count()).where(Outbox.acked_at.is_(None))
-                              .group_by(Outbox.kind).order_by(Outbox.kind))
-    return {kind: count for kind, count in rows}
+        raise LedgerRefused("Rentang laporan paling lama satu tahun (366 hari).", "dari")
 
 
 def day_close_of(day):
@@ -61,17 +56,13 @@ def close_day(day, counted, user, note="") -> DayClose:
     """Lock `day` after posting counted − Kas balance; flush only (the view commits and backs up)."""
     check_day(day)
     if day_close_of(day) is not None:
-        raise LedgerError(f"Hari {day:%d-%m-%Y} sudah ditutup.", "tanggal")
+        raise LedgerRefused(f"Hari {day:%d-%m-%Y} sudah ditutup.", "tanggal")
     if is_locked(day):
-        raise LedgerError(f"Hari {day:%d-%m-%Y} sudah terkunci oleh tutup hari {last_closed_date():%d-%m-%Y}.",
+        raise LedgerRefused(f"Hari {day:%d-%m-%Y} sudah terkunci oleh tutup hari {last_closed_date():%d-%m-%Y}.",
                           "tanggal")
-    shifts = open_shifts(day)
-    if shifts:
-        names = ", ".join(sorted({getattr(s.user, "username", "?") for s in shifts}))
-        raise LedgerError(f"Masih ada shift terbuka ({names}): tutup semua shift dulu.", "shift")
     counted = amount(counted, "uang_dihitung")
     expected = kas_balance(day)
-    unsent = sum(unsent_records().values())
+    unsent = sum(unsent_counts().values())
     close = DayClose(uuid=new_uuid(), business_date=day, closed_at=clock.now(),
                      closed_by=getattr(user, "username", str(user or "")), cash_expected=expected,
                      cash_counted=counted, difference=counted - expected, unsent_records=unsent,

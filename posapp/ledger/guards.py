@@ -5,7 +5,7 @@ The database triggers (ledger.triggers) refuse the same for raw SQL; this gives 
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from .posting import LedgerError
+from .posting import LedgerRefused
 
 _FACTS = ("JournalEntry", "JournalLine", "DayClose")
 
@@ -15,7 +15,7 @@ def _refuse_changes(session, flush_context, instances):
     for obj in session.deleted:
         name = type(obj).__name__
         if name in _FACTS or name == "Account":
-            raise LedgerError("Data buku besar tidak boleh dihapus; buat jurnal pembalik.")
+            raise LedgerRefused("Data buku besar tidak boleh dihapus; buat jurnal pembalik.")
     for obj in session.dirty:
         if type(obj).__name__ in _FACTS and session.is_modified(obj, include_collections=False):
-            raise LedgerError("Jurnal yang sudah diposting tidak boleh diubah; buat jurnal pembalik.")
+            raise LedgerRefused("Jurnal yang sudah diposting tidak boleh diubah; buat jurnal pembalik.")

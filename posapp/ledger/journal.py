@@ -4,11 +4,11 @@ import uuid as uuidlib
 from .. import clock
 from ..database import attach, bump_counter
 from ..extensions import db
-from ..sync.outbox import enqueue
+from ..wire.outbox import enqueue
 from . import posting
 from .accounts import ensure_accounts
 from .models import DayClose, JournalCounter, JournalEntry, JournalLine
-from .posting import LedgerError
+from .posting import LedgerRefused
 
 _INSERT_ENTRY = JournalEntry.__table__.insert().returning(JournalEntry.__table__.c.id)
 _INSERT_LINES = JournalLine.__table__.insert()
@@ -27,7 +27,7 @@ def last_closed_date():
 def check_open(business_date) -> None:
     closed = last_closed_date()
     if closed is not None and business_date <= closed:
-        raise LedgerError(f"Hari {closed:%d-%m-%Y} sudah ditutup: tidak ada transaksi baru pada atau "
+        raise LedgerRefused(f"Hari {closed:%d-%m-%Y} sudah ditutup: tidak ada transaksi baru pada atau "
                           "sebelum tanggal itu.", "business_date")
 
 
@@ -78,7 +78,7 @@ def entry_payload(entry, reverses=None, rows=None) -> dict:
 def reverse_entry(entry: JournalEntry, user, reason: str, business_date=None) -> JournalEntry:
     """The correction of a posted entry: the same lines with debit and credit swapped."""
     if db.session.scalar(db.select(JournalEntry.id).where(JournalEntry.reverses_entry_id == entry.id)):
-        raise LedgerError(f"Jurnal {entry.entry_no} sudah pernah dibalik.", "entry")
+        raise LedgerRefused(f"Jurnal {entry.entry_no} sudah pernah dibalik.", "entry")
     lines = posting.reversal_lines([posting.Line(x.account_code, x.debit, x.credit, x.memo) for x in entry.lines])
     return post_entry(entry.source, lines, business_date or clock.today(), source_ref=entry.entry_no,
                       source_uuid=entry.uuid, party=entry.party, description=f"Pembalik {entry.entry_no}: {reason}",

@@ -10,7 +10,7 @@ from .accounts import ensure_accounts
 from .closing import check_day, is_locked
 from .journal import last_closed_date, post_entry
 from .models import Account, JournalEntry
-from .posting import MODAL, LedgerError, opening_lines
+from .posting import MODAL, LedgerRefused, opening_lines
 
 SOURCE = "opening"
 
@@ -49,11 +49,11 @@ def record_opening(day, cash, bank, user, note="") -> JournalEntry:
     _lock_chart_row()
     existing = opening_entry()
     if existing is not None:
-        raise LedgerError(f"Saldo awal sudah dicatat ({existing.entry_no}, {existing.business_date:%d-%m-%Y}) "
+        raise LedgerRefused(f"Saldo awal sudah dicatat ({existing.entry_no}, {existing.business_date:%d-%m-%Y}) "
                           "dan hanya boleh sekali. Koreksi berikutnya lewat selisih kas saat tutup hari.", "_")
     check_day(day)
     if is_locked(day):
-        raise LedgerError(f"Hari {day:%d-%m-%Y} sudah ditutup: pilih tanggal setelah "
+        raise LedgerRefused(f"Hari {day:%d-%m-%Y} sudah ditutup: pilih tanggal setelah "
                           f"{last_closed_date():%d-%m-%Y}.", "tanggal")
     lines = opening_lines(cash, bank)
     note = (note or "").strip()[:200]

@@ -27,7 +27,7 @@ CHART = (
 )
 
 
-class LedgerError(Refusal):
+class LedgerRefused(Refusal):
     """A refusal with an Indonesian message and the field it belongs to."""
 
 
@@ -50,9 +50,9 @@ def cr(account, amount, memo="") -> Line:
 def amount(value, label="jumlah") -> int:
     """A whole, non-negative number of rupiah (bool and float refused)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise LedgerError(f"{label} harus bilangan bulat rupiah.", label)
+        raise LedgerRefused(f"{label} harus bilangan bulat rupiah.", label)
     if not 0 <= value <= MAX_AMOUNT:
-        raise LedgerError(f"{label} harus 0 sampai {MAX_AMOUNT}.", label)
+        raise LedgerRefused(f"{label} harus 0 sampai {MAX_AMOUNT}.", label)
     return value
 
 
@@ -62,14 +62,14 @@ def balanced(lines) -> list[Line]:
     for line in lines:
         debit, credit = amount(line.debit, "debit"), amount(line.credit, "kredit")
         if debit and credit:
-            raise LedgerError("Satu baris jurnal hanya boleh debit atau kredit.", "lines")
+            raise LedgerRefused("Satu baris jurnal hanya boleh debit atau kredit.", "lines")
         if debit or credit:
             kept.append(line)
     debits, credits = sum(x.debit for x in kept), sum(x.credit for x in kept)
     if not debits or not credits:
-        raise LedgerError("Jurnal harus punya sisi debit dan kredit.", "lines")
+        raise LedgerRefused("Jurnal harus punya sisi debit dan kredit.", "lines")
     if debits != credits:
-        raise LedgerError(f"Jurnal tidak seimbang: debit {debits} ≠ kredit {credits}.", "lines")
+        raise LedgerRefused(f"Jurnal tidak seimbang: debit {debits} ≠ kredit {credits}.", "lines")
     return kept
 
 
@@ -93,7 +93,7 @@ def refund_lines(cash, noncash, cost) -> list[Line]:
 def samsat_lines(tax, fee, cash, noncash=0) -> list[Line]:
     """Dr Kas/Bank, Cr Titipan PKB (the tax, never income), Cr Pendapatan jasa (the fee)."""
     if amount(cash, "tunai") + amount(noncash, "non-tunai") != amount(tax, "pajak") + amount(fee, "biaya"):
-        raise LedgerError("Uang diterima harus sama dengan pajak ditambah biaya loket.", "cash")
+        raise LedgerRefused("Uang diterima harus sama dengan pajak ditambah biaya loket.", "cash")
     return [*tender_lines(cash, noncash, "debit", "Samsat"), cr(TITIPAN, tax, "titipan PKB"),
             cr(JASA_SAMSAT, fee, "jasa loket")]
 
@@ -101,14 +101,14 @@ def samsat_lines(tax, fee, cash, noncash=0) -> list[Line]:
 def setoran_lines(value, via="cash") -> list[Line]:
     """Deposit to the province: Dr Titipan PKB, Cr Kas (or Bank)."""
     if via not in ("cash", "bank"):
-        raise LedgerError("Setoran lewat tunai atau bank.", "via")
+        raise LedgerRefused("Setoran lewat tunai atau bank.", "via")
     return [dr(TITIPAN, amount(value, "setoran")), cr(KAS if via == "cash" else BANK, value, "setoran")]
 
 
 def cash_difference_lines(difference) -> list[Line]:
     """counted − expected: short debits Selisih kas, over credits it."""
     if isinstance(difference, bool) or not isinstance(difference, int):
-        raise LedgerError("Selisih harus bilangan bulat rupiah.", "difference")
+        raise LedgerRefused("Selisih harus bilangan bulat rupiah.", "difference")
     if difference < 0:
         return [dr(SELISIH, -difference, "kas kurang"), cr(KAS, -difference, "kas kurang")]
     return [dr(KAS, difference, "kas lebih"), cr(SELISIH, difference, "kas lebih")]
@@ -116,11 +116,11 @@ def cash_difference_lines(difference) -> list[Line]:
 
 def _opening_amount(value, field, label) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise LedgerError(f"{label} harus bilangan bulat rupiah.", field)
+        raise LedgerRefused(f"{label} harus bilangan bulat rupiah.", field)
     if value < 0:
-        raise LedgerError(f"{label} tidak boleh negatif.", field)
+        raise LedgerRefused(f"{label} tidak boleh negatif.", field)
     if value > MAX_OPENING:
-        raise LedgerError(f"{label} paling banyak {format_rupiah(MAX_OPENING)}: periksa lagi angkanya.", field)
+        raise LedgerRefused(f"{label} paling banyak {format_rupiah(MAX_OPENING)}: periksa lagi angkanya.", field)
     return value
 
 
@@ -129,7 +129,7 @@ def opening_lines(cash, bank=0) -> list[Line]:
     cash = _opening_amount(cash, "saldo_kas", "Saldo awal kas")
     bank = _opening_amount(bank, "saldo_bank", "Saldo awal bank/QRIS")
     if cash + bank == 0:
-        raise LedgerError("Saldo awal harus lebih dari Rp 0.", "saldo_kas")
+        raise LedgerRefused("Saldo awal harus lebih dari Rp 0.", "saldo_kas")
     return [dr(KAS, cash, "saldo awal"), dr(BANK, bank, "saldo awal"), cr(MODAL, cash + bank, "saldo awal")]
 
 

@@ -9,8 +9,8 @@ import io
 import unicodedata
 
 import qrcode
-from escpos.capabilities import Profile, get_profile_class
-from escpos.printer import Dummy
+
+from .escpos_cache import capabilities, dummy_printer
 
 CODE_PAGE = "CP437"
 PROFILES = {32: "POS-5890", 48: "TM-T20II"}
@@ -41,28 +41,25 @@ def to_ascii(text: str) -> str:
     return "".join(out)
 
 
-class ReceiptProfile(Profile):
+def profile_for(width: int):
     """A stock profile whose code page table is pinned to CP437 at index 0 (ESC t 0).
 
     Stock 58 mm profiles map CP437 to table 52, which cheap clones do not all know; table 0 is
     CP437 on every ESC/POS printer.
     """
-
-    def __init__(self, base: str):
-        self.profile_data = dict(get_profile_class(base).profile_data, codePages={"0": CODE_PAGE})
-        super().__init__(columns=self.profile_data["fonts"]["0"]["columns"],
-                         features=dict(self.profile_data["features"]))
-
-
-def profile_for(width: int) -> ReceiptProfile:
-    return ReceiptProfile(PROFILES[48] if width > 32 else PROFILES[32])
+    escpos_capabilities = capabilities()
+    base = escpos_capabilities.get_profile_class(PROFILES[48] if width > 32 else PROFILES[32])
+    data = dict(base.profile_data, codePages={"0": CODE_PAGE})
+    profile = escpos_capabilities.Profile(columns=data["fonts"]["0"]["columns"], features=dict(data["features"]))
+    profile.profile_data = data
+    return profile
 
 
 def to_escpos_bytes(document, settings=None) -> bytes:
     """All bytes of one print job: init, pinned code page, rows, optional drawer pulse and cut."""
     autocut = getattr(settings, "autocut", True)
     drawer = getattr(settings, "drawer_pulse", False) and document.open_drawer
-    printer = Dummy(profile=profile_for(document.width))
+    printer = dummy_printer(profile=profile_for(document.width))
     printer.hw("INIT")
     printer.charcode(CODE_PAGE)
     if drawer:

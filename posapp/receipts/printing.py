@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from escpos.exceptions import DeviceNotFoundError
 
+from .escpos_cache import printer_class
 from .escpos_render import profile_for, to_escpos_bytes
 from .settings import PrinterSettings, printer_settings
 
@@ -106,7 +107,7 @@ def _require(cls, message):
 
 
 def _usb(data, settings):
-    from escpos.printer import Usb
+    Usb = printer_class("Usb")
     _require(Usb, "Dukungan printer USB belum terpasang (pyusb/libusb). Pakai sambungan lain.")
     printer = Usb(int(settings.usb_vendor, 16), int(settings.usb_product, 16),
                   timeout=int(settings.timeout * 1000), profile=profile_for(settings.columns))
@@ -114,27 +115,27 @@ def _usb(data, settings):
 
 
 def _serial(data, settings):
-    from escpos.printer import Serial
+    Serial = printer_class("Serial")
     _require(Serial, "Dukungan printer serial belum terpasang (pyserial). Pakai sambungan lain.")
     _escpos_device(Serial(devfile=settings.serial_device, timeout=settings.timeout,
                           profile=profile_for(settings.columns)), data)
 
 
 def _win32(data, settings):
-    from escpos.printer import Win32Raw
+    Win32Raw = printer_class("Win32Raw")
     _require(Win32Raw, "Printer Windows hanya bisa dipakai di komputer Windows (pywin32).")
     _escpos_device(Win32Raw(settings.win32_name, profile=profile_for(settings.columns)), data)
 
 
 def _cups(data, settings):
-    from escpos.printer import LP, CupsPrinter
+    LP, CupsPrinter = printer_class("LP"), printer_class("CupsPrinter")
     cls = CupsPrinter if CupsPrinter.is_usable() else LP
     _require(cls, "CUPS tidak tersedia di komputer ini.")
     _escpos_device(cls(settings.cups_name, profile=profile_for(settings.columns)), data)
 
 
 def _file(data, settings):
-    from escpos.printer import File
+    File = printer_class("File")
     _escpos_device(File(settings.file_path, profile=profile_for(settings.columns)), data)
 
 

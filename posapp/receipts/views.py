@@ -1,18 +1,17 @@
 """Printer settings page (admin): connection, paper, cut, drawer, "Tes cetak"; receipt PDF helper."""
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from .. import clock
-from ..auth.decorators import role_required
-from ..extensions import db
+from ..edge import writes
+from ..roles import role_required
 from ..shop.service import get_settings, save_settings
 from . import settings as printer_config
 from .data import PrinterTestData, ShopIdentity
 from .layout import render_document
 from .pdf_render import to_pdf_bytes
+from .blueprint import bp
 from .printing import print_document
-
-bp = Blueprint("receipts", __name__)
 
 
 def pdf_response(document, filename: str, paper_mm=None, download=True) -> Response:
@@ -30,6 +29,7 @@ def sample_document(settings):
 
 @bp.route("/pengaturan/printer", methods=["GET", "POST"])
 @role_required("admin")
+@writes()
 def printer_settings():
     form, errors, failure = printer_config.form_values(get_settings()), {}, None
     if request.method == "POST":
@@ -39,7 +39,6 @@ def printer_settings():
             failure = _test_print(printer_config.PrinterSettings.from_values(values))
         elif not errors:
             save_settings(values, actor=current_user)
-            db.session.commit()
             flash("Pengaturan printer tersimpan.", "success")
             return redirect(url_for("receipts.printer_settings"))
     status = 400 if errors else 200

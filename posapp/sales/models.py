@@ -1,4 +1,4 @@
-"""Shifts, sales (and their refunds/voids), lines, payments, the per-day receipt counter.
+"""Sales (and their refunds/voids), lines, payments, the per-day receipt counter, print attempts.
 
 A refund or a void is a new `Sale` row of kind "refund"/"void" pointing at the original; the
 original is never edited. Amounts are stored positive; `sign` says which way the money went.
@@ -8,28 +8,9 @@ from sqlalchemy.orm import Mapped, mapped_column, orm_insert_sentinel, relations
 
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
+from ..till.models import Shift
 
 KINDS = {"sale": "Penjualan", "refund": "Retur", "void": "Void"}
-
-
-class Shift(db.Model):
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36), unique=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("user.id"), index=True)
-    business_date = mapped_column(Date)
-    opened_at = mapped_column(UTCDateTime, default=utcnow)
-    opening_cash: Mapped[int] = mapped_column(BigInteger)
-    closed_at = mapped_column(UTCDateTime, nullable=True)
-    expected_cash: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    counted_cash: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    difference: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
-    denominations: Mapped[str] = mapped_column(Text, default="")  # JSON {"100000": 3, …} or ""
-    close_note: Mapped[str] = mapped_column(Text, default="")
-    user = relationship("User")
-
-    @property
-    def is_open(self) -> bool:
-        return self.closed_at is None
 
 
 class Sale(db.Model):

@@ -1,5 +1,5 @@
 """Plain dicts of a sale: the outbox payload for the hub and the JSON answer for the screen."""
-from .pricing import METHODS
+from ..till.tenders import METHODS
 
 
 def sale_payload(sale) -> dict:

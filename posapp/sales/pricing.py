@@ -8,15 +8,15 @@ from decimal import Decimal, InvalidOperation
 
 from ..money import format_rupiah, percent_of, to_rupiah
 from ..refusal import Refusal
+from ..till.tenders import METHODS
 
 MAX_QTY = 9_999            # more of one product in one sale is a typo, not a purchase
 MAX_TENDER = 1_000_000_000  # Rp 1 miliar: no single payment at a koperasi shop is larger
 MAX_LINES = 200
-METHODS = {"cash": "Tunai", "qris": "QRIS", "transfer": "Transfer", "debit": "Debit"}
 
 
-class PricingError(Refusal):
-    """A refusal with an Indonesian message and the field it belongs to."""
+class SaleRefused(Refusal):
+    """A sale, refund or void refused (a bad quantity, discount or payment, an empty cart…)."""
 
 
 @dataclass(frozen=True)
@@ -41,11 +41,11 @@ class Settlement:
 
 def check_qty(qty) -> int:
     if isinstance(qty, bool) or not isinstance(qty, int):
-        raise PricingError("Jumlah barang harus bilangan bulat.", "qty")
+        raise SaleRefused("Jumlah barang harus bilangan bulat.", "qty")
     if qty <= 0:
-        raise PricingError("Jumlah barang minimal 1.", "qty")
+        raise SaleRefused("Jumlah barang minimal 1.", "qty")
     if qty > MAX_QTY:
-        raise PricingError(f"Jumlah barang tidak wajar (maksimal {MAX_QTY}).", "qty")
+        raise SaleRefused(f"Jumlah barang tidak wajar (maksimal {MAX_QTY}).", "qty")
     return qty
 
 
@@ -53,7 +53,7 @@ def unit_price(price: int, member_price, is_member: bool, override=None) -> int:
     """The price per unit: an approved override, else the member price for anggota, else the price."""
     if override is not None:
         if isinstance(override, bool) or not isinstance(override, int) or not 0 < override <= MAX_TENDER:
-            raise PricingError("Harga ganti tidak valid.", "price")
+            raise SaleRefused("Harga ganti tidak valid.", "price")
         return override
     if is_member and member_price is not None:
         return member_price
@@ -65,22 +65,22 @@ def parse_discount(spec, gross: int) -> int:
     if spec in (None, "", 0):
         return 0
     if isinstance(spec, bool) or isinstance(spec, float):
-        raise PricingError("Diskon tidak valid.", "discount")
+        raise SaleRefused("Diskon tidak valid.", "discount")
     if isinstance(spec, str) and spec.strip().endswith("%"):
         try:
             percent = Decimal(spec.strip()[:-1].strip().replace(",", "."))
         except InvalidOperation:
-            raise PricingError("Diskon persen tidak valid, mis. 10%.", "discount") from None
+            raise SaleRefused("Diskon persen tidak valid, mis. 10%.", "discount") from None
         if not 0 <= percent <= 100:
-            raise PricingError("Diskon persen harus 0–100%.", "discount")
+            raise SaleRefused("Diskon persen harus 0–100%.", "discount")
         amount = percent_of(gross, percent)
     else:
         text = str(spec).strip().replace(".", "")
         if not text.isdigit():
-            raise PricingError("Diskon tidak valid: tulis rupiah (5000) atau persen (10%).", "discount")
+            raise SaleRefused("Diskon tidak valid: tulis rupiah (5000) atau persen (10%).", "discount")
         amount = int(text)
     if amount > gross:
-        raise PricingError("Diskon tidak boleh melebihi harga baris.", "discount")
+        raise SaleRefused("Diskon tidak boleh melebihi harga baris.", "discount")
     return amount
 
 
@@ -105,11 +105,11 @@ def totals(lines) -> dict:
 
 def check_tender(amount, field="amount") -> int:
     if isinstance(amount, bool) or not isinstance(amount, int):
-        raise PricingError("Jumlah bayar harus bilangan bulat rupiah.", field)
+        raise SaleRefused("Jumlah bayar harus bilangan bulat rupiah.", field)
     if amount <= 0:
-        raise PricingError("Jumlah bayar harus lebih dari nol.", field)
+        raise SaleRefused("Jumlah bayar harus lebih dari nol.", field)
     if amount > MAX_TENDER:
-        raise PricingError("Jumlah bayar terlalu besar (maksimal Rp 1.000.000.000).", field)
+        raise SaleRefused("Jumlah bayar terlalu besar (maksimal Rp 1.000.000.000).", field)
     return amount
 
 
@@ -120,25 +120,25 @@ def settle(total: int, payments) -> Settlement:
     cannot complete underpaid.
     """
     if not payments:
-        raise PricingError("Pilih cara bayar.", "payments")
+        raise SaleRefused("Pilih cara bayar.", "payments")
     remaining, applied, cash = total, [], []
     for method, amount, reference in payments:
         if method not in METHODS:
-            raise PricingError("Cara bayar tidak dikenal.", "method")
+            raise SaleRefused("Cara bayar tidak dikenal.", "method")
         check_tender(amount)
         if method == "cash":
             cash.append((amount, reference))
             continue
         if not (reference or "").strip():
-            raise PricingError(f"Nomor referensi {METHODS[method]} wajib diisi.", "reference")
+            raise SaleRefused(f"Nomor referensi {METHODS[method]} wajib diisi.", "reference")
         if amount > remaining:
-            raise PricingError(f"Pembayaran {METHODS[method]} melebihi sisa tagihan.", "amount")
+            raise SaleRefused(f"Pembayaran {METHODS[method]} melebihi sisa tagihan.", "amount")
         applied.append((method, amount, amount, reference.strip()))
         remaining -= amount
     tendered_cash = sum(amount for amount, _ in cash)
     if tendered_cash + (total - remaining) < total:
         short = total - (total - remaining) - tendered_cash
-        raise PricingError(f"Pembayaran kurang {format_rupiah(short)}.", "amount")
+        raise SaleRefused(f"Pembayaran kurang {format_rupiah(short)}.", "amount")
     if tendered_cash and remaining:
         applied.append(("cash", remaining, tendered_cash, ""))
     return Settlement(paid=total, change=tendered_cash - remaining, applied=applied)
@@ -147,7 +147,7 @@ def settle(total: int, payments) -> Settlement:
 def refund_amount(line_total: int, sold_qty: int, refunded_before: int, qty: int) -> int:
     """Money back for `qty` more units of a line; all refunds of a line add up to its total exactly."""
     if qty <= 0 or refunded_before + qty > sold_qty:
-        raise PricingError("Jumlah retur melebihi jumlah yang dibeli.", "qty")
+        raise SaleRefused("Jumlah retur melebihi jumlah yang dibeli.", "qty")
     after = to_rupiah(Decimal(line_total) * (refunded_before + qty) / sold_qty)
     before = to_rupiah(Decimal(line_total) * refunded_before / sold_qty)
     return after - before

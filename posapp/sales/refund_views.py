@@ -5,16 +5,19 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from .. import clock
-from ..auth.decorators import role_required
-from ..auth.service import AuthError, managers
+from ..auth.approval import approval_from_request, require_approval
+from ..auth.service import managers
 from ..database import new_uuid
+from ..edge import flash_and_go, transaction, writes
 from ..extensions import db
+from ..receipts import pdf_for
 from ..refusal import Refusal
+from ..roles import role_required
 from . import printing, refunds
+from .blueprint import bp
 from .models import Sale
-from .pricing import PricingError
+from .pricing import SaleRefused
 from .receipt_data import sale_receipt_data
-from .views import bp
 
 
 @bp.get("/riwayat")
@@ -40,49 +43,50 @@ def receipt(receipt_no):
 @role_required("kasir")
 def receipt_pdf(receipt_no):
     sale = db.session.scalar(db.select(Sale).where(Sale.receipt_no == receipt_no)) or abort(404)
-    pdf = printing.pdf_for("sale", sale_receipt_data(sale, copy=True))
-    if pdf is None:
-        abort(404, "Modul struk belum tersedia.")
+    pdf = pdf_for("sale", sale_receipt_data(sale, copy=True))
     return pdf, 200, {"Content-Type": "application/pdf",
                       "Content-Disposition": f'attachment; filename="struk-{sale.receipt_no}.pdf"'}
 
 
+def _refund_page(number, sale, errors=None):
+    done = refunds.refunded_qty(sale) if sale is not None else {}
+    return render_template("sales/refund.html", sale=sale, number=number, errors=errors or {}, done=done,
+                           managers=managers(), form=request.form, uuid=request.form.get("uuid") or new_uuid()), \
+        400 if errors and request.method == "POST" else 200
+
+
 @bp.route("/retur", methods=["GET", "POST"])
 @role_required("kasir")
+@writes()
 def refund():
     """Find a sale by receipt number (typed, or the receipt's QR scanned), pick lines, approve, refund."""
     number = (request.values.get("no") or "").strip().upper()
-    sale, errors = None, {}
-    if number:
-        try:
-            sale = refunds.find_sale(number)
-        except Refusal as exc:
-            errors["no"] = str(exc)
-    if request.method == "POST" and sale is not None:
-        action = request.form.get("action", "refund")
-        try:
-            if action == "void":
-                ret, _ = refunds.void(current_user, request.form.get("uuid"), number, request.form.get("note"))
-            else:
-                ret, _ = refunds.refund(current_user, request.form.get("uuid"), number,
-                                        _quantities(sale, request.form), request.form.get("note"))
-        except AuthError as exc:
-            db.session.commit()  # keep the failed-PIN count and its audit entry
-            errors[exc.field or "_"] = str(exc)
-        except Refusal as exc:
-            db.session.rollback()
-            errors[exc.field or "_"] = str(exc)
-        else:
-            db.session.commit()
-            result = printing.print_and_log(ret)
-            flash(f"{ret.kind_label} {ret.receipt_no} tersimpan.", "success")
-            if not result["ok"]:
-                flash(f"Struk retur belum tercetak: {result['error']}", "error")
-            return redirect(url_for("sales.receipt", receipt_no=ret.receipt_no))
-    done = refunds.refunded_qty(sale) if sale is not None else {}
-    return render_template("sales/refund.html", sale=sale, number=number, errors=errors, done=done,
-                           managers=managers(), form=request.form, uuid=request.form.get("uuid") or new_uuid()), \
-        400 if errors and request.method == "POST" else 200
+    try:
+        sale = refunds.find_sale(number) if number else None
+    except Refusal as exc:
+        return _refund_page(number, None, {"no": str(exc)})
+    if request.method != "POST" or sale is None:
+        return _refund_page(number, sale)
+    try:
+        with transaction():
+            ret = _refund_or_void(sale, number, request.form)
+    except Refusal as exc:
+        return _refund_page(number, refunds.find_sale(number), {exc.field or "_": str(exc)})
+    result = printing.print_and_log(ret)
+    flash(f"{ret.kind_label} {ret.receipt_no} tersimpan.", "success")
+    if not result["ok"]:
+        flash(f"Struk retur belum tercetak: {result['error']}", "error")
+    return redirect(url_for("sales.receipt", receipt_no=ret.receipt_no))
+
+
+def _refund_or_void(sale, number, form):
+    approval = approval_from_request()
+    if form.get("action", "refund") == "void":
+        ret, _ = refunds.void(current_user, form.get("uuid"), number, form.get("note"), approval=approval)
+    else:
+        ret, _ = refunds.refund(current_user, form.get("uuid"), number, _quantities(sale, form), form.get("note"),
+                                approval=approval)
+    return ret
 
 
 def _quantities(sale, form) -> dict:
@@ -93,24 +97,19 @@ def _quantities(sale, form) -> dict:
         if not text or text == "0":
             continue
         if not text.isdigit():
-            raise PricingError("Jumlah retur harus angka bulat.", f"qty-{line.id}")
+            raise SaleRefused("Jumlah retur harus angka bulat.", f"qty-{line.id}")
         result[line.id] = int(text)
     return result
 
 
 @bp.post("/riwayat/<receipt_no>/cetak")
 @role_required("kasir")
+@writes(render=flash_and_go(lambda: url_for("sales.receipt", receipt_no=request.view_args["receipt_no"])))
 def receipt_print(receipt_no):
     sale = db.session.scalar(db.select(Sale).where(Sale.receipt_no == receipt_no)) or abort(404)
     if printing.was_printed(sale):
-        from ..auth.approval import require_approval
-        try:
-            require_approval("sale.reprint", f"cetak ulang {sale.receipt_no}")
-        except AuthError as exc:
-            db.session.commit()
-            flash(str(exc), "error")
-            return redirect(url_for("sales.receipt", receipt_no=receipt_no))
-        db.session.commit()
+        with transaction():
+            require_approval(current_user, approval_from_request(), "sale.reprint", f"cetak ulang {sale.receipt_no}")
     result = printing.print_and_log(sale)
     flash("Struk dicetak." if result["ok"] else f"Gagal mencetak: {result['error']}",
           "success" if result["ok"] else "error")

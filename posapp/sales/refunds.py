@@ -10,12 +10,12 @@ from ..catalog.models import Product
 from ..catalog.stock import record_move
 from ..extensions import db
 from ..shop.service import get_settings
-from ..sync import outbox
-from . import hooks, numbers, payloads, pricing
+from ..till.shifts import require_open_shift
+from ..wire import outbox
+from . import numbers, payloads, postings, pricing
 from .models import Payment, Sale, SaleLine
-from .pricing import PricingError
+from .pricing import SaleRefused
 from .service import check_uuid
-from .shifts import require_open_shift
 
 
 def find_sale(receipt_no: str, lock=False):
@@ -26,7 +26,7 @@ def find_sale(receipt_no: str, lock=False):
         query = query.with_for_update()
     sale = db.session.scalar(query)
     if sale is None:
-        raise PricingError(f"Struk {code or '(kosong)'} tidak ditemukan.", "receipt_no")
+        raise SaleRefused(f"Struk {code or '(kosong)'} tidak ditemukan.", "receipt_no")
     return sale
 
 
@@ -45,11 +45,11 @@ def returns_of(sale):
 def _replay(refund_uuid, sale):
     stored = db.session.scalar(db.select(Sale).where(Sale.uuid == refund_uuid))
     if stored is not None and stored.original_id != sale.id:
-        raise PricingError("Permintaan retur ini sudah dipakai untuk struk lain.", "uuid")
+        raise SaleRefused("Permintaan retur ini sudah dipakai untuk struk lain.", "uuid")
     return stored
 
 
-def refund(user, refund_uuid, receipt_no, quantities: dict, note=""):
+def refund(user, refund_uuid, receipt_no, quantities: dict, note="", approval=None):
     """Return some lines ({line id: qty}); money back in cash. Returns (refund, replayed)."""
     refund_uuid = check_uuid(refund_uuid)
     sale = find_sale(receipt_no, lock=True)
@@ -66,8 +66,8 @@ def refund(user, refund_uuid, receipt_no, quantities: dict, note=""):
             amount = pricing.refund_amount(line.total, line.qty, done.get(line.id, 0), qty)
             picked.append((line, qty, amount))
     if not picked:
-        raise PricingError("Pilih baris dan jumlah yang diretur.", "lines")
-    approver = require_approval("sale.refund", f"retur {sale.receipt_no}: " + ", ".join(
+        raise SaleRefused("Pilih baris dan jumlah yang diretur.", "lines")
+    approver = require_approval(user, approval, "sale.refund", f"retur {sale.receipt_no}: " + ", ".join(
         f"{line.name} × {qty}" for line, qty, _ in picked))
     total = sum(amount for _, _, amount in picked)
     ret = _record(user, shift, sale, "refund", refund_uuid, picked, [("cash", total)], approver, note)
@@ -75,7 +75,7 @@ def refund(user, refund_uuid, receipt_no, quantities: dict, note=""):
     return ret, False
 
 
-def void(user, void_uuid, receipt_no, note=""):
+def void(user, void_uuid, receipt_no, note="", approval=None):
     """Cancel a whole sale of a still-open shift, paying back by the original methods."""
     void_uuid = check_uuid(void_uuid)
     sale = find_sale(receipt_no, lock=True)
@@ -84,10 +84,10 @@ def void(user, void_uuid, receipt_no, note=""):
         return stored, True
     shift = require_open_shift(user)
     if not sale.shift.is_open:
-        raise PricingError("Void hanya untuk transaksi di shift yang masih terbuka; gunakan retur.", "receipt_no")
+        raise SaleRefused("Void hanya untuk transaksi di shift yang masih terbuka; gunakan retur.", "receipt_no")
     if returns_of(sale):
-        raise PricingError("Transaksi ini sudah pernah diretur atau di-void.", "receipt_no")
-    approver = require_approval("sale.void", f"void {sale.receipt_no} ({sale.total})")
+        raise SaleRefused("Transaksi ini sudah pernah diretur atau di-void.", "receipt_no")
+    approver = require_approval(user, approval, "sale.void", f"void {sale.receipt_no} ({sale.total})")
     picked = [(line, line.qty, line.total) for line in sale.lines]
     ret = _record(user, shift, sale, "void", void_uuid, picked,
                   [(p.method, p.amount) for p in sale.payments], approver, note)
@@ -115,6 +115,6 @@ def _record(user, shift, sale, kind, doc_uuid, picked, money_back, approver, not
     for line, qty, _ in picked:
         record_move(db.session.get(Product, line.product_id), qty, "refund", unit_cost=line.unit_cost,
                     doc_uuid=ret.uuid, user=user)
-    hooks.post_refund(ret)  # LEDGER: the reversing journal entry joins this transaction here
+    postings.post_refund(ret)  # the reversing journal entry joins this transaction
     outbox.enqueue(kind, ret.uuid, day, payloads.sale_payload(ret))
     return ret

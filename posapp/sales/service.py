@@ -16,27 +16,29 @@ from ..catalog.models import Product
 from ..catalog.stock import record_moves
 from ..extensions import db
 from ..shop.service import get_settings
-from ..sync import outbox
-from . import hooks, numbers, payloads, pricing
-from .writes import insert_sale as _insert_sale
+from ..till.shifts import require_open_shift
+from ..wire import outbox
+from . import numbers, payloads, postings, pricing
 from .models import Sale
-from .pricing import PricingError
-from .shifts import require_open_shift
+from .pricing import SaleRefused
+from .writes import insert_sale as _insert_sale
 
 
 _REPLAY = select(Sale.__table__.c.id, Sale.__table__.c.request_hash).where(
     Sale.__table__.c.uuid == bindparam("uuid"))
 
 
-class ReplayConflict(PricingError):
+class ReplayConflict(SaleRefused):
     """The UUID of a stored sale came back with a different cart."""
+
+    status = 409
 
 
 def check_uuid(value, field="uuid") -> str:
     try:
         return str(uuidlib.UUID(str(value)))
     except (ValueError, TypeError, AttributeError):
-        raise PricingError("ID transaksi tidak valid: muat ulang layar kasir.", field) from None
+        raise SaleRefused("ID transaksi tidak valid: muat ulang layar kasir.", field) from None
 
 
 def request_hash(data: dict) -> str:
@@ -58,8 +60,8 @@ def find_replay(sale_uuid: str, digest: str):
     return db.session.get(Sale, row.id)
 
 
-def complete_sale(user, data: dict):
-    """Record a sale from the cart `data`; returns (sale, stock warnings, replayed)."""
+def complete_sale(user, data: dict, approval=None):
+    """Record a sale from the cart `data` (a manager's `approval` for discounts); (sale, warnings, replayed)."""
     sale_uuid = check_uuid(data.get("uuid"))
     digest = request_hash(data)
     stored = find_replay(sale_uuid, digest)
@@ -69,7 +71,7 @@ def complete_sale(user, data: dict):
     settings = get_settings()
     member = bool(data.get("member"))
     priced = _price_lines(data.get("lines"), member)
-    approver = _approve_if_needed(priced, settings.discount_limit_percent)
+    approver = _approve_if_needed(user, approval, priced, settings.discount_limit_percent)
     sums = pricing.totals([line for _, line, _ in priced])
     settlement = pricing.settle(sums["total"], _payments(data.get("payments")))
     _check_stock(priced, settings.allow_negative_stock)
@@ -86,7 +88,7 @@ def complete_sale(user, data: dict):
         [dict(method=method, amount=amount, tendered=tendered, reference=reference)
          for method, amount, tendered, reference in settlement.applied])
     warnings = _move_stock(sale, priced, user)
-    hooks.post_sale(sale)  # LEDGER: the journal entry joins this transaction here
+    postings.post_sale(sale)  # the journal entry joins this transaction
     outbox.enqueue("sale", sale.uuid, day, payloads.sale_payload(sale))
     return sale, warnings, False
 
@@ -94,9 +96,9 @@ def complete_sale(user, data: dict):
 def _price_lines(raw_lines, member: bool):
     """[(product, PricedLine, overridden)] from the client's lines, priced from the database."""
     if not isinstance(raw_lines, list) or not raw_lines:
-        raise PricingError("Keranjang masih kosong.", "lines")
+        raise SaleRefused("Keranjang masih kosong.", "lines")
     if len(raw_lines) > pricing.MAX_LINES:
-        raise PricingError(f"Paling banyak {pricing.MAX_LINES} baris per transaksi.", "lines")
+        raise SaleRefused(f"Paling banyak {pricing.MAX_LINES} baris per transaksi.", "lines")
     ids = {line.get("product_id") for line in raw_lines if isinstance(line, dict)}
     products = {p.id: p for p in db.session.scalars(
         db.select(Product).where(Product.id.in_([i for i in ids if isinstance(i, int)])))}
@@ -104,7 +106,7 @@ def _price_lines(raw_lines, member: bool):
     for raw in raw_lines:
         product = products.get(raw.get("product_id")) if isinstance(raw, dict) else None
         if product is None or not product.active:
-            raise PricingError("Produk tidak dikenal atau sudah tidak dijual.", "lines")
+            raise SaleRefused("Produk tidak dikenal atau sudah tidak dijual.", "lines")
         override = raw.get("price")
         overridden = override is not None and override != product.price
         unit = pricing.unit_price(product.price, product.member_price, member, override if overridden else None)
@@ -112,22 +114,22 @@ def _price_lines(raw_lines, member: bool):
     return priced
 
 
-def _approve_if_needed(priced, limit):
+def _approve_if_needed(user, approval, priced, limit):
     special = [(p, line, o) for p, line, o in priced if pricing.needs_approval(line, limit, o)]
     if not special:
         return None
     detail = "; ".join(f"{p.name}: harga {line.unit_price}" + (f" (katalog {p.price})" if o else "")
                        + (f", diskon {line.discount}" if line.discount else "") for p, line, o in special)
-    return require_approval("sale.discount", detail)
+    return require_approval(user, approval, "sale.discount", detail)
 
 
 def _payments(raw):
     if not isinstance(raw, list) or not raw:
-        raise PricingError("Pilih cara bayar.", "payments")
+        raise SaleRefused("Pilih cara bayar.", "payments")
     result = []
     for item in raw:
         if not isinstance(item, dict):
-            raise PricingError("Data pembayaran tidak valid.", "payments")
+            raise SaleRefused("Data pembayaran tidak valid.", "payments")
         result.append((item.get("method"), item.get("amount"), str(item.get("reference") or "")[:60]))
     return result
 
@@ -140,7 +142,7 @@ def _check_stock(priced, allow_negative: bool):
         wanted[product] = wanted.get(product, 0) + line.qty
     for product, qty in wanted.items():
         if product.on_hand - qty < 0:
-            raise PricingError(f"Stok {product.name} tidak cukup (sisa {product.on_hand}).", "lines")
+            raise SaleRefused(f"Stok {product.name} tidak cukup (sisa {product.on_hand}).", "lines")
 
 
 def _move_stock(sale, priced, user):

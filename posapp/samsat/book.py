@@ -1,7 +1,7 @@
 """The rule book the counter prices with: the shipped rule sets plus those the hub sent down the feed."""
 from flask import current_app
 
-from ..sync import feed
+from ..wire import reference as feed
 from .rulebook import RuleBook, default_book
 
 

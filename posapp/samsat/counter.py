@@ -7,9 +7,11 @@ from .. import audit, clock
 from ..database import bump_counter
 from ..extensions import db
 from ..money import MoneyError, parse_rupiah
+from ..refusal import Refusal
 from ..shop.service import get_settings
-from ..sync import outbox
-from . import ledger_hooks
+from ..till.shifts import require_open_shift
+from ..wire import outbox
+from . import postings
 from .book import counter_book
 from .inquiry import Quote
 from .models import SamsatCounter, SamsatPayment, SamsatStatusEvent
@@ -19,12 +21,8 @@ MAX_TENDER = 1_000_000_000
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
-class CounterError(ValueError):
-    """A payment refused before anything is recorded; the Indonesian message belongs to `field`."""
-
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.message, self.field = message, field
+class SamsatRefused(Refusal):
+    """A Samsat payment or deposit refused before anything is recorded."""
 
 
 def fee() -> int:
@@ -45,7 +43,7 @@ def find_payment(payment_uuid):
 def check_uuid(value) -> str:
     text = str(value or "").strip().lower()
     if not _UUID.fullmatch(text):
-        raise CounterError("Tagihan tidak dikenal; tampilkan tagihan lagi.", "uuid")
+        raise SamsatRefused("Tagihan tidak dikenal; tampilkan tagihan lagi.", "uuid")
     return text
 
 
@@ -59,11 +57,11 @@ def take_payment(user, quote: Quote, payment_uuid: str, form) -> tuple[SamsatPay
     existing = find_payment(payment_uuid)
     if existing is not None:
         return existing, True
-    shift = _open_shift(user)
+    shift = require_open_shift(user, "Buka shift dulu sebelum menerima pembayaran Samsat.")
     today = clock.today()
     bill = price(quote, today)
     if not bill.payable:
-        raise CounterError(bill.refusal.message, "plate")
+        raise SamsatRefused(bill.refusal.message, "plate")
     check_identity(quote, form)
     charge = fee()
     method, tendered, change, reference = tender(form, bill.total + charge)
@@ -82,30 +80,22 @@ def take_payment(user, quote: Quote, payment_uuid: str, form) -> tuple[SamsatPay
     db.session.flush()
     db.session.add(SamsatStatusEvent(payment_id=payment.id, status="menunggu_kirim", created_at=clock.now()))
     outbox.enqueue("samsat_payment", payment.uuid, today, payload(payment, bill, user))
-    ledger_hooks.post_samsat_payment(payment)
+    postings.post_samsat_payment(payment)
     audit.record("samsat.payment", f"{payment.transaction_no} {payment.plate_display} {payment.total}", user=user)
     db.session.flush()
     return payment, False
-
-
-def _open_shift(user):
-    from ..sales.shifts import open_shift_of
-    shift = open_shift_of(user)
-    if shift is None:
-        raise CounterError("Buka shift dulu sebelum menerima pembayaran Samsat.", "shift")
-    return shift
 
 
 def check_identity(quote: Quote, form) -> None:
     """The last 5 characters of the nomor rangka match, and the KTP was shown."""
     typed = re.sub(r"[\s\-.]", "", (form.get("chassis_check") or "").upper())
     if len(typed) != 5:
-        raise CounterError("Ketik 5 karakter terakhir nomor rangka kendaraan.", "chassis_check")
+        raise SamsatRefused("Ketik 5 karakter terakhir nomor rangka kendaraan.", "chassis_check")
     if typed != quote.chassis_last5:
-        raise CounterError("5 karakter terakhir nomor rangka tidak cocok dengan data kendaraan. Periksa STNK "
+        raise SamsatRefused("5 karakter terakhir nomor rangka tidak cocok dengan data kendaraan. Periksa STNK "
                            "dan nomor rangka pada kendaraan; pembayaran tidak dicatat.", "chassis_check")
     if not form.get("ktp_checked"):
-        raise CounterError("Centang bahwa KTP pemilik sudah ditunjukkan.", "ktp_checked")
+        raise SamsatRefused("Centang bahwa KTP pemilik sudah ditunjukkan.", "ktp_checked")
 
 
 def tender(form, total) -> tuple[str, int, int, str]:
@@ -114,16 +104,16 @@ def tender(form, total) -> tuple[str, int, int, str]:
     if method == "noncash":
         reference = (form.get("reference") or "").strip()
         if not reference or len(reference) > 60:
-            raise CounterError("Isi nomor referensi pembayaran non-tunai (maksimal 60 karakter).", "reference")
+            raise SamsatRefused("Isi nomor referensi pembayaran non-tunai (maksimal 60 karakter).", "reference")
         return method, total, 0, reference
     if method != "cash":
-        raise CounterError("Pilih cara bayar: tunai atau non-tunai.", "method")
+        raise SamsatRefused("Pilih cara bayar: tunai atau non-tunai.", "method")
     try:
         tendered = parse_rupiah(form.get("tendered") or "", maximum=MAX_TENDER)
     except MoneyError as exc:
-        raise CounterError(f"Uang diterima: {exc}", "tendered") from None
+        raise SamsatRefused(f"Uang diterima: {exc}", "tendered") from None
     if tendered < total:
-        raise CounterError(f"Uang diterima kurang dari total Rp {total:,}.".replace(",", "."), "tendered")
+        raise SamsatRefused(f"Uang diterima kurang dari total Rp {total:,}.".replace(",", "."), "tendered")
     return method, tendered, tendered - total, ""
 
 
@@ -145,4 +135,4 @@ def payload(payment: SamsatPayment, bill, user) -> dict:
             "kasir": user.username}
 
 
-__all__ = ["CounterError", "take_payment", "price", "fee", "transaction_no"]
+__all__ = ["SamsatRefused", "take_payment", "price", "fee", "transaction_no"]

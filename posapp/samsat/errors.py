@@ -1,13 +1,9 @@
-"""The two ways a quote can fail before it becomes a bill (a refusal is a bill, not an error)."""
+"""The two ways a quote can fail before it becomes a bill (a refused bill is a bill, not an error)."""
+from ..refusal import Refusal
 
 
-class VehicleInputError(ValueError):
-    """The vehicle facts are malformed; `message` is in Indonesian, `field` names the input field."""
-
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class VehicleInputError(Refusal):
+    """The vehicle facts are malformed; the Indonesian message names the input `field`."""
 
 
 class RulesetError(ValueError):

@@ -1,22 +1,20 @@
 """THE inquiry adapter: the hub's register when it is configured and reachable, else the STNK typed in.
 
-It uses `posapp.sync.service.samsat_inquiry(plate, paid_on) -> {"vehicle": {...}, "bill": {...}}` once
+It uses `posapp.wire.hub_calls.samsat_inquiry(plate, paid_on) -> {"vehicle": {...}, "bill": {...}}` once
 `samsat_hub_ready()` says the shop is enrolled; until then the kasir types the facts (manual entry).
 """
 import re
 from dataclasses import asdict, dataclass
-from importlib import import_module
 
 from flask import current_app
 
 from ..money import MoneyError, parse_rupiah
+from ..wire import hub_calls
 from .errors import VehicleInputError
 from .rulebook import VEHICLE_CLASSES
 
 ENGINE_FIELDS = ("plate", "vehicle_class", "cc", "njkb", "pkb_pokok", "ownership_order", "tax_due",
                  "stnk_valid_until", "blocked", "public_transport")
-HUB_FUNCTION = ("posapp.sync.service", "samsat_inquiry")
-HUB_READY = ("posapp.sync.service", "samsat_hub_ready")
 UNREACHABLE = "Hub Samsat tidak terjangkau; data diisi manual dari STNK."
 CLASS_LABELS = {"motor": "Sepeda motor", "roda_tiga": "Roda tiga", "sedan": "Sedan", "jeep_minibus": "Jeep / minibus",
                 "pickup": "Pick-up", "microbus": "Microbus", "bus": "Bus", "truk_ringan": "Truk ringan",
@@ -44,20 +42,9 @@ class Quote:
         return cls(**data)
 
 
-def _find(where):
-    module, name = where
-    try:
-        return getattr(import_module(module), name, None)
-    except ImportError:
-        return None
-
-
 def hub_function():
-    """The sync client's inquiry call, or None while the hub is not configured (shop not enrolled)."""
-    ask, ready = _find(HUB_FUNCTION), _find(HUB_READY)
-    if ask is None or (ready is not None and not ready()):
-        return None
-    return ask
+    """The hub's inquiry call, or None while the hub is not configured (shop not enrolled)."""
+    return hub_calls.samsat_inquiry if hub_calls.samsat_hub_ready() else None
 
 
 def hub_configured() -> bool:

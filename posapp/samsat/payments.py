@@ -1,16 +1,17 @@
-"""After the counter: status events from the sync, the payments list, setoran, totals for other features.
+"""After the counter: status events from the hub, the payments list, setoran, totals for other features.
 
-The sync client calls `mark_sent(uuids)` after the hub acknowledged an upload and
-`apply_confirmation(uuid, status, ntpd, difference, reason)` for each confirmation it pulls.
-Add and flush only; the caller commits.
+A payment's status changes only here: `mark_sent(uuids)` when the hub holds an upload and
+`apply_confirmation(uuid, status, ntpd, difference, reason)` for each verdict, both reached through
+the effects this feature registers (posapp.samsat.hub_effects). Add and flush only; the caller commits.
 """
 from sqlalchemy.orm import selectinload
 
 from .. import audit, clock
 from ..database import new_uuid
 from ..extensions import db
-from . import ledger_hooks
-from .counter import CounterError
+from ..till.drawer import DrawerPart
+from . import postings
+from .counter import SamsatRefused
 from .models import STATUSES, SamsatPayment, SamsatSetoran, SamsatSetoranItem, SamsatStatusEvent
 
 VERDICTS = ("terkonfirmasi", "selisih", "ditolak")
@@ -95,19 +96,19 @@ def record_setoran(user, payment_ids, via="cash", note="") -> SamsatSetoran:
     """Deposit to the province against confirmed, not yet deposited payments; the amount is their titipan."""
     ids = sorted({int(i) for i in payment_ids})
     if not ids:
-        raise CounterError("Pilih pembayaran yang disetor.", "payments")
+        raise SamsatRefused("Pilih pembayaran yang disetor.", "payments")
     if via not in ("cash", "bank"):
-        raise CounterError("Setoran lewat tunai atau bank.", "via")
+        raise SamsatRefused("Setoran lewat tunai atau bank.", "via")
     payments = db.session.scalars(db.select(SamsatPayment).where(SamsatPayment.id.in_(ids))).all()
     if len(payments) != len(ids):
-        raise CounterError("Ada pembayaran yang tidak ditemukan.", "payments")
+        raise SamsatRefused("Ada pembayaran yang tidak ditemukan.", "payments")
     for payment in payments:
         if payment.status != "terkonfirmasi":
-            raise CounterError(f"{payment.transaction_no} belum terkonfirmasi ({payment.status_label}); "
+            raise SamsatRefused(f"{payment.transaction_no} belum terkonfirmasi ({payment.status_label}); "
                                "hanya pembayaran terkonfirmasi yang boleh disetor.", "payments")
     if already := deposited_ids(ids):
         numbers = ", ".join(p.transaction_no for p in payments if p.id in already)
-        raise CounterError(f"Sudah pernah disetor: {numbers}.", "payments")
+        raise SamsatRefused(f"Sudah pernah disetor: {numbers}.", "payments")
     today = clock.today()
     setoran = SamsatSetoran(uuid=new_uuid(), business_date=today, amount=sum(p.tax for p in payments), via=via,
                             note=(note or "").strip()[:200], user_id=user.id, created_at=clock.now(),
@@ -116,7 +117,7 @@ def record_setoran(user, payment_ids, via="cash", note="") -> SamsatSetoran:
     db.session.flush()
     db.session.add_all(SamsatSetoranItem(setoran_id=setoran.id, payment_id=p.id) for p in payments)
     db.session.flush()
-    ledger_hooks.post_setoran(setoran)
+    postings.post_setoran(setoran)
     audit.record("samsat.setoran", f"{setoran.setoran_no}: {len(payments)} pembayaran, {setoran.amount}", user=user)
     return setoran
 
@@ -147,3 +148,9 @@ def confirmed_total(start, end) -> int:
         db.select(db.func.coalesce(db.func.sum(SamsatPayment.tax), 0))
         .where(SamsatPayment.business_date >= start, SamsatPayment.business_date <= end,
                latest_status_column() == "terkonfirmasi")))
+
+
+def shift_part(shift) -> DrawerPart:
+    """The Samsat money of a shift in its drawer (kept apart from shop money in the X/Z report)."""
+    totals = shift_totals(shift)
+    return DrawerPart(cash=totals["cash"], figures={"samsat": totals})

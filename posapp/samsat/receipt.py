@@ -1,8 +1,11 @@
 """A Samsat payment as the receipts package's SamsatReceiptData (the "samsat" layout: a bukti setor)."""
 from datetime import date
 
+from .. import clock, receipts
+from ..extensions import db
 from ..receipts.data import SamsatReceiptData, SamsatYear, ShopIdentity
 from ..shop.service import get_settings
+from .models import SamsatPrint
 
 
 def receipt_data(payment, copy_printed_at=None) -> SamsatReceiptData:
@@ -20,24 +23,18 @@ def receipt_data(payment, copy_printed_at=None) -> SamsatReceiptData:
 
 
 def was_printed(payment) -> bool:
-    from ..extensions import db
-    from .models import SamsatPrint
     return db.session.scalar(db.select(SamsatPrint.id).where(SamsatPrint.payment_id == payment.id,
                                                              SamsatPrint.ok.is_(True)).limit(1)) is not None
 
 
 def document(payment, copy=False, columns=None):
     """The receipt as rows (for the screen, the printer and the PDF); a copy is marked SALINAN."""
-    from .. import clock, receipts
     columns = columns or receipts.printer_settings().columns
     return receipts.render_document("samsat", receipt_data(payment, clock.now() if copy else None), columns)
 
 
 def print_and_log(payment) -> dict:
     """Print after the payment is committed and log the attempt; a failure is a result, never an exception."""
-    from .. import receipts
-    from ..extensions import db
-    from .models import SamsatPrint
     copy = was_printed(payment)
     settings = receipts.printer_settings()
     if settings.connection == "none":

@@ -1,23 +1,25 @@
 """The Samsat counter pages: plate/STNK → bill → payment → receipt; payments list; setoran."""
 from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
 from .. import clock
-from ..auth.approval import require_approval
-from ..auth.decorators import role_required
-from ..auth.service import AuthError, managers
+from ..auth.approval import approval_from_request, require_approval
+from ..auth.service import managers
+from ..edge import flash_and_go, transaction, writes
 from ..extensions import db
-from ..ledger.posting import LedgerError
 from ..money import format_rupiah
+from ..receipts import printer_settings
+from ..receipts.views import pdf_response
+from ..refusal import Refusal
+from ..roles import role_required
 from . import counter, inquiry, payments, receipt
-from .errors import RulesetError, VehicleInputError
-from .models import STATUSES
+from .blueprint import bp
+from .errors import RulesetError
+from .models import STATUSES, SamsatSetoran
 from .rulebook import VEHICLE_CLASSES
-
-bp = Blueprint("samsat", __name__, url_prefix="/samsat")
 KEEP_QUOTES = 5  # bills shown recently whose payment may still come (kept in the signed session)
 
 
@@ -54,7 +56,7 @@ def quote():
     try:
         found = inquiry.lookup(form.get("plate"), form, clock.today())
         bill = counter.price(found)
-    except (VehicleInputError, RulesetError) as exc:
+    except (Refusal, RulesetError) as exc:
         errors = {getattr(exc, "field", None) or "_": str(exc)}
         if getattr(exc, "hub_note", ""):
             errors.setdefault("_", exc.hub_note)
@@ -70,6 +72,7 @@ def quote():
 
 @bp.post("/bayar")
 @role_required("kasir")
+@writes()
 def pay():
     payment_uuid = (request.form.get("uuid") or "").strip().lower()
     existing = counter.find_payment(payment_uuid) if payment_uuid else None
@@ -78,15 +81,13 @@ def pay():
         flash("Tagihan sudah kedaluwarsa; tampilkan tagihan lagi.", "warning")
         return redirect(url_for("samsat.counter"))
     try:
-        payment, replayed = counter.take_payment(current_user, found, payment_uuid, request.form)
-        db.session.commit()
-    except (counter.CounterError, VehicleInputError, RulesetError, LedgerError) as exc:
-        db.session.rollback()
+        with transaction():
+            payment, replayed = counter.take_payment(current_user, found, payment_uuid, request.form)
+    except (Refusal, RulesetError) as exc:
         bill = counter.price(found) if found else None
         return _counter_page(request.form, {getattr(exc, "field", None) or "_": str(exc)}, found, bill,
                              payment_uuid, status=400, facts=_facts_of(found))
-    except IntegrityError:
-        db.session.rollback()  # the same UUID committed by a concurrent request: show that one
+    except IntegrityError:  # the same UUID committed by a concurrent request: show that one
         payment, replayed = counter.find_payment(payment_uuid), True
         if payment is None:
             raise
@@ -96,8 +97,8 @@ def pay():
 
 
 def _print(payment):
+    """Print and log the attempt (the edge commits the log); a failure is a warning, never an error."""
     result = receipt.print_and_log(payment)
-    db.session.commit()
     if not result["ok"]:
         flash(f"Pembayaran tersimpan, tetapi struk gagal dicetak: {result['error']}", "warning")
     return result
@@ -132,17 +133,14 @@ def payment(payment_uuid):
 
 @bp.post("/pembayaran/<payment_uuid>/cetak")
 @role_required("kasir")
+@writes(render=flash_and_go(lambda: url_for("samsat.payment", payment_uuid=request.view_args["payment_uuid"])))
 def reprint(payment_uuid):
     """Print again: a retry after a failure is the original; after a success a SALINAN (manager PIN)."""
     payment = _payment_or_404(payment_uuid)
     if receipt.was_printed(payment):
-        try:
-            require_approval("samsat.reprint", f"cetak ulang {payment.transaction_no}")
-        except AuthError as exc:
-            db.session.commit()  # keep the failed-PIN count and its audit entry
-            flash(str(exc), "error")
-            return redirect(url_for("samsat.payment", payment_uuid=payment.uuid))
-        db.session.commit()
+        with transaction():
+            require_approval(current_user, approval_from_request(), "samsat.reprint",
+                             f"cetak ulang {payment.transaction_no}")
     result = _print(payment)
     if result["ok"]:
         flash("Struk PDF saja (printer belum diatur)." if result["skipped"] else "Struk dicetak.", "success")
@@ -152,8 +150,6 @@ def reprint(payment_uuid):
 @bp.get("/pembayaran/<payment_uuid>/struk.pdf")
 @role_required("kasir")
 def receipt_pdf(payment_uuid):
-    from ..receipts import printer_settings
-    from ..receipts.views import pdf_response
     payment = _payment_or_404(payment_uuid)
     settings = printer_settings()
     document = receipt.document(payment, copy=receipt.was_printed(payment), columns=settings.columns)
@@ -174,23 +170,28 @@ def payments_list():
                            status=status, statuses=STATUSES)
 
 
+def _setoran_page(errors=None):
+    recent = db.session.scalars(db.select(SamsatSetoran).order_by(SamsatSetoran.id.desc()).limit(20)).all()
+    return render_template("samsat/setoran.html", rows=payments.depositable(), recent=recent, errors=errors or {},
+                           form=request.form), 400 if errors else 200
+
+
 @bp.route("/setoran", methods=["GET", "POST"])
 @role_required("manajer")
+@writes(render=lambda refusal: _setoran_page({refusal.field or "_": str(refusal)}))
 def setoran():
-    errors = {}
-    if request.method == "POST":
-        try:
-            ids = [int(i) for i in request.form.getlist("payment_id")]
-            done = payments.record_setoran(current_user, ids, request.form.get("via") or "cash",
-                                           request.form.get("note") or "")
-            db.session.commit()
-        except ValueError as exc:  # CounterError, LedgerError and a tampered id are all ValueErrors
-            db.session.rollback()
-            errors = {getattr(exc, "field", None) or "_": str(exc)}
-        else:
-            flash(f"Setoran {done.setoran_no} tercatat: {len(done.items)} pembayaran.", "success")
-            return redirect(url_for("samsat.setoran"))
-    from .models import SamsatSetoran
-    recent = db.session.scalars(db.select(SamsatSetoran).order_by(SamsatSetoran.id.desc()).limit(20)).all()
-    return render_template("samsat/setoran.html", rows=payments.depositable(), recent=recent, errors=errors,
-                           form=request.form), 400 if errors else 200
+    if request.method == "GET":
+        return _setoran_page()
+    ids = _payment_ids(request.form)
+    done = payments.record_setoran(current_user, ids, request.form.get("via") or "cash",
+                                   request.form.get("note") or "")
+    flash(f"Setoran {done.setoran_no} tercatat: {len(done.items)} pembayaran.", "success")
+    return redirect(url_for("samsat.setoran"))
+
+
+def _payment_ids(form) -> list[int]:
+    """The ticked payments' ids; a tampered id is a refusal, not a server error."""
+    texts = form.getlist("payment_id")
+    if not all(text.isdigit() for text in texts):
+        raise counter.SamsatRefused("Pilihan pembayaran tidak sah; muat ulang halaman.", "payments")
+    return [int(text) for text in texts]

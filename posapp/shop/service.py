@@ -8,6 +8,7 @@ from flask import g, has_request_context
 from .. import audit
 from ..auth import service as auth_service
 from ..extensions import db
+from ..refusal import Refusal
 from .models import Setting
 
 DEFAULTS = {
@@ -37,9 +38,11 @@ DEFAULTS = {
 SHOP_CODE_RE = re.compile(r"^[A-Z0-9]{3,10}$")
 
 
-class SettingsError(ValueError):
+class SettingsRefused(Refusal):
+    """Settings refused, with a message per form field (`errors`)."""
+
     def __init__(self, errors: dict):
-        super().__init__("; ".join(errors.values()))
+        super().__init__("; ".join(errors.values()), next(iter(errors), None))
         self.errors = errors
 
 
@@ -70,7 +73,7 @@ def save_settings(changes: dict, actor=None) -> None:
 
 
 def clean_identity(form: dict) -> dict:
-    """Validate the shop identity fields; raise SettingsError with per-field messages."""
+    """Validate the shop identity fields; raise SettingsRefused with per-field messages."""
     values = {k: (form.get(k) or "").strip() for k in
               ("shop_name", "shop_address", "shop_code", "receipt_header", "receipt_footer")}
     values["shop_code"] = values["shop_code"].upper()
@@ -85,21 +88,21 @@ def clean_identity(form: dict) -> dict:
         if len(values[key]) > 300:
             errors[key] = "Teks struk maksimal 300 karakter."
     if errors:
-        raise SettingsError(errors)
+        raise SettingsRefused(errors)
     return values
 
 
 def first_setup(form: dict):
     """Create the first admin and the shop identity; only while there are no users."""
     if auth_service.has_users():
-        raise SettingsError({"_": "Aplikasi sudah disiapkan."})
+        raise SettingsRefused({"_": "Aplikasi sudah disiapkan."})
     identity = clean_identity(form)
     if form.get("password") != form.get("password2"):
-        raise SettingsError({"password2": "Ulangi kata sandi tidak cocok."})
+        raise SettingsRefused({"password2": "Ulangi kata sandi tidak cocok."})
     try:
         admin = auth_service.create_user(form.get("username"), form.get("full_name"), "admin",
                                          form.get("password") or "", form.get("pin") or "")
-    except auth_service.AuthError as exc:
-        raise SettingsError({exc.field or "_": str(exc)}) from exc
+    except auth_service.AuthRefused as exc:
+        raise SettingsRefused({exc.field or "_": str(exc)}) from exc
     save_settings(identity, actor=admin)
     return admin

@@ -1,12 +1,12 @@
-from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask import current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user
 
-from ..auth.decorators import role_required
 from ..auth.service import has_users
-from ..extensions import db
+from ..edge import writes
+from ..roles import role_required
 from . import service
+from .blueprint import bp
 
-bp = Blueprint("shop", __name__)
 IDENTITY_FIELDS = ("shop_name", "shop_address", "shop_code", "receipt_header", "receipt_footer")
 
 
@@ -23,23 +23,21 @@ def require_setup():
     return redirect(url_for("shop.setup"))
 
 
+def _setup_again(refusal):
+    return render_template("shop/setup.html", form=request.form, errors=refusal.errors), 400
+
+
 @bp.route("/setup", methods=["GET", "POST"])
+@writes(render=_setup_again)
 def setup():
     if has_users():
         return redirect(url_for("auth.login"))
-    errors = {}
     if request.method == "POST":
-        try:
-            admin = service.first_setup(request.form)
-        except service.SettingsError as exc:
-            db.session.rollback()
-            errors = exc.errors
-        else:
-            db.session.commit()
-            login_user(admin)
-            flash("Aplikasi siap dipakai. Tambahkan akun kasir dan manajer di menu Pengguna.", "success")
-            return redirect(url_for("auth.users"))
-    return render_template("shop/setup.html", form=request.form, errors=errors), 400 if errors else 200
+        admin = service.first_setup(request.form)
+        login_user(admin)
+        flash("Aplikasi siap dipakai. Tambahkan akun kasir dan manajer di menu Pengguna.", "success")
+        return redirect(url_for("auth.users"))
+    return render_template("shop/setup.html", form=request.form, errors={})
 
 
 @bp.get("/")
@@ -49,31 +47,35 @@ def home():
     return render_template("shop/home.html")
 
 
+def _identity_again(refusal):
+    return render_template("shop/identity.html", form=request.form, errors=refusal.errors), 400
+
+
 @bp.route("/pengaturan/toko", methods=["GET", "POST"])
 @role_required("admin")
+@writes(render=_identity_again)
 def identity():
-    errors = {}
-    form = request.form if request.method == "POST" else vars(g.get("shop_settings") or service.get_settings())
     if request.method == "POST":
-        try:
-            values = service.clean_identity(request.form)
-            limit = _int_field(request.form, "discount_limit_percent", 0, 100, errors,
-                               "Batas diskon 0–100 persen.")
-            fee = _int_field(request.form, "samsat_fee", 0, 1_000_000, errors,
-                             "Biaya loket Samsat 0–1.000.000 rupiah.")
-            if errors:
-                raise service.SettingsError(errors)
-            values.update(discount_limit_percent=limit, samsat_fee=fee,
-                          allow_negative_stock=request.form.get("allow_negative_stock") == "on")
-            service.save_settings(values, actor=current_user)
-        except service.SettingsError as exc:
-            db.session.rollback()
-            errors = exc.errors
-        else:
-            db.session.commit()
-            flash("Pengaturan toko tersimpan.", "success")
-            return redirect(url_for("shop.identity"))
-    return render_template("shop/identity.html", form=form, errors=errors), 400 if errors else 200
+        service.save_settings(_identity_values(request.form), actor=current_user)
+        flash("Pengaturan toko tersimpan.", "success")
+        return redirect(url_for("shop.identity"))
+    form = vars(g.get("shop_settings") or service.get_settings())
+    return render_template("shop/identity.html", form=form, errors={})
+
+
+def _identity_values(form) -> dict:
+    """The identity and counter settings from the form; SettingsRefused names every bad field."""
+    errors = {}
+    try:
+        values = service.clean_identity(form)
+    except service.SettingsRefused as exc:
+        values, errors = {}, dict(exc.errors)
+    limit = _int_field(form, "discount_limit_percent", 0, 100, errors, "Batas diskon 0–100 persen.")
+    fee = _int_field(form, "samsat_fee", 0, 1_000_000, errors, "Biaya loket Samsat 0–1.000.000 rupiah.")
+    if errors:
+        raise service.SettingsRefused(errors)
+    return {**values, "discount_limit_percent": limit, "samsat_fee": fee,
+            "allow_negative_stock": form.get("allow_negative_stock") == "on"}
 
 
 def _int_field(form, name, low, high, errors, message):

@@ -1,1 +1,1 @@
-"""Shop ↔ hub sync. So far: the transactional outbox (records waiting to be uploaded)."""
+"""Shop → hub sync: the run (upload, feeds, reconcile), its lease, status page, CLI and nightly schedule."""

@@ -2,13 +2,18 @@
 import click
 from flask.cli import AppGroup
 
+from ..edge import transaction
+from ..wire.client import HubRefused, HubUnreachable
+from ..wire.hub_calls import retire_other_keys, take_new_key
+from ..wire.state import current
+from .runner import client_for, run_sync
+
 sync_group = AppGroup("sync", help="Sinkronisasi dengan server provinsi.")
 
 
 @sync_group.command("run")
 def run_command():
     """Upload everything up to now and pull the hub's feeds (one run, then exit)."""
-    from .runner import run_sync
     outcome = run_sync()
     click.echo(outcome["message"])
     if outcome.get("ok"):
@@ -20,21 +25,14 @@ def run_command():
 @sync_group.command("rotate-key")
 def rotate_command():
     """Replace this shop's key at the hub (the old key stops working)."""
-    from ..extensions import db
-    from .client import HubRefused, HubUnreachable
-    from .lock import state
-    from .runner import client_for
-    from .service import rotate_key
-    current = state()
-    if not current.enrolled:
+    state = current()
+    if not state.enrolled:
         raise click.ClickException("Toko belum terdaftar ke server provinsi.")
+    client = client_for(state)
     try:
-        rotate_key(client_for(current))
+        with transaction():  # the new key is kept even if retiring the old one fails
+            take_new_key(client)
+        retire_other_keys(client)
     except (HubRefused, HubUnreachable) as exc:
         raise click.ClickException(f"Gagal mengganti kunci: {exc}") from exc
-    finally:
-        db.session.commit()  # keep the new key even if retiring the old one failed
-    click.echo(f"Kunci baru: {state().key_id}")
-
-
-commands = [sync_group]
+    click.echo(f"Kunci baru: {current().key_id}")

@@ -3,8 +3,8 @@ import json
 from collections import defaultdict
 
 from ..extensions import db
-from .models import Outbox
-from .protocol import record_amount
+from ..wire.models import Outbox
+from ..wire.protocol import record_amount
 
 
 def local_totals(first, last) -> dict:

@@ -6,10 +6,13 @@ from datetime import timedelta
 from flask import current_app
 
 from .. import clock
+from ..edge import transaction
 from ..extensions import db
+from ..wire.client import HubClient, HubRefused, HubUnreachable
+from ..wire.outbox import pending_count
+from ..wire.protocol import backoff_delay
+from ..wire.state import state as sync_state
 from . import feed, lock, uploader
-from .client import HubClient, HubRefused, HubUnreachable
-from .protocol import backoff_delay
 from .reconcile import reconcile
 
 RECONCILE_DAYS = 7
@@ -43,11 +46,11 @@ def run_sync(sleep=None) -> dict:
     if owner is None:
         return {"ok": False, "skipped": True, "message": "Sinkronisasi lain sedang berjalan."}
     try:
-        state = lock.state()
-        if not state.enrolled:
-            return {"ok": False, "message": "Toko belum terdaftar ke server provinsi."}
-        state.last_attempt_at = clock.now()
-        db.session.commit()
+        with transaction():
+            state = sync_state()
+            if not state.enrolled:
+                return {"ok": False, "message": "Toko belum terdaftar ke server provinsi."}
+            state.last_attempt_at = clock.now()
         return _run(state, owner, retrying(sleep))
     finally:
         lock.release(owner)
@@ -58,7 +61,7 @@ def _run(state, owner, call):
     try:
         cursor = call(lambda: client.get("/sync/cursor"))
         client.adjust_offset(cursor.get("server_time"))
-        state = lock.state()
+        state = sync_state()
         state.clock_offset = client.offset
         sent = upload(client, call, owner, int(cursor["last_seq"]))
         received = sum(feed.pull(client, stream, call) for stream in feed.STREAMS)
@@ -66,19 +69,19 @@ def _run(state, owner, call):
         rows = reconcile(client, today - timedelta(days=RECONCILE_DAYS - 1), today, call)
     except (HubUnreachable, HubRefused) as exc:
         return _failed(exc)
-    state = lock.state()
-    state.last_success_at, state.last_error, state.next_retry_at = clock.now(), "", None
-    state.reconcile_json = json.dumps(rows)
-    db.session.commit()
+    with transaction():
+        state = sync_state()
+        state.last_success_at, state.last_error, state.next_retry_at = clock.now(), "", None
+        state.reconcile_json = json.dumps(rows)
     return {"ok": True, "sent": sent, "received": received, "message": "Sinkronisasi selesai."}
 
 
 def upload(client, call, owner, hub_last_seq) -> int:
     """Batches from the hub's cursor until the outbox is drained; returns records sent."""
     start, sent, gaps = uploader.start_seq(hub_last_seq), 0, 0
-    state = lock.state()
-    state.progress_done, state.progress_total = 0, uploader.pending_count()
-    db.session.commit()
+    with transaction():
+        state = sync_state()
+        state.progress_done, state.progress_total = 0, pending_count()
     while rows := uploader.next_batch(start):
         _batch_id, body = uploader.batch_body(rows)
         try:
@@ -91,23 +94,22 @@ def upload(client, call, owner, hub_last_seq) -> int:
         hook = current_app.config.get("SYNC_FAULTS", {}).get("before_ack")
         if hook:
             hook()  # tests: the shop dies before it records the ack
-        uploader.record_answer(rows, answer)
-        lock.refresh(owner)
-        lock.state().progress_done += len(rows)
-        db.session.commit()
+        with transaction():
+            uploader.record_answer(rows, answer)
+            lock.refresh(owner)
+            sync_state().progress_done += len(rows)
         start, sent = rows[-1].seq + 1, sent + len(rows)
     return sent
 
 
 def _failed(exc) -> dict:
     db.session.rollback()
-    state = lock.state()
-    if isinstance(exc, HubUnreachable):
-        retry = clock.now() + timedelta(seconds=max(60, backoff_delay(4, 2.0, 600.0)))
-        state.last_error = f"Gagal: {exc}"
-        state.next_retry_at = retry
-    else:
-        state.last_error = f"Ditolak server: {exc.message} ({exc.code})"
-        state.next_retry_at = None
-    db.session.commit()
+    with transaction():
+        state = sync_state()
+        if isinstance(exc, HubUnreachable):
+            state.last_error = f"Gagal: {exc}"
+            state.next_retry_at = clock.now() + timedelta(seconds=max(60, backoff_delay(4, 2.0, 600.0)))
+        else:
+            state.last_error = f"Ditolak server: {exc.message} ({exc.code})"
+            state.next_retry_at = None
     return {"ok": False, "message": state.last_error, "code": getattr(exc, "code", "unreachable")}

@@ -5,7 +5,10 @@ Call `start(app)` from run.py only — never in tests or CLI commands.
 from datetime import timedelta
 
 from .. import clock
-from .protocol import nightly_offset_minutes
+from ..extensions import db
+from ..wire.protocol import nightly_offset_minutes
+from ..wire.state import current
+from .runner import run_sync
 
 WINDOW_MINUTES = 60
 _app = None  # jobs in the database job store are stored by reference, so the app is kept here
@@ -33,20 +36,17 @@ def start(app):
 
 def _nightly(app):
     """The configured time plus this shop's stable offset inside the window."""
-    from .lock import state
     with app.app_context():
-        current = state()
-        hour, minute = (int(part) for part in current.nightly_at.split(":"))
-        offset = nightly_offset_minutes(current.shop_code or "shop", WINDOW_MINUTES)
+        state = current()
+        hour, minute = (int(part) for part in state.nightly_at.split(":"))
+        offset = nightly_offset_minutes(state.shop_code or "shop", WINDOW_MINUTES)
     total = (hour * 60 + minute + offset) % (24 * 60)
     return total // 60, total % 60
 
 
 def sync_job():
     """Run one sync; after a failure, try again when the runner says (the link may be back)."""
-    from ..extensions import db
     app = _app
-    from .runner import run_sync
     with app.app_context():
         try:
             outcome = run_sync()
@@ -59,5 +59,4 @@ def sync_job():
 
 
 def _retry_at():
-    from .lock import state
-    return state().next_retry_at
+    return current().next_retry_at

@@ -4,9 +4,10 @@ from datetime import timedelta
 
 from .. import clock
 from ..extensions import db
-from .models import Outbox
-from .state import SyncRejection, SyncState
-from .uploader import pending_count
+from ..catalog.curated_feed import held_reason
+from ..wire.models import Outbox
+from ..wire.outbox import pending_count
+from ..wire.state import SyncRejection, SyncState
 
 REASONS = {
     "conflict": "UUID sama dengan isi berbeda dari yang sudah ada di server",
@@ -74,23 +75,12 @@ def attention_rows(limit=100):
 
 
 def _curated_kind(rejection) -> str:
-    from .feed import CURATED_MARK
-    return "Katalog OPOP" if rejection.uuid.startswith(CURATED_MARK) else ""
+    return "Katalog OPOP" if held_reason(rejection.uuid, "")[0] else ""
 
 
 def _reason(rejection) -> str:
     """For a held-back curated product, also what stands in its way now (e.g. which product has the barcode)."""
-    from .feed import CURATED_MARK, reference
-    text = reason_text(rejection.code)
-    if not rejection.uuid.startswith(CURATED_MARK):
-        return text
-    from ..catalog.curated import CuratedSkip, check
-    item = reference("catalogue", rejection.uuid[len(CURATED_MARK):])
-    try:
-        check({**item, "code": rejection.uuid[len(CURATED_MARK):]}) if isinstance(item, dict) else None
-    except CuratedSkip as skip:
-        return f"{text}: {skip.detail}"
-    return f"{text} (diterapkan lagi pada sinkronisasi berikutnya)"
+    return held_reason(rejection.uuid, reason_text(rejection.code))[1]
 
 
 def reconcile_rows(state):

@@ -5,8 +5,9 @@ from sqlalchemy import func, update
 
 from .. import clock
 from ..extensions import db
-from .models import Outbox
-from .state import SyncRejection
+from ..wire import effects
+from ..wire.models import Outbox
+from ..wire.state import SyncRejection
 
 MAX_RECORDS = 500
 MAX_BYTES = 1024 * 1024
@@ -45,7 +46,7 @@ def batch_body(rows) -> tuple[str, bytes]:
 
 
 def record_answer(rows, answer) -> int:
-    """Mark what the hub holds as acked, quarantine what it rejected, tell the Samsat counter; the caller commits."""
+    """Mark what the hub holds as acked, quarantine what it rejected, tell the features; the caller commits."""
     through = int(answer["accepted_through_seq"])
     rejected = answer["results"]["rejected"]
     known = set(db.session.execute(db.select(SyncRejection.seq, SyncRejection.code)
@@ -55,22 +56,21 @@ def record_answer(rows, answer) -> int:
             db.session.add(SyncRejection(seq=item["seq"], uuid=item["uuid"], code=item["code"]))
     db.session.execute(update(Outbox).where(Outbox.seq.between(rows[0].seq, min(rows[-1].seq, through)),
                                             Outbox.acked_at.is_(None)).values(acked_at=clock.now()))
-    _tell_samsat(rows, through, rejected)
+    tell_features(rows, through, rejected)
     return through
 
 
-def _tell_samsat(rows, through, rejected) -> None:
-    """Samsat payments of this batch: held by the hub → terkirim, refused → ditolak with the reason code."""
-    payments = {row.seq: row.uuid for row in rows if row.kind == "samsat_payment" and row.seq <= through}
-    if not payments:
-        return
-    from ..samsat import service as samsat
-    refused = {item["seq"]: item["code"] for item in rejected if item.get("seq") in payments}
-    samsat.mark_sent([uuid for seq, uuid in payments.items() if seq not in refused])
-    for seq, code in refused.items():
-        samsat.apply_confirmation(payments[seq], "ditolak", reason=code)
-
-
-def pending_count() -> int:
-    """Records not yet on the hub (the day-close warning and the chip use it)."""
-    return db.session.scalar(db.select(func.count()).select_from(Outbox).where(Outbox.acked_at.is_(None)))
+def tell_features(rows, through, rejected) -> None:
+    """Each feature that registered for a record kind hears which of its records the hub holds or refused."""
+    table = effects.table()
+    refused = {item["seq"]: item["code"] for item in rejected}
+    held = {}
+    for row in rows:
+        if row.seq > through:
+            break
+        if row.seq in refused and row.kind in table.rejected:
+            table.rejected[row.kind](row.uuid, refused[row.seq])
+        elif row.seq not in refused and row.kind in table.acked:
+            held.setdefault(row.kind, []).append(row.uuid)
+    for kind, uuids in held.items():
+        table.acked[kind](uuids)

@@ -2,15 +2,17 @@
 import re
 import threading
 
-from flask import Blueprint, current_app, flash, jsonify, redirect, render_template, request, url_for
+from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 
 from ..audit.service import record
-from ..auth.decorators import role_required
+from ..edge import writes
 from ..extensions import db
+from ..roles import role_required
+from ..wire.hub_calls import enrol as enrol_shop
+from ..wire.state import current, state as sync_state
 from . import status
-from .lock import current, state as sync_state
-
-bp = Blueprint("sync", __name__, url_prefix="/sinkronisasi")
+from .blueprint import bp
+from .runner import run_sync
 
 
 @bp.app_context_processor
@@ -32,24 +34,24 @@ def status_view():
     return status_page()
 
 
+def _enrol_page_again(refusal):
+    form = {"hub_url": request.form.get("hub_url", ""), "code": request.form.get("code", "")}
+    return status_page(errors={refusal.field or "_": refusal.message}, form=form), 400
+
+
 @bp.post("/daftar")
 @role_required("admin")
+@writes(render=_enrol_page_again)
 def enrol():
-    from .service import EnrolError, enrol as enrol_shop
-    form = {"hub_url": request.form.get("hub_url", ""), "code": request.form.get("code", "")}
-    try:
-        state = enrol_shop(form["hub_url"], form["code"])
-    except EnrolError as exc:
-        db.session.rollback()
-        return status_page(errors={exc.field or "_": exc.message}, form=form), 400
+    state = enrol_shop(request.form.get("hub_url", ""), request.form.get("code", ""))
     record("sync.enrol", f"hub={state.hub_url} toko={state.shop_code}")
-    db.session.commit()
     flash(f"Toko terdaftar ke server provinsi sebagai {state.shop_code}.", "success")
     return redirect(url_for("sync.status"))
 
 
 @bp.post("/jadwal")
 @role_required("admin")
+@writes()
 def schedule():
     value = request.form.get("nightly_at", "").strip()
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
@@ -57,7 +59,6 @@ def schedule():
                            form={"nightly_at": value}), 400
     sync_state().nightly_at = value
     record("sync.schedule", f"nightly_at={value}")
-    db.session.commit()
     flash(f"Sinkronisasi malam dijadwalkan pukul {value} WIB.", "success")
     return redirect(url_for("sync.status"))
 
@@ -66,7 +67,6 @@ def schedule():
 @role_required("manajer")
 def run_now():
     """Start a sync; in the background so the page (and the sales) never wait for it."""
-    from .runner import run_sync
     if current_app.config.get("SYNC_RUN_INLINE", current_app.testing):
         outcome = run_sync()
         flash(outcome["message"], "success" if outcome["ok"] else "error")
@@ -85,7 +85,6 @@ def chip_json():
 
 
 def _in_background(app):
-    from .runner import run_sync
     with app.app_context():
         try:
             run_sync()

@@ -63,15 +63,15 @@ def test_manager_pin_approves_and_is_audited(app, users):
 
 @pytest.mark.parametrize("approver, pin", [("manajer", "000000"), ("kasir", "222222"), ("nobody", "222222")])
 def test_wrong_pin_or_non_manager_is_refused(app, users, approver, pin):
-    with pytest.raises(service.AuthError, match="PIN manajer salah"):
+    with pytest.raises(service.AuthRefused, match="PIN manajer salah"):
         service.approve(approver, pin, "refund", "x", requested_by=users["kasir"])
 
 
 def test_pin_locks_after_five_wrong_tries(app, users, frozen_clock):
     for _ in range(5):
-        with pytest.raises(service.AuthError):
+        with pytest.raises(service.AuthRefused):
             service.approve("manajer", "000000", "void", "x")
-    with pytest.raises(service.AuthError, match="terkunci"):
+    with pytest.raises(service.AuthRefused, match="terkunci"):
         service.approve("manajer", PINS["manajer"], "void", "x")
 
 
@@ -85,10 +85,10 @@ def test_pin_locks_after_five_wrong_tries(app, users, frozen_clock):
 def test_create_user_validates(app, fields, message):
     values = {"username": "budi", "full_name": "Budi", "role": "kasir", "password": "panjang-sekali", "pin": None}
     values.update(fields)
-    with pytest.raises(service.AuthError, match=message):
+    with pytest.raises(service.AuthRefused, match=message):
         service.create_user(**values)
 
 
 def test_duplicate_username_refused(app, users):
-    with pytest.raises(service.AuthError, match="sudah dipakai"):
+    with pytest.raises(service.AuthRefused, match="sudah dipakai"):
         service.create_user("kasir", "Kasir Dua", "kasir", "panjang-sekali")

@@ -99,7 +99,7 @@ def make_koperasi(hub):
 @pytest.fixture
 def hub_key(hub_server, make_koperasi):
     """An enrolled shop's credentials, straight from the API: a signed HubClient for KOP01."""
-    from posapp.sync.client import HubClient
+    from posapp.wire.client import HubClient
     shop_id, code = make_koperasi()
     answer = HubClient(hub_server).post("/enroll", {"code": code}, signed=False)
     return HubClient(hub_server, answer["key_id"], answer["secret"])

@@ -1,7 +1,7 @@
 """Build records and batches the way the shop's outbox does."""
 import uuid as uuidlib
 
-from posapp.sync.outbox import canonical_json, payload_sha256
+from posapp.wire.outbox import canonical_json, payload_sha256
 
 
 def record(seq, total=10_000, kind="sale", day="2026-11-24", uuid=None, **extra):

@@ -1,7 +1,7 @@
 """Enrolment codes are one-time; keys rotate with two valid at once."""
 import pytest
 
-from posapp.sync.client import HubClient, HubRefused
+from posapp.wire.client import HubClient, HubRefused
 
 
 def test_code_enrols_once(hub_server, make_koperasi):

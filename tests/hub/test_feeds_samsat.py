@@ -8,7 +8,7 @@ from posapp.hub.extensions import db
 from posapp.hub.feeds import publish, publish_rulesets
 from posapp.hub.models import Vehicle
 from posapp.samsat.rules import compute_bill
-from posapp.sync.client import HubClient, HubRefused
+from posapp.wire.client import HubClient, HubRefused
 from posapp.hub.confirm import vehicle_input
 
 from .helpers import batch, body, record

@@ -5,7 +5,7 @@ import pytest
 
 from posapp.hub.extensions import db
 from posapp.hub.models import Koperasi, Record
-from posapp.sync.client import HubRefused
+from posapp.wire.client import HubRefused
 
 from .helpers import batch, body, record
 

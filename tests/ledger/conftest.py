@@ -12,12 +12,7 @@ DAY = date(2026, 11, 24)
 
 @pytest.fixture(autouse=True)
 def _all_feature_tables(app):
-    """Tables of features whose models no blueprint imports yet (reports read Samsat and sales tables)."""
-    from importlib import import_module
-    from importlib.util import find_spec
-    for feature in ("sales", "samsat", "receipts", "sync"):
-        if find_spec(f"posapp.{feature}") and find_spec(f"posapp.{feature}.models"):
-            import_module(f"posapp.{feature}.models")
+    """Every feature's tables (create_app registers all their models)."""
     db.create_all()
 
 

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from posapp.extensions import db
 from posapp.ledger import balances
 from posapp.ledger.models import DayClose, JournalEntry
-from posapp.sales.models import Shift
+from posapp.till.models import Shift
 
 from .conftest import DAY
 

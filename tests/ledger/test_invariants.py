@@ -8,8 +8,8 @@ from posapp.extensions import db
 from posapp.ledger import balances, journal, posting
 from posapp.ledger.accounts import ensure_accounts, rename_account
 from posapp.ledger.models import Account, DayClose, JournalEntry, JournalLine
-from posapp.ledger.posting import LedgerError, Line
-from posapp.sync.models import Outbox
+from posapp.ledger.posting import LedgerRefused, Line
+from posapp.wire.models import Outbox
 
 from .conftest import DAY
 
@@ -28,9 +28,9 @@ def test_sale_posts_balanced_entry_with_outbox_row(post):
 
 
 def test_unbalanced_entry_refused_nothing_written(post):
-    with pytest.raises(LedgerError):
+    with pytest.raises(LedgerRefused):
         journal.post_entry("manual", [Line("1101", debit=1000), Line("4101", credit=999)], DAY)
-    with pytest.raises(LedgerError):
+    with pytest.raises(LedgerRefused):
         journal.post_entry("manual", [Line("1101", debit=1000)], DAY)
     assert db.session.scalar(sa.select(sa.func.count(JournalEntry.id))) == 0
 
@@ -39,11 +39,11 @@ def test_orm_update_and_delete_refused(post):
     entry = post("sale", cash=10_000, doc_no="A")
     db.session.commit()
     entry.lines[0].debit = 1
-    with pytest.raises(LedgerError):
+    with pytest.raises(LedgerRefused):
         db.session.flush()
     db.session.rollback()
     db.session.delete(entry)
-    with pytest.raises(LedgerError):
+    with pytest.raises(LedgerRefused):
         db.session.flush()
     db.session.rollback()
     assert balances.kas_balance() == 10_000
@@ -78,7 +78,7 @@ def test_closed_day_is_locked(post):
                             cash_counted=10_000, difference=0))
     db.session.commit()
     for day in (DAY, DAY - timedelta(days=3)):
-        with pytest.raises(LedgerError, match="sudah ditutup"):
+        with pytest.raises(LedgerRefused, match="sudah ditutup"):
             post("sale", cash=5_000, doc_no="B", business_date=day)
     db.session.rollback()
     with pytest.raises(sa.exc.IntegrityError):  # and below the service: the trigger
@@ -115,7 +115,7 @@ def test_correction_is_a_reversing_entry(post):
     reversal = journal.reverse_entry(entry, "manajer", "salah input")
     db.session.commit()
     assert reversal.reverses_entry_id == entry.id and balances.kas_balance() == 0 and trial_sum() == 0
-    with pytest.raises(LedgerError, match="sudah pernah dibalik"):
+    with pytest.raises(LedgerRefused, match="sudah pernah dibalik"):
         journal.reverse_entry(entry, "manajer", "lagi")
 
 
@@ -126,7 +126,7 @@ def test_accounts_seeded_idempotently_renamed_not_deleted(ledger):
     assert db.session.get(Account, "1101").name == "Kas toko"
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Account)) == len(posting.CHART) == 10
     db.session.delete(db.session.get(Account, "6101"))
-    with pytest.raises(LedgerError):
+    with pytest.raises(LedgerRefused):
         db.session.flush()
     db.session.rollback()
 

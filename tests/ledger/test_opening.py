@@ -9,8 +9,9 @@ from posapp.audit.models import AuditEntry
 from posapp.extensions import db
 from posapp.ledger import balances
 from posapp.ledger.models import Account, DayClose, JournalEntry
-from posapp.sales import service, shifts
-from posapp.sync.models import Outbox
+from posapp.sales import service
+from posapp.till import shifts
+from posapp.wire.models import Outbox
 
 from .conftest import DAY
 

@@ -2,8 +2,8 @@
 import pytest
 
 from posapp.ledger import posting
-from posapp.ledger.export_csv import cell, safe_text
-from posapp.ledger.posting import LedgerError, Line
+from posapp.reports.export_csv import cell, safe_text
+from posapp.ledger.posting import LedgerRefused, Line
 
 
 def sides(lines):
@@ -26,7 +26,7 @@ def test_samsat_tax_is_titipan_never_income():
 
 
 def test_samsat_money_must_match_tax_and_fee():
-    with pytest.raises(LedgerError):
+    with pytest.raises(LedgerRefused):
         posting.samsat_lines(1_250_000, 5_000, 1_250_000)
 
 
@@ -49,7 +49,7 @@ def test_refund_goes_through_retur_and_stock_back_at_cost():
     [],
 ])
 def test_bad_entries_refused(lines):
-    with pytest.raises(LedgerError):
+    with pytest.raises(LedgerRefused):
         posting.balanced(lines)
 
 
@@ -84,6 +84,6 @@ def test_opening_balance_debits_cash_and_bank_credits_modal():
     (0, 0, "saldo_kas"), (-1, 0, "saldo_kas"), (1_000, -1, "saldo_bank"), (1.5, 0, "saldo_kas"),
     (True, 0, "saldo_kas"), (posting.MAX_OPENING + 1, 0, "saldo_kas"), (1, posting.MAX_OPENING + 1, "saldo_bank")])
 def test_opening_balance_refuses_zero_negative_and_absurd(cash, bank, field):
-    with pytest.raises(LedgerError) as refused:
+    with pytest.raises(LedgerRefused) as refused:
         posting.opening_lines(cash, bank)
     assert refused.value.field == field

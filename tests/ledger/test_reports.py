@@ -2,7 +2,8 @@
 from datetime import timedelta
 
 from posapp.extensions import db
-from posapp.ledger import balances, reports
+from posapp.ledger import balances
+from posapp.reports import ranges as reports
 
 from .conftest import DAY
 

@@ -10,7 +10,7 @@ from posapp.extensions import db
 def kasir_shift(kasir_client, frozen_clock):
     response = kasir_client.post("/shift/buka", data={"opening_cash": "200.000"})
     assert response.status_code == 302
-    from posapp.sales.models import Shift
+    from posapp.till.models import Shift
     return db.session.scalar(db.select(Shift))
 
 

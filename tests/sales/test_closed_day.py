@@ -3,7 +3,7 @@ import uuid
 
 from posapp import clock
 from posapp.extensions import db
-from posapp.ledger.closing import close_day
+from posapp.reports.day_close import close_day
 from posapp.sales.models import Sale
 
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from posapp.sales import pricing
-from posapp.sales.pricing import PricingError
+from posapp.sales.pricing import SaleRefused
 
 
 def test_member_price_applies_only_to_anggota():
@@ -15,7 +15,7 @@ def test_member_price_applies_only_to_anggota():
 
 def test_override_wins_and_must_be_sane():
     assert pricing.unit_price(10000, 9000, True, override=8000) == 8000
-    with pytest.raises(PricingError):
+    with pytest.raises(SaleRefused):
         pricing.unit_price(10000, None, False, override=0)
 
 
@@ -28,13 +28,13 @@ def test_line_discount_in_rupiah_or_percent_rounds_half_up():
 
 @pytest.mark.parametrize("spec", ["101%", "-5%", "abc", "3001", 2.5])
 def test_bad_discounts_are_refused(spec):
-    with pytest.raises(PricingError):
+    with pytest.raises(SaleRefused):
         pricing.price_line(1000, 3, spec)
 
 
 @pytest.mark.parametrize("qty", [0, -1, 10_000, "3", 1.5, True])
 def test_bad_quantities_are_refused(qty):
-    with pytest.raises(PricingError):
+    with pytest.raises(SaleRefused):
         pricing.price_line(1000, qty)
 
 
@@ -59,25 +59,25 @@ def test_split_payment_noncash_exact_and_cash_rest():
 
 
 def test_underpaid_sale_cannot_complete():
-    with pytest.raises(PricingError, match="kurang Rp 1.000"):
+    with pytest.raises(SaleRefused, match="kurang Rp 1.000"):
         pricing.settle(43000, [("cash", 42000, "")])
 
 
 def test_noncash_needs_reference_and_cannot_exceed_the_bill():
-    with pytest.raises(PricingError, match="referensi"):
+    with pytest.raises(SaleRefused, match="referensi"):
         pricing.settle(1000, [("transfer", 1000, "")])
-    with pytest.raises(PricingError, match="melebihi"):
+    with pytest.raises(SaleRefused, match="melebihi"):
         pricing.settle(1000, [("debit", 2000, "X")])
 
 
 @pytest.mark.parametrize("amount", [0, -5, 1_000_000_001, "50000"])
 def test_bad_tenders_are_refused(amount):
-    with pytest.raises(PricingError):
+    with pytest.raises(SaleRefused):
         pricing.settle(1000, [("cash", amount, "")])
 
 
 def test_partial_refunds_add_up_to_the_line_total_exactly():
     parts = [pricing.refund_amount(10000, 3, done, 1) for done in range(3)]
     assert sum(parts) == 10000
-    with pytest.raises(PricingError):
+    with pytest.raises(SaleRefused):
         pricing.refund_amount(10000, 3, 2, 2)

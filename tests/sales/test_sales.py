@@ -4,7 +4,7 @@ import uuid
 from posapp.catalog.stock import on_hand
 from posapp.extensions import db
 from posapp.sales.models import Payment, Sale, SaleLine
-from posapp.sync.models import Outbox
+from posapp.wire.models import Outbox
 
 
 def count(model):

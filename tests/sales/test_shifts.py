@@ -2,7 +2,7 @@
 import json
 
 from posapp.extensions import db
-from posapp.sales.models import Shift
+from posapp.till.models import Shift
 
 
 def test_close_shift_with_difference_needs_a_note(kasir_client, sell, make_product, kasir_shift):
@@ -30,7 +30,7 @@ def test_close_by_denomination(kasir_client, kasir_shift):
 
 
 def test_report_separates_refunds_and_payment_methods(kasir_client, sell, make_product, kasir_shift):
-    from posapp.sales import shifts
+    from posapp.till import shifts
     p = make_product(price=10000)
     sell([(p, 2)], cash=20000)
     sell([(p, 1)], payments=[{"method": "qris", "amount": 10000, "reference": "Q1"}])

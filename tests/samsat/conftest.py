@@ -16,7 +16,7 @@ BILL_TOTAL = 344_788  # PKB 180.000 + opsen 118.800 + denda 1.800 + 1.188 + SWDK
 def counter_shift(kasir_client, frozen_clock):
     response = kasir_client.post("/shift/buka", data={"opening_cash": "100.000"})
     assert response.status_code == 302
-    from posapp.sales.models import Shift
+    from posapp.till.models import Shift
     return db.session.scalar(db.select(Shift))
 
 

@@ -61,7 +61,7 @@ def test_take_payment_prices_again_on_the_day_it_is_paid(kasir, frozen_clock):
 
 def test_a_refused_bill_cannot_be_paid(kasir, frozen_clock):
     quote = inquiry.manual_quote({**STNK, "public_transport": "1"})
-    with pytest.raises(counter.CounterError) as error:
+    with pytest.raises(counter.SamsatRefused) as error:
         counter.take_payment(kasir, quote, counter.new_payment_uuid(), CASH)
     assert "pelat kuning" in error.value.message
     assert db.session.scalar(db.select(db.func.count(SamsatPayment.id))) == 0
@@ -80,5 +80,5 @@ def test_exact_cash_leaves_no_change_and_a_malformed_uuid_is_refused(kasir, froz
     quote = inquiry.manual_quote(STNK)
     payment, _ = counter.take_payment(kasir, quote, counter.new_payment_uuid(), CASH)
     assert (payment.tendered, payment.change) == (BILL_TOTAL, 0)
-    with pytest.raises(counter.CounterError):
+    with pytest.raises(counter.SamsatRefused):
         counter.take_payment(kasir, quote, "bukan-uuid", CASH)

@@ -6,7 +6,7 @@ import pytest
 from posapp.extensions import db
 from posapp.ledger.models import JournalEntry, JournalLine
 from posapp.samsat.models import SamsatPayment
-from posapp.sync.models import Outbox
+from posapp.wire.models import Outbox
 from tests.samsat.conftest import BILL_TOTAL, bill_uuid
 
 

@@ -100,7 +100,7 @@ def test_setoran_is_for_managers(kasir_client, paid):
 def test_shift_report_keeps_samsat_money_apart_and_counts_its_cash(kasir_client, paid, pay, show_bill):
     paid(1)
     pay(bill_uuid(show_bill()), method="noncash", reference="TRF-1", tendered="")
-    from posapp.sales import shifts
+    from posapp.till import shifts
     shift = shifts.open_shift_of(db.session.get(SamsatPayment, 1).user)
     report = shifts.summary(shift)
     assert report["samsat"] == {"count": 2, "tax": 2 * BILL_TOTAL, "fee": 10_000, "total": 2 * BILL_TOTAL + 10_000,

@@ -21,7 +21,7 @@ def proxy(hub_server):
 @pytest.fixture
 def enrolled(app, proxy, make_koperasi):
     """This shop enrolled at the hub through the proxy, with fast retries."""
-    from posapp.sync.service import enrol
+    from posapp.wire.hub_calls import enrol
     app.config.update(SYNC_BACKOFF_BASE=0.01, SYNC_BACKOFF_CAP=0.05, SYNC_MAX_ATTEMPTS=4, SYNC_TIMEOUT=10,
                       SYNC_FAULTS={})
     _, code = make_koperasi()
@@ -33,7 +33,7 @@ def enrolled(app, proxy, make_koperasi):
 @pytest.fixture
 def make_records(app):
     """Queue `n` facts in the outbox the way the features do (sales, refunds, Samsat payments…)."""
-    from posapp.sync.outbox import enqueue
+    from posapp.wire.outbox import enqueue
     counter = {"n": 0}
 
     def make(n, day=date(2026, 11, 24), kind="sale", total=10_000):

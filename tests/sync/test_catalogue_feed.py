@@ -2,7 +2,7 @@
 from posapp.catalog.models import Product
 from posapp.extensions import db
 from posapp.sync.feed import apply_page, cursor_of
-from posapp.sync.state import SyncRejection
+from posapp.wire.state import SyncRejection
 from posapp.sync.status import attention_rows
 
 GOOD = {"code": "OPOP-KOPI-01", "version": 1, "name": "Kopi Robusta Dampit", "barcode": "8991234567891",

@@ -7,7 +7,7 @@ from posapp.audit.models import AuditEntry
 from posapp.catalog.models import Product
 from posapp.extensions import db
 from posapp.sync.runner import run_sync
-from posapp.sync.state import SyncRejection
+from posapp.wire.state import SyncRejection
 from posapp.sync.status import attention_rows, chip
 
 KOPI = {"code": "OPOP-KOPI-01", "name": "Kopi Robusta Dampit", "barcode": "8991234567891", "category": "Kopi",

@@ -6,10 +6,10 @@ import pytest
 
 from posapp import clock
 from posapp.extensions import db
-from posapp.sync.models import Outbox
+from posapp.wire.models import Outbox
 from posapp.sync.runner import client_for, run_sync
 from posapp.sync.reconcile import reconcile
-from posapp.sync.lock import current as sync_state
+from posapp.wire.state import current as sync_state
 
 DAYS = (date(2026, 11, 23), date(2026, 11, 24))
 

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 
 from posapp import clock
 from posapp.extensions import db
-from posapp.sync.lock import current as sync_state
+from posapp.wire.state import current as sync_state
 from posapp.sync.status import chip
 
 
@@ -82,7 +82,8 @@ def test_schedule_time_is_checked(admin_client, enrolled):
 def test_feeds_arrive_with_their_cursor(enrolled, hub):
     from posapp.hub.extensions import db as hub_db
     from posapp.hub.feeds import publish_rulesets
-    from posapp.sync.feed import cursor_of, rulesets
+    from posapp.sync.feed import cursor_of
+    from posapp.wire.reference import rulesets
     from posapp.sync.runner import run_sync
 
     def seed():

@@ -2,8 +2,8 @@
 import random
 
 from posapp.hub.validate import payload_sha256 as hub_sha256
-from posapp.sync import protocol
-from posapp.sync.outbox import payload_sha256 as shop_sha256
+from posapp.wire import protocol
+from posapp.wire.outbox import payload_sha256 as shop_sha256
 
 
 def test_signature_covers_every_part():

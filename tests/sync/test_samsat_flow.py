@@ -13,7 +13,7 @@ from posapp.hub.confirm import ntpd_for
 from posapp.money import format_rupiah
 from posapp.samsat.models import SamsatPayment
 from posapp.samsat.rulebook import RULESET_DIR
-from posapp.sync.models import Outbox
+from posapp.wire.models import Outbox
 from posapp.sync.runner import run_sync
 from tests.conftest import PINS
 from tests.samsat.conftest import BILL_TOTAL, bill_uuid, counter_shift, pay, show_bill  # noqa: F401
@@ -204,7 +204,7 @@ def test_shop_killed_before_the_ack_then_the_resend_confirms_once(online, kasir_
 
 
 def test_a_silent_hub_gives_up_quickly_while_the_resident_waits(online, kasir_client, app):
-    from posapp.sync.lock import state
+    from posapp.wire.state import state
     silent = socket.create_server(("127.0.0.1", 0))  # accepts the connection, never answers
     try:
         state().hub_url = f"http://127.0.0.1:{silent.getsockname()[1]}"

@@ -1,0 +1,4 @@
+"""The accounts blueprint; its routes are in auth/views.py."""
+from flask import Blueprint
+
+bp = Blueprint("auth", __name__)

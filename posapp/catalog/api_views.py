@@ -1,0 +1,17 @@
+"""The cashier's barcode API (JSON)."""
+from flask import jsonify
+
+from ..roles import role_required
+from . import service
+from .api import product_json
+from .blueprint import bp
+
+
+@bp.get("/api/produk/barcode/<code>")
+@role_required("kasir")
+def barcode_lookup(code):
+    """The cashier screen's scan: one indexed query; 404 with a message when unknown."""
+    product = service.find_by_barcode(code)
+    if product is None:
+        return jsonify(error=f"Barcode {code} tidak dikenal."), 404
+    return jsonify(product_json(product))

@@ -1,0 +1,4 @@
+"""The books' pages blueprint (buku kas, exports, reports, day close); routes in reports/views.py."""
+from flask import Blueprint
+
+bp = Blueprint("reports", __name__, url_prefix="/buku")

@@ -1,0 +1,27 @@
+"""A sale's, a refund's journal entry (ledger.md), as plain values handed to the ledger's acts."""
+from ..ledger import acts
+
+
+def _tender(payments):
+    cash = sum(p.amount for p in payments if p.method == "cash")
+    return cash, sum(p.amount for p in payments) - cash
+
+
+def _cost(sale) -> int:
+    return sum((line.unit_cost or 0) * line.qty for line in sale.lines)
+
+
+def post_sale(sale):
+    """Dr Kas/Bank, Cr Penjualan; Dr HPP, Cr Persediaan — in the sale's own transaction."""
+    cash, noncash = _tender(sale.payments)
+    return acts.post_sale(uuid=sale.uuid, business_date=sale.business_date, cash=cash, noncash=noncash,
+                          cost=_cost(sale), doc_no=sale.receipt_no, member=sale.member, user=sale.user)
+
+
+def post_refund(refund):
+    """A refund or void: the sale's reverse through Retur penjualan; stock back at cost."""
+    cash, noncash = _tender(refund.payments)
+    original = refund.original.receipt_no if refund.original_id else ""
+    return acts.post_refund(uuid=refund.uuid, business_date=refund.business_date, cash=cash, noncash=noncash,
+                            cost=_cost(refund), doc_no=refund.receipt_no, member=refund.member, user=refund.user,
+                            kind=refund.kind, original_doc=original)

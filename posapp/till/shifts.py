@@ -1,0 +1,120 @@
+"""Shifts: open with the opening cash, close with a count; the X/Z report figures from the drawer parts."""
+import json
+
+from .. import audit, clock
+from ..database import new_uuid
+from ..extensions import db
+from ..ledger import acts
+from ..money import MoneyError, check_integer, parse_rupiah
+from ..refusal import Refusal
+from ..wire import outbox
+from . import drawer
+from .models import Shift
+
+DENOMINATIONS = (100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100)
+MAX_CASH = 1_000_000_000  # Rp 1 miliar: no drawer at a koperasi shop holds more
+
+
+class ShiftRefused(Refusal):
+    """A shift act refused (no open shift, already closed, a bad count…)."""
+
+
+def open_shift_of(user):
+    """The user's open shift, or None."""
+    return db.session.scalar(db.select(Shift).where(Shift.user_id == user.id, Shift.closed_at.is_(None)))
+
+
+def require_open_shift(user, message="Buka shift dulu.") -> Shift:
+    shift = open_shift_of(user)
+    if shift is None:
+        raise ShiftRefused(message, "shift")
+    return shift
+
+
+def open_shifts(day) -> list:
+    """Shifts still open that started on or before `day` (the day close refuses while there are any)."""
+    return db.session.scalars(db.select(Shift).where(Shift.closed_at.is_(None), Shift.business_date <= day)
+                              .order_by(Shift.id)).all()
+
+
+def open_shift(user, opening_cash) -> Shift:
+    if open_shift_of(user) is not None:
+        raise ShiftRefused("Shift Anda masih terbuka; tutup dulu sebelum membuka yang baru.", "shift")
+    opening_cash = _amount(opening_cash, "opening_cash", "Kas awal")
+    shift = Shift(uuid=new_uuid(), user_id=user.id, business_date=clock.today(), opened_at=clock.now(),
+                  opening_cash=opening_cash)
+    db.session.add(shift)
+    db.session.flush()
+    audit.record("shift.open", f"shift {shift.id}, kas awal {opening_cash}", user=user)
+    return shift
+
+
+def count_denominations(counts: dict) -> int:
+    """Total of a count by denomination {100000: 3, 500: 4}."""
+    total = 0
+    for value, pieces in counts.items():
+        if int(value) not in DENOMINATIONS:
+            raise ShiftRefused("Pecahan uang tidak dikenal.", "denominations")
+        if isinstance(pieces, bool) or not isinstance(pieces, int) or not 0 <= pieces <= 100_000:
+            raise ShiftRefused("Jumlah lembar/keping tidak valid.", "denominations")
+        total += int(value) * pieces
+    return total
+
+
+def close_shift(shift: Shift, user, counted, note="", denominations=None) -> Shift:
+    """Count the cash; a difference needs a note and is posted to Selisih kas."""
+    if not shift.is_open:
+        raise ShiftRefused("Shift ini sudah ditutup.", "shift")
+    if denominations:
+        counted = count_denominations(denominations)
+    counted = _amount(counted, "counted_cash", "Uang dihitung")
+    expected = summary(shift)["cash_expected"]
+    note = (note or "").strip()
+    if counted != expected and not note:
+        raise ShiftRefused("Ada selisih kas: tulis catatan penjelasannya.", "note")
+    shift.closed_at, shift.counted_cash, shift.expected_cash = clock.now(), counted, expected
+    shift.difference, shift.close_note = counted - expected, note[:1000]
+    shift.denominations = json.dumps({str(k): v for k, v in (denominations or {}).items()})
+    db.session.flush()
+    _post_difference(shift)
+    outbox.enqueue("shift_close", shift.uuid, shift.business_date, close_payload(shift))
+    audit.record("shift.close", f"shift {shift.id}: diharapkan {expected}, dihitung {counted}, "
+                                f"selisih {shift.difference}", user=user)
+    return shift
+
+
+def _post_difference(shift: Shift) -> None:
+    """Cash short/over at the close: Dr/Cr Selisih kas against Kas (ledger.md)."""
+    if shift.difference:
+        acts.post_cash_difference(uuid=shift.uuid, business_date=shift.business_date, difference=shift.difference,
+                                  doc_no=f"SHIFT-{shift.id}", user=shift.user, source="shift_close",
+                                  note=shift.close_note[:100])
+
+
+def _amount(value, field, label) -> int:
+    try:
+        if isinstance(value, str):
+            value = parse_rupiah(value, maximum=MAX_CASH, field=field)
+        value = check_integer(value, label)
+    except MoneyError as exc:
+        raise ShiftRefused(f"{label}: {exc}" if isinstance(value, str) else str(exc), field) from None
+    if not 0 <= value <= MAX_CASH:
+        raise ShiftRefused(f"{label} harus 0 sampai Rp 1.000.000.000.", field)
+    return value
+
+
+def summary(shift: Shift) -> dict:
+    """The X/Z report figures: every drawer part's figures, the opening cash and the cash expected."""
+    parts = drawer.parts_of(shift)
+    figures = {}
+    for part in parts.values():
+        figures.update(part.figures)
+    cash_expected = shift.opening_cash + sum(part.cash for part in parts.values())
+    return {**figures, "opening_cash": shift.opening_cash, "cash_expected": cash_expected}
+
+
+def close_payload(shift: Shift) -> dict:
+    return {"uuid": shift.uuid, "user": shift.user.username, "business_date": shift.business_date.isoformat(),
+            "opened_at": shift.opened_at.isoformat(), "closed_at": shift.closed_at.isoformat(),
+            "opening_cash": shift.opening_cash, "expected_cash": shift.expected_cash,
+            "counted_cash": shift.counted_cash, "difference": shift.difference, "note": shift.close_note}

@@ -1,0 +1,51 @@
+"""The transactional outbox: `enqueue` adds a record in the caller's transaction (flush, no commit)."""
+import hashlib
+import json
+
+from ..database import attach, bump_counter, utcnow
+from ..extensions import db
+from .models import Outbox, OutboxCounter
+
+_INSERT = Outbox.__table__.insert().returning(Outbox.__table__.c.id)
+
+
+def canonical_json(payload) -> str:
+    """Sorted keys, no spaces, UTF-8 text: the form that is hashed and sent."""
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def payload_sha256(payload) -> str:
+    return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
+
+
+def _next_seq() -> int:
+    return bump_counter(OutboxCounter, {"name": "outbox"}, "last_seq")
+
+
+def enqueue(kind: str, uuid: str, business_date, payload: dict) -> Outbox:
+    """Queue one fact for upload, in the same transaction as the fact."""
+    text = canonical_json(payload)
+    db.session.flush()  # pending facts first, as before (a no-op when clean); errors surface here, not at commit
+    values = dict(seq=_next_seq(), kind=kind, uuid=uuid, business_date=business_date, payload=text,
+                  sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), created_at=utcnow(), acked_at=None)
+    # a Core INSERT, then the object attached as persistent: no unit-of-work flush on every sale
+    row_id = db.session.connection().execute(_INSERT, values).scalar_one()
+    return attach(Outbox(id=row_id, **values))
+
+
+def pending(limit=500):
+    """Unacknowledged records in seq order (for the uploader)."""
+    return db.session.scalars(db.select(Outbox).where(Outbox.acked_at.is_(None))
+                              .order_by(Outbox.seq).limit(limit)).all()
+
+
+def pending_count() -> int:
+    """Records not yet on the hub (the chip and the day-close warning use it)."""
+    return db.session.scalar(db.select(db.func.count()).select_from(Outbox).where(Outbox.acked_at.is_(None)))
+
+
+def unsent_counts() -> dict:
+    """{kind: count} of outbox rows the hub has not acknowledged yet."""
+    rows = db.session.execute(db.select(Outbox.kind, db.func.count()).where(Outbox.acked_at.is_(None))
+                              .group_by(Outbox.kind).order_by(Outbox.kind))
+    return {kind: count for kind, count in rows}
