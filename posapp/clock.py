@@ -35,3 +35,8 @@ def freeze(moment: datetime | None) -> None:
     if moment is not None and moment.tzinfo is None:
         moment = moment.replace(tzinfo=WIB)
     _frozen = moment.astimezone(timezone.utc) if moment is not None else None
+
+
+def format_wib(moment, fmt="%d-%m-%Y %H:%M") -> str:
+    """A stored UTC time as people read it, in WIB ("" for none): the |wib template filter."""
+    return to_wib(moment).strftime(fmt) if moment else ""

@@ -6,22 +6,17 @@ from flask_login import current_user
 from . import clock
 from .money import format_number, format_rupiah
 from .navigation import menu_items
-
-
-def wib(moment, fmt="%d-%m-%Y %H:%M"):
-    """Show a stored UTC time in WIB."""
-    return clock.to_wib(moment).strftime(fmt) if moment else ""
+from .shop.service import get_settings
 
 
 def init_templating(app):
     app.jinja_env.filters["rupiah"] = format_rupiah
     app.jinja_env.filters["angka"] = format_number
-    app.jinja_env.filters["wib"] = wib
+    app.jinja_env.filters["wib"] = clock.format_wib
     app.jinja_env.globals["page_url"] = page_url
 
     @app.context_processor
     def inject_globals():
-        from .shop.service import get_settings
         return {"shop": get_settings(), "can": _can, "today": clock.today(), "menu_items": menu_items,
                 "current_lang": lambda: str(get_locale())}
 

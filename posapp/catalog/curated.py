@@ -10,6 +10,7 @@ on the product page (`hub_item`) for the manager to decide. A withdrawn item dea
 from .. import audit
 from ..extensions import db
 from ..money import format_rupiah
+from ..wire.reference import reference
 from .curated_rules import REFERENCE_FIELDS, clean_curated, reference_changes
 from .models import Product
 
@@ -93,5 +94,4 @@ def _version(values) -> str:
 
 def hub_item(sku: str):
     """The hub's latest version of a curated product (its recommended price), or None."""
-    from ..wire.reference import reference
     return reference("catalogue", sku)

@@ -45,8 +45,8 @@ def _blueprints(app):
 
 def _templating(app):
     from ..money import format_number, format_rupiah
-    from ..templating import wib
+    from ..clock import format_wib
     app.jinja_env.filters["rupiah"] = format_rupiah
     app.jinja_env.filters["angka"] = format_number
-    app.jinja_env.filters["wib"] = wib
+    app.jinja_env.filters["wib"] = format_wib
     app.jinja_env.globals["_"] = lambda text, **kw: text % kw if kw else text

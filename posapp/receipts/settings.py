@@ -2,6 +2,8 @@
 import re
 from dataclasses import dataclass
 
+from ..shop.service import DEFAULTS, get_settings
+
 CONNECTIONS = {
     "none": "Tanpa printer (PDF saja)",
     "network": "Jaringan (LAN/Wi-Fi)",
@@ -70,13 +72,11 @@ class PrinterSettings:
 
 def printer_settings() -> PrinterSettings:
     """The saved printer settings (needs an app context)."""
-    from ..shop.service import get_settings
     return PrinterSettings.from_values(get_settings())
 
 
 def form_values(settings) -> dict:
     """The setting keys as the form shows them."""
-    from ..shop.service import DEFAULTS
     return {key: getattr(settings, key, DEFAULTS[key]) for key in DEFAULTS
             if key.startswith(("printer_", "paper_", "receipt_pdf"))}
 
