@@ -65,7 +65,7 @@ def _run(report, url):
 def _enrol(hub_app, base, code):
     from posapp.hub.extensions import db as hub_db
     from posapp.hub.service import add_koperasi, issue_code
-    from posapp.sync.client import HubClient
+    from posapp.wire.client import HubClient
     with hub_app.app_context():
         enrol_code = issue_code(add_koperasi(code, f"Kopontren {code}"))
         hub_db.session.commit()
@@ -108,7 +108,7 @@ def _fill_outbox(db_path, count):
 
 def _one_shop_year(report, hub_app, base):
     from posapp.extensions import db
-    from posapp.sync.lock import state
+    from posapp.wire.state import state
     from posapp.sync.runner import run_sync
     app, db_path = make_app()
     rows = _fill_outbox(db_path, SALES)
@@ -147,7 +147,7 @@ def _copy_baseline(report, url, rows):
 
 def _twenty_shops(report, hub_app, base):
     """20 shops posting 500-record batches at once: hub rows per second and p99 batch latency."""
-    from posapp.sync.client import HubClient
+    from posapp.wire.client import HubClient
     clients = []
     for n in range(SHOPS):
         answer = _enrol(hub_app, base, f"KOP{n + 100}")

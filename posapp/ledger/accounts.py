@@ -8,7 +8,8 @@ from .. import audit
 from ..database import upsert_insert
 from ..extensions import db
 from .models import Account
-from .posting import CHART, LedgerRefused
+from .chart import CHART
+from .posting import LedgerRefused
 
 
 # Engines whose committed chart is complete. Accounts are never deleted, so every posting (every

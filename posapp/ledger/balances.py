@@ -1,7 +1,7 @@
 """Balances read from the journal: Kas through a day, per-account sums, the trial balance."""
 from ..extensions import db
 from .models import Account, JournalEntry, JournalLine
-from .posting import KAS
+from .chart import KAS
 
 
 def account_balance(code: str, through=None) -> int:

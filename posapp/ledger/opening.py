@@ -10,7 +10,8 @@ from .accounts import ensure_accounts
 from .closing import check_day, is_locked
 from .journal import last_closed_date, post_entry
 from .models import Account, JournalEntry
-from .posting import MODAL, LedgerRefused, opening_lines
+from .chart import MODAL
+from .posting import LedgerRefused, opening_lines
 
 SOURCE = "opening"
 

@@ -1,4 +1,4 @@
-"""Ledger arithmetic (pure): the chart, the postings of ledger.md as balanced lines, the checks.
+"""Ledger arithmetic (pure): the postings of ledger.md as balanced lines, the checks.
 
 No Flask or database here: services hand in plain integers and get plain `Line`s back.
 """
@@ -7,24 +7,11 @@ from dataclasses import dataclass
 from ..money import format_rupiah
 from ..refusal import Refusal
 
-KAS, BANK, PERSEDIAAN, TITIPAN, MODAL = "1101", "1102", "1301", "2101", "3101"
-PENJUALAN, RETUR, JASA_SAMSAT, HPP, SELISIH = "4101", "4102", "4201", "5101", "6101"
+from .chart import BANK, HPP, JASA_SAMSAT, KAS, MODAL, PENJUALAN, PERSEDIAAN, RETUR, SELISIH, TITIPAN
+
 CASH_ACCOUNTS = (KAS,)
 MAX_AMOUNT = 1_000_000_000_000
 MAX_OPENING = 10_000_000_000  # Rp 10 miliar: far above a koperasi shop's till, safe and account; more is a typo
-
-CHART = (
-    (KAS, "Kas", "asset"),
-    (BANK, "Bank / QRIS / transfer", "asset"),
-    (PERSEDIAAN, "Persediaan barang dagang", "asset"),
-    (TITIPAN, "Titipan PKB & SWDKLLJ (utang setoran Samsat)", "liability"),
-    (MODAL, "Modal / saldo awal", "equity"),
-    (PENJUALAN, "Penjualan", "income"),
-    (RETUR, "Retur penjualan", "contra"),
-    (JASA_SAMSAT, "Pendapatan jasa loket Samsat", "income"),
-    (HPP, "Harga pokok penjualan", "expense"),
-    (SELISIH, "Selisih kas", "expense"),
-)
 
 
 class LedgerRefused(Refusal):

@@ -8,7 +8,8 @@ from ..shop.service import get_settings
 from ..ledger.balances import kas_balance
 from ..ledger.closing import day_close_of, is_locked
 from ..ledger.models import JournalEntry, JournalLine
-from ..ledger.posting import JASA_SAMSAT, KAS, PENJUALAN, RETUR, running, summarize
+from ..ledger.chart import JASA_SAMSAT, KAS, PENJUALAN, RETUR
+from ..ledger.posting import running, summarize
 
 UNIT = "Toko & Loket Samsat"
 SOURCES = {"sale": "Toko", "refund": "Toko", "void": "Toko", "samsat": "Loket Samsat",

@@ -4,7 +4,7 @@ from ..catalog.models import Product
 from ..extensions import db
 from ..ledger.balances import account_balance
 from ..ledger.models import Account, JournalEntry, JournalLine
-from ..ledger.posting import BANK, JASA_SAMSAT, KAS, PENJUALAN, RETUR, TITIPAN
+from ..ledger.chart import BANK, JASA_SAMSAT, KAS, PENJUALAN, RETUR, TITIPAN
 from ..sales.models import Sale, SaleLine
 from ..samsat.payments import confirmed_total
 

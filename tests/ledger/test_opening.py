@@ -140,8 +140,8 @@ def test_day_close_after_opening_balance_posts_no_cash_difference(manajer_client
 
 
 def test_existing_database_gets_the_new_account_on_next_posting(app, frozen_clock):
-    from posapp.ledger import acts, posting
-    db.session.add_all(Account(code=c, name=n, type=t) for c, n, t in posting.CHART if c != "3101")
+    from posapp.ledger import acts, chart
+    db.session.add_all(Account(code=c, name=n, type=t) for c, n, t in chart.CHART if c != "3101")
     db.session.commit()  # a shop database seeded before the opening balance existed
     acts.post_sale(uuid=str(uuid.uuid4()), business_date=DAY, cash=1_000, doc_no="A")
     db.session.commit()

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from posapp.extensions import db
 from posapp.ledger import acts, balances
-from posapp.ledger.posting import TITIPAN
+from posapp.ledger.chart import TITIPAN
 
 from .conftest import DAY
 
