@@ -46,7 +46,8 @@ def price_year(vehicle, due, ruleset, paid_on, programmes, book) -> YearBill:
         pkb, opsen = _capped(pkb, opsen, base_pkb(vehicle, book.get(cap.old_ruleset), order), ruleset)
     months, days = months_late(due, paid_on), days_late(due, paid_on)
     swdkllj = ruleset.swdkllj(vehicle.vehicle_class, vehicle.cc)
-    denda_pkb, denda_opsen, denda_sw = ruleset.penalty.denda(pkb, opsen, swdkllj - ruleset.card_fee, months, days)
+    denda_pkb, denda_opsen = ruleset.penalty.denda(pkb, opsen, months)
+    denda_sw = ruleset.sw_denda.denda(swdkllj - ruleset.card_fee, days)  # on SW pokok: the card fee has none
     if any(p.waive_denda_pkb for p in programmes):
         denda_pkb = denda_opsen = 0
     return YearBill(due, ruleset.name, months, days, pkb, opsen, denda_pkb, denda_opsen, swdkllj, denda_sw)
