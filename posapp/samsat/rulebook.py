@@ -104,7 +104,10 @@ def _bobot(bobot):
 def _rates(rates):
     if not isinstance(rates, list) or not rates:
         raise RulesetError("pkb_rates_percent harus daftar tarif per urutan kepemilikan")
-    return tuple(to_decimal(rate, "pkb_rates_percent") for rate in rates)
+    parsed = tuple(to_decimal(rate, "pkb_rates_percent") for rate in rates)
+    if not all(parsed):  # a typed PKB pokok is divided by the rate it was printed at
+        raise RulesetError("pkb_rates_percent: setiap tarif harus lebih dari 0")
+    return parsed
 
 
 def _sw_tariffs(tariffs):

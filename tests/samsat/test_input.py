@@ -21,6 +21,16 @@ BROKEN = [
     ({"njkb": "20000000"}, "njkb", "bilangan bulat"),
     ({"njkb": True}, "njkb", "bilangan bulat"),
     ({"njkb": None, "pkb_pokok": 0}, "pkb_pokok", "lebih dari 0"),
+    ({"njkb": None, "pkb_pokok": -240_000, "pkb_regime": "jatim-2010"}, "pkb_pokok", "lebih dari 0"),
+    ({"njkb": None, "pkb_pokok": 240_000.0, "pkb_regime": "jatim-2010"}, "pkb_pokok", "bilangan bulat"),
+    # a typed PKB pokok needs the rates it was printed under; the regime goes with a PKB pokok only
+    ({"njkb": None, "pkb_pokok": 240_000}, "pkb_regime", "baris opsen"),
+    ({"njkb": None, "pkb_pokok": 240_000, "pkb_regime": "jatim-2020"}, "pkb_regime", "tidak dikenal"),
+    ({"njkb": None, "pkb_pokok": 240_000, "pkb_regime": "JATIM-2010"}, "pkb_regime", "tidak dikenal"),
+    ({"njkb": None, "pkb_pokok": 240_000, "pkb_regime": 2010}, "pkb_regime", "tidak dikenal"),
+    ({"njkb": None, "pkb_pokok": 240_000, "pkb_regime": ""}, "pkb_regime", "tidak dikenal"),
+    ({"pkb_regime": "jatim-2010"}, "pkb_regime", "bersama PKB pokok"),
+    ({"pkb_pokok": 240_000, "pkb_regime": "jatim-2010"}, "njkb", "jangan keduanya"),
     ({"njkb": 10 ** 15}, "njkb", "terlalu besar"),
     ({"cc": 0}, "cc", "bilangan bulat 1"),
     ({"cc": 1_000_000}, "cc", "bilangan bulat 1"),
@@ -57,6 +67,13 @@ def test_stnk_valid_until_on_the_due_date_is_not_malformed():
 def test_dates_may_be_given_as_date_objects_and_extra_facts_are_ignored():
     facts = vehicle(tax_due=date(2026, 3, 10), stnk_valid_until=date(2029, 3, 10), owner="B*** S***")
     assert compute_bill(facts, None, date(2026, 3, 10)).total == 433_400
+
+
+def test_a_null_pkb_regime_with_njkb_is_no_regime():
+    # a form may send every field; null means "not given", as for njkb and pkb_pokok
+    assert quote("2026-03-10", pkb_regime=None).total == 433_400
+    assert compute_bill({**vehicle(), "pkb_pokok": None, "pkb_regime": None}, None, date(2026, 3, 10)).total == \
+        433_400
 
 
 def test_bad_payment_date_is_malformed():

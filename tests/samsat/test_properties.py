@@ -31,6 +31,8 @@ def vehicles(draw, plates=jatim_plates, flags=st.just(False)):
              "blocked": draw(flags), "public_transport": draw(flags)}
     key = draw(st.sampled_from(["njkb", "pkb_pokok"]))
     facts[key] = draw(st.integers(1, 10_000_000_000))
+    if key == "pkb_pokok":
+        facts["pkb_regime"] = draw(st.sampled_from(["jatim-2010", "jatim-2025"]))
     return facts
 
 
@@ -73,6 +75,20 @@ def test_paying_later_never_costs_less_outside_relief_windows(facts, offset, del
     sooner_bill, later_bill = compute_bill(facts, None, first), compute_bill(facts, None, later)
     assert sooner_bill.payable and later_bill.payable
     assert later_bill.total >= sooner_bill.total
+
+
+@FAST
+@given(vehicles(), days, st.integers(1, 5_000), st.sampled_from(["jatim-2010", "jatim-2025"]))
+def test_a_typed_pkb_pokok_is_priced_exactly_as_the_njkb_it_was_printed_from(facts, paid_on, k, regime):
+    # NJKB a multiple of 200.000: NJKB × bobot × every rate is a whole rupiah, so the PKB pokok on the
+    # STNK is exact and the base recovered from it is NJKB × bobot again
+    facts.pop("pkb_pokok", None), facts.pop("pkb_regime", None)
+    facts["njkb"] = k * 200_000
+    ruleset = default_book().get(regime)
+    printed = facts["njkb"] * ruleset.bobot[facts["vehicle_class"]] * ruleset.pkb_rate(facts["ownership_order"]) / 100
+    assert printed == int(printed)
+    typed = {**facts, "njkb": None, "pkb_pokok": int(printed), "pkb_regime": regime}
+    assert compute_bill(typed, None, paid_on).to_json() == compute_bill(facts, None, paid_on).to_json()
 
 
 @FAST

@@ -46,6 +46,7 @@ def test_book_with_documents_adds_stored_rule_sets():
 
 @pytest.mark.parametrize("change, words", [
     ({"pkb_rates_percent": [1.5, 2.0]}, "teks"),                  # floats are refused
+    ({"pkb_rates_percent": ["1.5", "0"]}, "lebih dari 0"),
     ({"penalty": {"regime": "sesukanya"}}, "rezim denda"),
     ({"bobot": {"motor": "1"}}, "bobot"),
     ({"valid_from": "2025-02-30"}, "valid_from"),
