@@ -120,9 +120,7 @@ def _date(data, key):
 
 
 def _check_dates(tax_due, stnk, paid_on):
-    if stnk < tax_due:
-        raise VehicleInputError("Masa berlaku STNK tidak mungkin sebelum jatuh tempo pajak; "
-                                "periksa kembali kedua tanggal di STNK.", "stnk_valid_until")
+    # an STNK that ends before the tax due date is not malformed: that year is the renewal's (a refusal)
     for key, day in (("tax_due", tax_due), ("stnk_valid_until", stnk)):
         if not add_years(paid_on, -MAX_YEARS_AWAY) <= day <= add_years(paid_on, MAX_YEARS_AWAY):
             raise VehicleInputError(f"Tanggal {LABELS[key]} terlalu jauh dari tanggal bayar "

@@ -27,7 +27,7 @@ def vehicles(draw, plates=jatim_plates, flags=st.just(False)):
     facts = {"plate": draw(plates), "vehicle_class": draw(st.sampled_from(VEHICLE_CLASSES)),
              "cc": draw(st.integers(1, 10_000)), "ownership_order": draw(st.integers(1, 9)),
              "tax_due": tax_due.isoformat(),
-             "stnk_valid_until": (tax_due + timedelta(days=draw(st.integers(0, 5 * 365)))).isoformat(),
+             "stnk_valid_until": (tax_due + timedelta(days=draw(st.integers(-400, 5 * 365)))).isoformat(),
              "blocked": draw(flags), "public_transport": draw(flags)}
     key = draw(st.sampled_from(["njkb", "pkb_pokok"]))
     facts[key] = draw(st.integers(1, 10_000_000_000))
@@ -104,12 +104,12 @@ def expected_refusal(facts, paid_on):
     """An independent reading of the refusal list of samsat.md, in its order."""
     plate = re.sub(r"[\s.\-]", "", facts["plate"].upper())
     match = re.fullmatch(r"([A-Z]{1,2})[0-9]{1,4}[A-Z]{0,3}", plate)
-    tax_due = date.fromisoformat(facts["tax_due"])
-    owed = sum(1 for k in range(40) if add_years(tax_due, k) <= paid_on)
+    tax_due, stnk = date.fromisoformat(facts["tax_due"]), date.fromisoformat(facts["stnk_valid_until"])
+    owed = [add_years(tax_due, k) for k in range(40) if add_years(tax_due, k) <= paid_on] or [tax_due]
     checks = [("plate_invalid", not match), ("plate_not_jatim", match and match.group(1) not in JATIM),
               ("not_supported", facts["public_transport"]), ("vehicle_blocked", facts["blocked"]),
-              ("stnk_renewal_due", date.fromisoformat(facts["stnk_valid_until"]) <= paid_on + timedelta(days=30)),
-              ("too_many_years", owed > 2), ("not_due_yet", (tax_due - paid_on).days > 90)]
+              ("stnk_renewal_due", stnk <= paid_on + timedelta(days=30) or any(due >= stnk for due in owed)),
+              ("too_many_years", len(owed) > 2), ("not_due_yet", (tax_due - paid_on).days > 90)]
     return next((code for code, applies in checks if applies), None)
 
 
