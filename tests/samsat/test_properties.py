@@ -46,6 +46,8 @@ def test_totals_are_sums_of_components_and_nothing_is_negative(facts, paid_on):
     numbers = [bill["total"], *(bill[n] for n in SUMS), *(y[k] for y in bill["years"] for k in y if k not in
                                                           ("due", "ruleset"))]
     assert all(isinstance(n, int) and n >= 0 for n in numbers)
+    # denda SW: a share of SW pokok (SWDKLLJ − the 3.000 card fee), at most 100.000 a year
+    assert all(y["denda_swdkllj"] <= min(100_000, y["swdkllj"] - 3_000) for y in bill["years"])
     if bill["payable"]:
         assert bill["years"] and bill["new_tax_due"] > bill["years"][-1]["due"]
 
