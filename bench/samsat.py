@@ -24,6 +24,7 @@ def vehicles(count=N_VEHICLES, seed=2025):
             facts["njkb"] = rng.randrange(5_000_000, 900_000_000)
         else:
             facts["pkb_pokok"] = rng.randrange(100_000, 15_000_000)
+            facts["pkb_regime"] = rng.choice(("jatim-2010", "jatim-2025"))  # required with a PKB pokok
         yield facts, paid_on
 
 

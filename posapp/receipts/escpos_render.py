@@ -1,44 +1,78 @@
 """Document → ESC/POS bytes with python-escpos's Dummy printer (rendered fully, sent later in one write).
 
-Text goes out as plain ASCII in a pinned code page (CP437), one character per column, so cheap clone
-printers print exactly the layout. 58 mm paper uses a generic 58 mm profile (QR as an image);
-80 mm uses the TM-T20II profile (native QR and barcodes).
+Text goes out in one pinned code page (CP437), one character per column, so cheap clone printers
+print exactly the layout. A character the code page has is kept (`·`, `½`, `é`); any other is
+transliterated with unidecode (`—` → `--`, `“` → `"`), never sent as `?`; a row that a transliteration
+made too long is laid out again. QR and barcode data go out as ASCII. 58 mm paper uses a generic
+58 mm profile (QR as an image); 80 mm uses the TM-T20II profile (native QR and barcodes).
 """
 import contextlib
 import io
 import unicodedata
+from dataclasses import replace
+from functools import lru_cache
 
 import qrcode
+from unidecode import unidecode
 
+from .document import pair_rows, text_rows
 from .escpos_cache import capabilities, dummy_printer
 
 CODE_PAGE = "CP437"
 PROFILES = {32: "POS-5890", 48: "TM-T20II"}
 COLUMNS = {58: 32, 80: 48}
 QR_MODULE_DOTS = 6
-FALLBACK = {
-    "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2018": "'", "\u2019": "'", "\u201a": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2026": ".", "\u2022": "*", "\u00d7": "x",
-    "\u00f7": ":", "\u20ac": "E", "\u00a3": "L", "\u00b0": "o", "\u00df": "s", "\u00e6": "a",
-    "\u00c6": "A", "\u00f8": "o", "\u00d8": "O", "\u0111": "d", "\u0110": "D", "\u0142": "l",
-    "\u0141": "L", "\u0131": "i",
-}
+
+
+@lru_cache(maxsize=8)
+def _python_codec(code_page: str) -> str:
+    """The Python codec python-escpos encodes this code page with."""
+    capabilities()  # through the cache: escpos.codepages loads the capabilities on import
+    from escpos.codepages import CodePages
+    return CodePages.get_encoding(code_page)["python_encode"]
+
+
+@lru_cache(maxsize=4096)
+def _in_code_page(ch: str, code_page: str = CODE_PAGE) -> bool:
+    """Does the printer's code page have this character? (python-escpos encodes with the same codec.)"""
+    try:
+        ch.encode(_python_codec(code_page))
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _ascii(ch: str) -> str:
+    """unidecode's transliteration, printable ASCII only (it gives '' for what it does not know)."""
+    return "".join(c for c in unidecode(ch) if " " <= c <= "~")
+
+
+def to_code_page(text: str, code_page: str = CODE_PAGE) -> str:
+    """Text the printer can print: characters of the code page kept, others transliterated, no control codes."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):  # é as one character, which CP437 has
+        if ch.isspace() or not ch.isprintable():
+            out.append(" ")
+        elif _in_code_page(ch, code_page):
+            out.append(ch)
+        else:
+            out.append(_ascii(ch))
+    return "".join(out)
 
 
 def to_ascii(text: str) -> str:
-    """One ASCII character for each character (accents dropped, symbols approximated, else '?')."""
-    out = []
-    for ch in text:
-        if " " <= ch <= "~":
-            out.append(ch)
-        elif ch in FALLBACK:
-            out.append(FALLBACK[ch])
-        elif not ch.isprintable() or ch.isspace():
-            out.append(" ")
-        else:
-            base = [c for c in unicodedata.normalize("NFKD", ch) if " " <= c <= "~"]
-            out.append(base[0] if len(base) == 1 else "?")
-    return "".join(out)
+    """QR and barcode data: printable ASCII, transliterated where needed."""
+    return "".join(" " if ch.isspace() else _ascii(ch) for ch in unicodedata.normalize("NFC", text))
+
+
+def printable_rows(row, width) -> list:
+    """The text row in the code page; one that a transliteration made too long is laid out again."""
+    mapped = replace(row, text=to_code_page(row.text), right=to_code_page(row.right))
+    if len(mapped.as_text(width)) <= mapped.columns(width):
+        return [mapped]
+    if mapped.right:
+        return pair_rows(mapped.text, mapped.right, width, bold=row.bold, double=row.double)
+    return text_rows(mapped.text, width, row.align, row.bold, row.double)
 
 
 def profile_for(width: int):
@@ -76,9 +110,10 @@ def _row(printer, row, width):
     elif row.kind == "barcode":
         _barcode(printer, row.text)
     else:
-        printer.set(align="left", bold=row.bold, normal_textsize=not row.double,
-                    double_width=row.double, double_height=row.double)
-        printer.textln(to_ascii(row.as_text(width)))
+        for line in printable_rows(row, width):
+            printer.set(align="left", bold=line.bold, normal_textsize=not line.double,
+                        double_width=line.double, double_height=line.double)
+            printer.textln(line.as_text(width))
 
 
 def _qr(printer, data):

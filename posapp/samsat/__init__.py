@@ -2,7 +2,7 @@
 from .errors import RulesetError, VehicleInputError
 from .plates import display_plate, normalise_plate
 from .rulebook import RuleBook, RuleSet, default_book
-from .rules import Bill, Refusal, YearBill, compute_bill
+from .rules import Bill, BillRefusal, YearBill, compute_bill
 
-__all__ = ["compute_bill", "Bill", "YearBill", "Refusal", "normalise_plate", "display_plate", "RuleBook", "RuleSet",
+__all__ = ["compute_bill", "Bill", "YearBill", "BillRefusal", "normalise_plate", "display_plate", "RuleBook", "RuleSet",
            "default_book", "VehicleInputError", "RulesetError"]

@@ -14,11 +14,10 @@ class Programme:
     kind: str
     start: date
     end: date
-    njkb_only: bool = False
     priced_by: frozenset = frozenset()  # cap_at_old_rate: the rule sets whose years are capped
     old_ruleset: str | None = None  # cap_at_old_rate: the rule set of the old rate
     waive_denda_pkb: bool = False
-    first_ownership_rate: bool = False  # NJKB bills only
+    first_ownership_rate: bool = False  # every bill, NJKB or typed PKB pokok
 
     def open_on(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -34,7 +33,7 @@ def programme_from_document(doc) -> Programme:
     priced_by = doc.get("priced_by", [])
     if doc["kind"] == "cap_at_old_rate" and (not isinstance(doc.get("old_ruleset"), str) or not priced_by):
         raise RulesetError(f"program {doc['name']}: perlu old_ruleset dan priced_by")
-    flags = {key: doc.get(key, False) for key in ("njkb_only", "waive_denda_pkb", "first_ownership_rate")}
+    flags = {key: doc.get(key, False) for key in ("waive_denda_pkb", "first_ownership_rate")}
     if not all(isinstance(value, bool) for value in flags.values()) or not isinstance(priced_by, list):
         raise RulesetError(f"program {doc['name']}: isian tidak valid")
     return Programme(doc["name"], doc["kind"], start, end, priced_by=frozenset(priced_by),

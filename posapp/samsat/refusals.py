@@ -42,10 +42,14 @@ def _vehicle_blocked(vehicle, dues, paid_on, limits):
 
 
 def _stnk_renewal_due(vehicle, dues, paid_on, limits):
-    if vehicle.stnk_valid_until <= paid_on + timedelta(days=limits.stnk_renewal_days):
-        return (f"STNK berlaku sampai {tanggal(vehicle.stnk_valid_until)}: waktunya pengesahan lima tahunan "
-                "(ganti STNK dan pelat). Silakan datang ke kantor Samsat dengan membawa kendaraan, STNK, BPKB "
-                "dan KTP.")
+    stnk = vehicle.stnk_valid_until
+    renewal_year = next((due for due in dues if due >= stnk), None)  # its tax is paid with the renewal
+    if renewal_year is None and stnk > paid_on + timedelta(days=limits.stnk_renewal_days):
+        return None
+    why = (f"pajak yang jatuh tempo {tanggal(renewal_year)} dibayar bersama pengesahan lima tahunan"
+           if renewal_year else "waktunya pengesahan lima tahunan")
+    return (f"STNK berlaku sampai {tanggal(stnk)}: {why} (ganti STNK dan pelat). Silakan datang ke kantor "
+            "Samsat dengan membawa kendaraan, STNK, BPKB dan KTP.")
 
 
 def _too_many_years(vehicle, dues, paid_on, limits):

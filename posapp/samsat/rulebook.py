@@ -12,7 +12,7 @@ from pathlib import Path
 from .dates import parse_date
 from .errors import RulesetError
 from .numbers import amount_field, count_field, to_decimal
-from .penalties import penalty_from_params
+from .penalties import SwDenda, penalty_from_params
 from .programmes import programme_from_document
 
 VEHICLE_CLASSES = ("motor", "roda_tiga", "sedan", "jeep_minibus", "pickup", "microbus", "bus",
@@ -47,7 +47,8 @@ class RuleSet:
     opsen_percent: Decimal
     card_fee: int
     sw_tariffs: dict  # class -> ((cc_max or None, amount), ...)
-    penalty: object
+    sw_denda: SwDenda
+    penalty: object  # the denda PKB / opsen regime
     counter: CounterLimits
     programmes: tuple
     document: dict = field(repr=False, compare=False)
@@ -68,12 +69,12 @@ class RuleSet:
         """Parse and check one rule-set document (a dict as in rulesets/*.json)."""
         if not isinstance(doc, dict) or not isinstance(doc.get("name"), str) or not doc["name"]:
             raise RulesetError("dokumen aturan tarif harus objek dengan 'name'")
+        sw = doc.get("swdkllj") if isinstance(doc.get("swdkllj"), dict) else {}
         try:
             return cls(doc["name"], _optional_date(doc, "valid_from"), _optional_date(doc, "valid_until"),
                        _bobot(doc.get("bobot")), _rates(doc.get("pkb_rates_percent")),
                        to_decimal(doc.get("opsen_pkb_percent"), "opsen_pkb_percent"),
-                       amount_field(doc.get("swdkllj") or {}, "card_fee"),
-                       _sw_tariffs((doc.get("swdkllj") or {}).get("tariffs")),
+                       amount_field(sw, "card_fee"), _sw_tariffs(sw.get("tariffs")), SwDenda.from_params(sw.get("denda")),
                        penalty_from_params(doc.get("penalty")), CounterLimits.from_document(doc.get("counter")),
                        tuple(programme_from_document(p) for p in _list(doc, "programmes")), doc)
         except RulesetError as exc:
@@ -103,7 +104,10 @@ def _bobot(bobot):
 def _rates(rates):
     if not isinstance(rates, list) or not rates:
         raise RulesetError("pkb_rates_percent harus daftar tarif per urutan kepemilikan")
-    return tuple(to_decimal(rate, "pkb_rates_percent") for rate in rates)
+    parsed = tuple(to_decimal(rate, "pkb_rates_percent") for rate in rates)
+    if not all(parsed):  # a typed PKB pokok is divided by the rate it was printed at
+        raise RulesetError("pkb_rates_percent: setiap tarif harus lebih dari 0")
+    return parsed
 
 
 def _sw_tariffs(tariffs):
@@ -115,8 +119,9 @@ def _sw_tariffs(tariffs):
             raise RulesetError(f"swdkllj.tariffs.{cls} harus daftar tingkat cc")
         parsed[cls] = tuple((None if s.get("cc_max") is None else count_field(s, "cc_max"),
                              amount_field(s, "amount")) for s in steps)
-        if parsed[cls][-1][0] is not None:
-            raise RulesetError(f"swdkllj.tariffs.{cls}: tingkat terakhir harus tanpa batas cc (cc_max null)")
+        bounds = [cc_max for cc_max, _ in parsed[cls][:-1]]
+        if None in bounds or parsed[cls][-1][0] is not None or bounds != sorted(set(bounds)):
+            raise RulesetError(f"swdkllj.tariffs.{cls}: batas cc naik, yang terakhir tanpa batas (cc_max null)")
     return parsed
 
 

@@ -11,14 +11,15 @@ from .refusals import find_refusal
 from .rulebook import RuleBook, RuleSet, default_book
 from .vehicle import read_vehicle
 
-__all__ = ["compute_bill", "Bill", "YearBill", "Refusal", "years_owed"]
+__all__ = ["compute_bill", "Bill", "YearBill", "BillRefusal", "years_owed"]
 
 SUMS = ("pkb", "opsen_pkb", "denda_pkb", "denda_opsen_pkb", "swdkllj", "denda_swdkllj")
 EARLIEST, LATEST = date(2000, 1, 1), date(2199, 12, 31)
 
 
 @dataclass(frozen=True)
-class Refusal:
+class BillRefusal:
+    """Why the counter cannot take this bill (not `posapp.refusal.Refusal`, which is an exception)."""
     code: str
     message: str
 
@@ -29,7 +30,7 @@ class Bill:
     plate_display: str
     ruleset: str
     payable: bool
-    refusal: Refusal | None
+    refusal: BillRefusal | None
     years: tuple
     pkb: int
     opsen_pkb: int
@@ -71,16 +72,16 @@ def compute_bill(vehicle: dict, ruleset, paid_on, *, book=None) -> Bill:
     forced = _forced(ruleset, book)
     if forced is not None and forced.name not in book.rulesets:
         book = RuleBook([*book.rulesets.values(), forced])  # its reliefs and old rates count too
-    car = read_vehicle(vehicle, paid_on)
+    car = read_vehicle(vehicle, paid_on, regimes=frozenset(book.rulesets))
     dues = years_owed(car.tax_due, paid_on)
     rulesets = [forced or book.in_force(due) for due in dues]
     refusal = find_refusal(car, dues, paid_on, rulesets[-1].counter)
     if refusal:
-        return Bill.build(car.plate, rulesets[-1].name, (), None, (), Refusal(*refusal))
+        return Bill.build(car.plate, rulesets[-1].name, (), None, (), BillRefusal(*refusal))
     programmes = book.programmes_on(paid_on)
     years = [price_year(car, due, rs, paid_on, programmes, book) for due, rs in zip(dues, rulesets)]
     return Bill.build(car.plate, rulesets[-1].name, years, add_years(car.tax_due, len(dues)),
-                      [p.name for p in programmes if _meets(p, car, years)])
+                      [p.name for p in programmes if _meets(p, years)])
 
 
 def years_owed(tax_due: date, paid_on: date):
@@ -91,10 +92,8 @@ def years_owed(tax_due: date, paid_on: date):
     return dues
 
 
-def _meets(programme, car, years) -> bool:
-    """Does the bill meet the programme's conditions (beyond its window)?"""
-    if (programme.njkb_only or programme.kind == "cap_at_old_rate") and car.njkb is None:
-        return False
+def _meets(programme, years) -> bool:
+    """Does the bill meet the programme's conditions (beyond its window)? A cap needs a year it caps."""
     if programme.kind == "cap_at_old_rate":
         return any(year.ruleset in programme.priced_by for year in years)
     return True

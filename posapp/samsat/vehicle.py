@@ -13,7 +13,8 @@ MAX_CC = 20_000
 MAX_OWNERSHIP_ORDER = 99
 MAX_YEARS_AWAY = 20  # a due date decades from the payment date is a typing error
 LABELS = {"plate": "nomor polisi", "vehicle_class": "jenis kendaraan", "cc": "isi silinder (cc)",
-          "njkb": "NJKB", "pkb_pokok": "PKB pokok", "ownership_order": "urutan kepemilikan",
+          "njkb": "NJKB", "pkb_pokok": "PKB pokok", "pkb_regime": "tarif PKB pokok di STNK",
+          "ownership_order": "urutan kepemilikan",
           "tax_due": "jatuh tempo pajak", "stnk_valid_until": "masa berlaku STNK",
           "blocked": "status blokir", "public_transport": "kendaraan umum (pelat kuning)"}
 
@@ -25,6 +26,7 @@ class Vehicle:
     cc: int
     njkb: int | None
     pkb_pokok: int | None
+    pkb_regime: str | None  # with pkb_pokok: the rule set whose rate printed it
     ownership_order: int
     tax_due: date
     stnk_valid_until: date
@@ -32,8 +34,11 @@ class Vehicle:
     public_transport: bool
 
 
-def read_vehicle(data, paid_on: date) -> Vehicle:
-    """The checked facts, or VehicleInputError with an Indonesian message naming the field."""
+def read_vehicle(data, paid_on: date, regimes) -> Vehicle:
+    """The checked facts, or VehicleInputError with an Indonesian message naming the field.
+
+    `regimes`: the rule-set names a typed PKB pokok may have been printed under (`pkb_regime`).
+    """
     if not isinstance(data, dict):
         raise VehicleInputError("Data kendaraan harus berupa objek JSON.")
     for key in ("plate", "vehicle_class", "cc", "ownership_order", "tax_due", "stnk_valid_until",
@@ -48,7 +53,8 @@ def read_vehicle(data, paid_on: date) -> Vehicle:
     tax_due, stnk = _date(data, "tax_due"), _date(data, "stnk_valid_until")
     _check_dates(tax_due, stnk, paid_on)
     njkb, pkb_pokok = _base(data)
-    return Vehicle(data["plate"], data["vehicle_class"], _whole(data, "cc", 1, MAX_CC), njkb, pkb_pokok,
+    regime = _regime(data, regimes)
+    return Vehicle(data["plate"], data["vehicle_class"], _whole(data, "cc", 1, MAX_CC), njkb, pkb_pokok, regime,
                    _whole(data, "ownership_order", 1, MAX_OWNERSHIP_ORDER), tax_due, stnk,
                    _flag(data, "blocked"), _flag(data, "public_transport"))
 
@@ -63,6 +69,23 @@ def _base(data):
     if njkb is not None:
         return _amount(data, "njkb", MAX_NJKB), None
     return None, _amount(data, "pkb_pokok", MAX_PKB_POKOK)
+
+
+def _regime(data, regimes):
+    """`pkb_regime`: required with PKB pokok (the rate it was printed at), and given with it only."""
+    regime, pokok = data.get("pkb_regime"), data.get("pkb_pokok")
+    if pokok is None:
+        if regime is not None:
+            raise VehicleInputError("Tarif PKB pokok (pkb_regime) hanya diisi bersama PKB pokok dari STNK, "
+                                    "tidak bersama NJKB.", "pkb_regime")
+        return None
+    if regime is None:
+        raise VehicleInputError("Dengan PKB pokok, isi juga apakah STNK memuat baris opsen: pkb_regime "
+                                "jatim-2010 (tanpa baris opsen) atau jatim-2025 (ada baris opsen).", "pkb_regime")
+    if not isinstance(regime, str) or regime not in regimes:
+        raise VehicleInputError(f"Tarif PKB pokok (pkb_regime) tidak dikenal; pilih salah satu: "
+                                f"{', '.join(sorted(regimes))}.", "pkb_regime")
+    return regime
 
 
 def _amount(data, key, maximum):
@@ -97,9 +120,7 @@ def _date(data, key):
 
 
 def _check_dates(tax_due, stnk, paid_on):
-    if stnk < tax_due:
-        raise VehicleInputError("Masa berlaku STNK tidak mungkin sebelum jatuh tempo pajak; "
-                                "periksa kembali kedua tanggal di STNK.", "stnk_valid_until")
+    # an STNK that ends before the tax due date is not malformed: that year is the renewal's (a refusal)
     for key, day in (("tax_due", tax_due), ("stnk_valid_until", stnk)):
         if not add_years(paid_on, -MAX_YEARS_AWAY) <= day <= add_years(paid_on, MAX_YEARS_AWAY):
             raise VehicleInputError(f"Tanggal {LABELS[key]} terlalu jauh dari tanggal bayar "

@@ -1,4 +1,4 @@
-"""PKB and opsen: NJKB × bobot × rate by ownership order, or the PKB pokok of the STNK."""
+"""PKB and opsen: NJKB × bobot × rate by ownership order (a typed PKB pokok: test_pkb_pokok)."""
 import pytest
 
 from .vehicles import only_year, quote
@@ -70,17 +70,6 @@ def test_pkb_is_rounded_half_up_before_opsen_is_taken_on_it():
     # (66 % of the unrounded 12.000,6 would be 7.920,396 → 7.920)
     year = only_year(quote("2026-03-10", njkb=1_000_050))
     assert (year.pkb, year.opsen_pkb) == (12_001, 7_921)
-
-
-def test_pkb_pokok_is_the_pkb_of_every_year_and_ignores_ownership():
-    # PKB pokok 1.234.567 as printed; opsen 66 % = 814.814,22 → 814.814 (jatim-2025)
-    bill = quote("2026-03-10", njkb=None, pkb_pokok=1_234_567, ownership_order=4)
-    year = only_year(bill)
-    assert (year.pkb, year.opsen_pkb) == (1_234_567, 814_814)
-    # two years across the boundary: the same PKB pokok, opsen only on the jatim-2025 year
-    bill = quote("2026-01-10", njkb=None, pkb_pokok=1_234_567, tax_due="2024-12-20")
-    assert [(y.ruleset, y.pkb, y.opsen_pkb) for y in bill.years] == [
-        ("jatim-2010", 1_234_567, 0), ("jatim-2025", 1_234_567, 814_814)]
 
 
 def test_rules_forces_one_rule_set_for_every_year():

@@ -27,10 +27,12 @@ def vehicles(draw, plates=jatim_plates, flags=st.just(False)):
     facts = {"plate": draw(plates), "vehicle_class": draw(st.sampled_from(VEHICLE_CLASSES)),
              "cc": draw(st.integers(1, 10_000)), "ownership_order": draw(st.integers(1, 9)),
              "tax_due": tax_due.isoformat(),
-             "stnk_valid_until": (tax_due + timedelta(days=draw(st.integers(0, 5 * 365)))).isoformat(),
+             "stnk_valid_until": (tax_due + timedelta(days=draw(st.integers(-400, 5 * 365)))).isoformat(),
              "blocked": draw(flags), "public_transport": draw(flags)}
     key = draw(st.sampled_from(["njkb", "pkb_pokok"]))
     facts[key] = draw(st.integers(1, 10_000_000_000))
+    if key == "pkb_pokok":
+        facts["pkb_regime"] = draw(st.sampled_from(["jatim-2010", "jatim-2025"]))
     return facts
 
 
@@ -44,6 +46,8 @@ def test_totals_are_sums_of_components_and_nothing_is_negative(facts, paid_on):
     numbers = [bill["total"], *(bill[n] for n in SUMS), *(y[k] for y in bill["years"] for k in y if k not in
                                                           ("due", "ruleset"))]
     assert all(isinstance(n, int) and n >= 0 for n in numbers)
+    # denda SW: a share of SW pokok (SWDKLLJ − the 3.000 card fee), at most 100.000 a year
+    assert all(y["denda_swdkllj"] <= min(100_000, y["swdkllj"] - 3_000) for y in bill["years"])
     if bill["payable"]:
         assert bill["years"] and bill["new_tax_due"] > bill["years"][-1]["due"]
 
@@ -76,6 +80,20 @@ def test_paying_later_never_costs_less_outside_relief_windows(facts, offset, del
 
 
 @FAST
+@given(vehicles(), days, st.integers(1, 5_000), st.sampled_from(["jatim-2010", "jatim-2025"]))
+def test_a_typed_pkb_pokok_is_priced_exactly_as_the_njkb_it_was_printed_from(facts, paid_on, k, regime):
+    # NJKB a multiple of 200.000: NJKB × bobot × every rate is a whole rupiah, so the PKB pokok on the
+    # STNK is exact and the base recovered from it is NJKB × bobot again
+    facts.pop("pkb_pokok", None), facts.pop("pkb_regime", None)
+    facts["njkb"] = k * 200_000
+    ruleset = default_book().get(regime)
+    printed = facts["njkb"] * ruleset.bobot[facts["vehicle_class"]] * ruleset.pkb_rate(facts["ownership_order"]) / 100
+    assert printed == int(printed)
+    typed = {**facts, "njkb": None, "pkb_pokok": int(printed), "pkb_regime": regime}
+    assert compute_bill(typed, None, paid_on).to_json() == compute_bill(facts, None, paid_on).to_json()
+
+
+@FAST
 @given(st.one_of(any_plates, st.text()))
 def test_normalising_a_plate_twice_changes_nothing(typed):
     once = normalise_plate(typed)
@@ -88,12 +106,12 @@ def expected_refusal(facts, paid_on):
     """An independent reading of the refusal list of samsat.md, in its order."""
     plate = re.sub(r"[\s.\-]", "", facts["plate"].upper())
     match = re.fullmatch(r"([A-Z]{1,2})[0-9]{1,4}[A-Z]{0,3}", plate)
-    tax_due = date.fromisoformat(facts["tax_due"])
-    owed = sum(1 for k in range(40) if add_years(tax_due, k) <= paid_on)
+    tax_due, stnk = date.fromisoformat(facts["tax_due"]), date.fromisoformat(facts["stnk_valid_until"])
+    owed = [add_years(tax_due, k) for k in range(40) if add_years(tax_due, k) <= paid_on] or [tax_due]
     checks = [("plate_invalid", not match), ("plate_not_jatim", match and match.group(1) not in JATIM),
               ("not_supported", facts["public_transport"]), ("vehicle_blocked", facts["blocked"]),
-              ("stnk_renewal_due", date.fromisoformat(facts["stnk_valid_until"]) <= paid_on + timedelta(days=30)),
-              ("too_many_years", owed > 2), ("not_due_yet", (tax_due - paid_on).days > 90)]
+              ("stnk_renewal_due", stnk <= paid_on + timedelta(days=30) or any(due >= stnk for due in owed)),
+              ("too_many_years", len(owed) > 2), ("not_due_yet", (tax_due - paid_on).days > 90)]
     return next((code for code, applies in checks if applies), None)
 
 

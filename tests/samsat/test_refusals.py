@@ -1,4 +1,6 @@
 """Refusals: what the counter cannot take, in the stated order, each saying where to go instead."""
+from datetime import date
+
 import pytest
 
 from posapp.samsat.refusals import ORDER
@@ -61,6 +63,28 @@ def test_stnk_renewal_due_within_30_days():
     refusal = quote("2026-03-10", stnk_valid_until="2026-04-09").refusal
     assert refusal.code == "stnk_renewal_due" and "kantor Samsat" in refusal.message
     assert quote("2026-03-10", stnk_valid_until="2026-04-10").payable
+
+
+def test_the_year_due_with_the_stnk_expiry_is_the_renewal_even_when_paid_early():
+    # the issue: STNK valid until 29 Jan 2027 = tax due, paid 60 days before (30 Nov 2026). The STNK is
+    # not within 30 days, but the one year owed falls due on the STNK's last day: renewal at Samsat
+    refusal = quote("2026-11-30", tax_due="2027-01-29", stnk_valid_until="2027-01-29").refusal
+    assert refusal.code == "stnk_renewal_due"
+    assert "29 Januari 2027" in refusal.message and "kantor Samsat" in refusal.message
+    # one day more of STNK: this year is an ordinary one, paid early; the next one is the renewal
+    bill = quote("2026-11-30", tax_due="2027-01-29", stnk_valid_until="2027-01-30")
+    assert bill.payable and bill.new_tax_due == date(2028, 1, 29)
+
+
+def test_an_stnk_that_ends_before_the_tax_due_date_is_refused_for_renewal():
+    # due 10 Mar 2026, STNK until 9 Mar 2026, paid 1 Jan 2026 (68 days early, STNK 67 days away)
+    assert quote("2026-01-01", stnk_valid_until="2026-03-09").refusal.code == "stnk_renewal_due"
+
+
+def test_renewal_comes_before_not_due_yet():
+    # STNK = tax due 10 Jun 2026, paid 1 Jan 2026: more than 90 days early too, but renewal is checked first
+    assert quote("2026-01-01", tax_due="2026-06-10", stnk_valid_until="2026-06-10").refusal.code == \
+        "stnk_renewal_due"
 
 
 def test_more_than_two_years_owed_is_paid_at_samsat():

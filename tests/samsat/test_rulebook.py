@@ -46,6 +46,7 @@ def test_book_with_documents_adds_stored_rule_sets():
 
 @pytest.mark.parametrize("change, words", [
     ({"pkb_rates_percent": [1.5, 2.0]}, "teks"),                  # floats are refused
+    ({"pkb_rates_percent": ["1.5", "0"]}, "lebih dari 0"),
     ({"penalty": {"regime": "sesukanya"}}, "rezim denda"),
     ({"bobot": {"motor": "1"}}, "bobot"),
     ({"valid_from": "2025-02-30"}, "valid_from"),
@@ -57,6 +58,29 @@ def test_malformed_rule_set_documents_are_refused(change, words):
     doc.update(change)
     with pytest.raises(RulesetError, match=words):
         RuleBook.from_documents([doc])
+
+
+@pytest.mark.parametrize("swdkllj, words", [
+    ({"denda": None}, "swdkllj.denda.tiers"),
+    ({"denda": {"tiers": [{"days_max": 180, "percent": "50"}, {"days_max": 90, "percent": "25"},
+                          {"days_max": None, "percent": "100"}], "max_per_year": 100000}}, "batas hari naik"),
+    ({"denda": {"tiers": [{"days_max": None, "percent": "100"}], "max_per_year": -1}}, "max_per_year"),
+    ({"tariffs": {**document()["swdkllj"]["tariffs"], "pickup": [{"cc_max": 2400, "amount": 143000}]}},
+     "tanpa batas"),
+])
+def test_malformed_swdkllj_sections_are_refused(swdkllj, words):
+    doc = document()
+    doc["swdkllj"].update(swdkllj)
+    with pytest.raises(RulesetError, match=words):
+        RuleBook.from_documents([doc])
+
+
+def test_the_sw_denda_bands_and_cap_are_data():
+    doc = document("jatim-2025")
+    doc["swdkllj"]["denda"] = {"tiers": [{"days_max": None, "percent": "10"}], "max_per_year": 2_000}
+    doc.update(name="uji-sw", programmes=[])
+    # 300 days late: 10 % × SW pokok 32.000 = 3.200 → at most 2.000
+    assert only_year(quote("2027-01-04", rules=doc)).denda_swdkllj == 2_000
 
 
 def test_a_rule_set_name_is_never_reused_for_different_content():

@@ -8,7 +8,8 @@ def test_two_years_across_the_2025_boundary_are_priced_one_by_each_rule_set():
     # paid 10 Jan 2026 (no relief open); due 20 Dec 2024 (jatim-2010) and 20 Dec 2025 (jatim-2025)
     bill = quote("2026-01-10", tax_due="2024-12-20", stnk_valid_until="2028-12-20")
     old, new = bill.years
-    # 2010: 20.000.000 × 1.5 % = 300.000; 13 months late → 12 → × 25 % = 75.000; SW 35.000 + flat 32.000
+    # 2010: 20.000.000 × 1.5 % = 300.000; 13 months late → 12 → × 25 % = 75.000;
+    # SW 35.000 + denda 386 days late (> 270) → 100 % × 32.000 = 32.000
     assert (old.due, old.ruleset, old.months_late, old.pkb, old.opsen_pkb, old.denda_pkb, old.denda_swdkllj) == \
         (date(2024, 12, 20), "jatim-2010", 13, 300_000, 0, 75_000, 32_000)
     # 2025: 240.000 + opsen 158.400; 1 month: 2.400 and 1.584; 21 days: SW denda 25 % × 32.000 = 8.000
