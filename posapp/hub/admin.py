@@ -6,6 +6,7 @@ from flask_login import login_required, login_user, logout_user
 from sqlalchemy import func
 
 from .. import clock
+from ..sync.protocol import storable_text
 from .extensions import db, login_manager
 from .models import HubUser, Koperasi, Rejection, ShopKey, Vehicle
 
@@ -21,12 +22,29 @@ def _load_user(user_id):
 def login():
     error = None
     if request.method == "POST":
-        user = db.session.scalar(db.select(HubUser).where(HubUser.username == request.form.get("username", "")))
-        if user and user.check_password(request.form.get("password", "")):
+        user, error = _check_login(request.form.get("username", ""), request.form.get("password", ""))
+        db.session.commit()  # failures are counted even though the login is refused
+        if user is not None:
             login_user(user)
             return redirect(url_for("hub_admin.koperasi"))
-        error = "Nama pengguna atau kata sandi salah."
     return render_template("hub/login.html", error=error)
+
+
+def _check_login(username: str, password: str):
+    """(user, None) or (None, message): five failures lock the account and the address for five minutes."""
+    from . import throttle
+    keys = throttle.keys_for(username, request.remote_addr)
+    wait = throttle.locked_for(keys)
+    if wait:
+        return None, f"Terlalu banyak percobaan gagal. Coba lagi dalam {throttle.minutes(wait)}."
+    user = None
+    if len(username) <= 60 and storable_text(username):
+        user = db.session.scalar(db.select(HubUser).where(HubUser.username == username))
+    if user is None or not user.check_password(password):
+        throttle.record_failure(keys)
+        return None, "Nama pengguna atau kata sandi salah."
+    throttle.clear(keys)
+    return user, None
 
 
 @bp.post("/keluar")

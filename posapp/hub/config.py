@@ -20,6 +20,8 @@ class HubConfig:
     HUB_MAX_ITEMS = 2000                       # entries of one array or object in a payload
     HUB_MAX_RECORD_BYTES = 512 * 1024          # canonical JSON of one payload
     HUB_QUARANTINE_TEXT = 64 * 1024            # characters of a refused record kept for the admin pages
+    HUB_LOGIN_MAX_FAILURES = 5                 # admin login: failures per account and per address …
+    HUB_LOGIN_LOCK_SECONDS = 5 * 60            # … lock it for this long (the same as the shop's)
     HUB_ENROL_CODE_HOURS = 72
     HUB_NOW = None                             # a callable returning aware UTC; None = posapp.clock.now
     HUB_FAULTS = {}                            # test hooks: {"after_commit": callable}

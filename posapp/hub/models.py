@@ -165,3 +165,12 @@ class HubUser(UserMixin, db.Model):
     def check_password(self, password) -> bool:
         return check_password_hash(self.password_hash, password)
 
+
+class HubLoginThrottle(db.Model):
+    """Failed admin logins per key (`user:<name>`, `ip:<address>`) and until when the key is locked."""
+
+    __tablename__ = "hub_login_throttle"
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until = mapped_column(UTCDateTime, nullable=True)
+    last_failure_at = mapped_column(UTCDateTime, nullable=True)
