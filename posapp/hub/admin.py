@@ -105,12 +105,24 @@ def revoke(key_id):
     return redirect(url_for("hub_admin.koperasi"))
 
 
+def page_arg(name="hal", default=1, most=100_000) -> int:
+    """A whole number 1 … `most` from the query string (junk or nothing is `default`)."""
+    value = request.args.get(name, "")
+    return min(int(value), most) if value.isascii() and value.isdigit() and int(value) > 0 else default
+
+
+def text_arg(name) -> str:
+    """A search text PostgreSQL can hold (a NUL would make the query fail): junk is no search."""
+    value = request.args.get(name, "").strip()[:100]
+    return value if storable_text(value) else ""
+
+
 @bp.get("/total")
 @login_required
 def totals():
     from .feeds import daily_totals, shop_day_totals
     last = clock.today()
-    first = last - timedelta(days=int(request.args.get("hari", "14")) if request.args.get("hari", "").isdigit() else 14)
+    first = last - timedelta(days=page_arg("hari", default=14, most=3660))
     return render_template("hub/totals.html", per_shop=shop_day_totals(first, last),
                            province=daily_totals(first, last), first=first, last=last)
 
@@ -120,10 +132,10 @@ def totals():
 def vehicles():
     from ..samsat.plates import normalise_plate
     query = db.select(Vehicle).order_by(Vehicle.plate)
-    plate = request.args.get("plat", "").strip()
+    plate = text_arg("plat")
     if plate:
         query = query.where(Vehicle.plate.startswith(normalise_plate(plate)))
-    page = max(int(request.args.get("hal", "1")) if request.args.get("hal", "").isdigit() else 1, 1)
+    page = page_arg()
     rows = db.session.scalars(query.offset((page - 1) * 50).limit(51)).all()
     total = db.session.scalar(db.select(func.count()).select_from(Vehicle))
     return render_template("hub/vehicles.html", vehicles=rows[:50], more=len(rows) > 50, page=page,

@@ -3,7 +3,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from . import catalogue
-from .admin import bp
+from .admin import bp, page_arg, text_arg
 from .extensions import db
 from .models import CuratedProduct
 
@@ -21,8 +21,8 @@ def form_of(item: CuratedProduct) -> dict:
 def catalogue_list():
     status = request.args.get("status", "semua")
     status = status if status in STATUSES else "semua"
-    q = request.args.get("q", "").strip()
-    page = db.paginate(catalogue.search(q, status), page=request.args.get("hal", 1, type=int), per_page=50,
+    q = text_arg("q")
+    page = db.paginate(catalogue.search(q, status), page=page_arg(), per_page=50,
                        error_out=False)
     return render_template("hub/catalogue.html", page=page, q=q, status=status, statuses=STATUSES)
 
