@@ -12,6 +12,7 @@ def mask_name(name: str) -> str:
 
 
 def inquiry(plate: str, paid_on: date) -> dict:
+    from ..samsat.errors import RulesetError, VehicleInputError
     from ..samsat.rules import compute_bill
     from .feeds import published_book
     if not isinstance(plate, str) or len(plate) > 20 or not is_valid_plate(plate):
@@ -22,6 +23,9 @@ def inquiry(plate: str, paid_on: date) -> dict:
     facts = {**vehicle_input(vehicle), "plate_display": display_plate(vehicle.plate),
              "owner_name": mask_name(vehicle.owner_name), "chassis_last5": vehicle.chassis_no[-5:],
              "brand": vehicle.brand}
-    bill = compute_bill(vehicle_input(vehicle), None, paid_on, book=published_book())
+    try:
+        bill = compute_bill(vehicle_input(vehicle), None, paid_on, book=published_book())
+    except (VehicleInputError, RulesetError) as exc:  # e.g. a payment date 20 years from the tax due date
+        raise ApiError(400, "inquiry_refused", str(exc)) from None
     return {"vehicle": facts, "bill": bill.to_json(),
             "verified": True}
