@@ -35,6 +35,7 @@ def _extensions(app):
 
 def _blueprints(app):
     from .api import bp as api_bp
+    from . import openapi  # noqa: F401 - GET /api/v1/openapi.json joins the API blueprint
     from .admin import bp as admin_bp
     from . import catalogue_views, quarantine_views  # noqa: F401 - their pages join the admin blueprint
     from .extensions import csrf
