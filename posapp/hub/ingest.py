@@ -43,7 +43,7 @@ def _context(shop, batch) -> Context:
     return Context(batch["from_seq"], batch["to_seq"], shop.code, limits, config["HUB_MAX_RECORD_BYTES"])
 
 
-def _sort(shop, batch):
+def _triage(shop, batch):
     """Split the records: refused ones (with their reason) and valid ones by UUID (exact repeats kept once)."""
     ctx, refused, valid, seqs = _context(shop, batch), [], {}, set()
     for record in batch["records"]:
@@ -63,7 +63,7 @@ def _sort(shop, batch):
 
 
 def _apply(shop, batch):
-    refused, valid = _sort(shop, batch)
+    refused, valid = _triage(shop, batch)
     for uuid in _foreign(shop.id, list(valid)):
         refused.append(refusal(valid.pop(uuid), "uuid_other_shop", "UUID ini sudah dipakai toko lain"))
     created = _insert(shop.id, list(valid.values()))

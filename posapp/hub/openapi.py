@@ -13,7 +13,7 @@ from .reasons import REASONS
 from .validate import FIRST_DAY, LAST_DAY
 
 ERRORS = {400: "Refused input: `error` says which (malformed_body, malformed_batch, seq_mismatch, too_deep, "
-               "bad_argument, bad_range, plate_invalid …).",
+               "bad_argument, bad_range, plate_invalid, inquiry_refused …).",
           401: "Not signed, or badly: auth_missing, auth_malformed, bad_signature, stale_timestamp (with the "
                "hub's server_time), replayed_nonce.",
           403: "key_revoked (or enrol_code_invalid on /enroll).", 404: "Not found (see `error`).",
