@@ -3,6 +3,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from . import catalogue
+from ..sync.protocol import storable_text
 from .admin import bp, page_arg, text_arg
 from .extensions import db
 from .models import CuratedProduct
@@ -14,6 +15,11 @@ EMPTY_FORM = {"category": "Umum", "unit": "pcs", "active": "aktif"}
 def form_of(item: CuratedProduct) -> dict:
     values = catalogue.current_values(item)
     return {**{k: "" if v is None else str(v) for k, v in values.items()}, "active": "aktif" if item.active else "ditarik"}
+
+
+def _item_or_404(code):
+    """The item of a URL code; a code PostgreSQL could not even compare (a NUL) is simply not found."""
+    return db.get_or_404(CuratedProduct, code if len(code) <= 40 and storable_text(code) else "")
 
 
 @bp.get("/katalog")
@@ -46,7 +52,7 @@ def catalogue_new():
 @bp.route("/katalog/ubah/<path:code>", methods=["GET", "POST"])
 @login_required
 def catalogue_edit(code):
-    item = db.get_or_404(CuratedProduct, code)
+    item = _item_or_404(code)
     form, errors = form_of(item), {}
     if request.method == "POST":
         form = request.form.to_dict()
@@ -64,6 +70,7 @@ def catalogue_edit(code):
 @login_required
 def catalogue_status(code):
     active = request.form.get("active") == "1"
+    _item_or_404(code)
     try:
         item = catalogue.set_active(code, active, by=current_user.username)
     except catalogue.CatalogueError as exc:
