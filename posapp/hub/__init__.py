@@ -35,8 +35,9 @@ def _extensions(app):
 
 def _blueprints(app):
     from .api import bp as api_bp
+    from . import openapi  # noqa: F401 - GET /api/v1/openapi.json joins the API blueprint
     from .admin import bp as admin_bp
-    from . import catalogue_views  # noqa: F401 - its pages join the admin blueprint
+    from . import catalogue_views, quarantine_views  # noqa: F401 - their pages join the admin blueprint
     from .extensions import csrf
     csrf.exempt(api_bp)  # the API is signed with HMAC, not a session
     app.register_blueprint(api_bp)

@@ -6,6 +6,7 @@ from flask_login import login_required, login_user, logout_user
 from sqlalchemy import func
 
 from .. import clock
+from ..wire.protocol import storable_text
 from .extensions import db, login_manager
 from .models import HubUser, Koperasi, Rejection, ShopKey, Vehicle
 
@@ -21,12 +22,29 @@ def _load_user(user_id):
 def login():
     error = None
     if request.method == "POST":
-        user = db.session.scalar(db.select(HubUser).where(HubUser.username == request.form.get("username", "")))
-        if user and user.check_password(request.form.get("password", "")):
+        user, error = _check_login(request.form.get("username", ""), request.form.get("password", ""))
+        db.session.commit()  # failures are counted even though the login is refused
+        if user is not None:
             login_user(user)
             return redirect(url_for("hub_admin.koperasi"))
-        error = "Nama pengguna atau kata sandi salah."
     return render_template("hub/login.html", error=error)
+
+
+def _check_login(username: str, password: str):
+    """(user, None) or (None, message): five failures lock the account and the address for five minutes."""
+    from . import throttle
+    keys = throttle.keys_for(username, request.remote_addr)
+    wait = throttle.locked_for(keys)
+    if wait:
+        return None, f"Terlalu banyak percobaan gagal. Coba lagi dalam {throttle.minutes(wait)}."
+    user = None
+    if len(username) <= 60 and storable_text(username):
+        user = db.session.scalar(db.select(HubUser).where(HubUser.username == username))
+    if user is None or not user.check_password(password):
+        throttle.record_failure(keys)
+        return None, "Nama pengguna atau kata sandi salah."
+    throttle.clear(keys)
+    return user, None
 
 
 @bp.post("/keluar")
@@ -87,12 +105,24 @@ def revoke(key_id):
     return redirect(url_for("hub_admin.koperasi"))
 
 
+def page_arg(name="hal", default=1, most=100_000) -> int:
+    """A whole number 1 … `most` from the query string (junk or nothing is `default`)."""
+    value = request.args.get(name, "")
+    return min(int(value), most) if value.isascii() and value.isdigit() and int(value) > 0 else default
+
+
+def text_arg(name) -> str:
+    """A search text PostgreSQL can hold (a NUL would make the query fail): junk is no search."""
+    value = request.args.get(name, "").strip()[:100]
+    return value if storable_text(value) else ""
+
+
 @bp.get("/total")
 @login_required
 def totals():
     from .feeds import daily_totals, shop_day_totals
     last = clock.today()
-    first = last - timedelta(days=int(request.args.get("hari", "14")) if request.args.get("hari", "").isdigit() else 14)
+    first = last - timedelta(days=page_arg("hari", default=14, most=3660))
     return render_template("hub/totals.html", per_shop=shop_day_totals(first, last),
                            province=daily_totals(first, last), first=first, last=last)
 
@@ -102,10 +132,10 @@ def totals():
 def vehicles():
     from ..samsat.plates import normalise_plate
     query = db.select(Vehicle).order_by(Vehicle.plate)
-    plate = request.args.get("plat", "").strip()
+    plate = text_arg("plat")
     if plate:
         query = query.where(Vehicle.plate.startswith(normalise_plate(plate)))
-    page = max(int(request.args.get("hal", "1")) if request.args.get("hal", "").isdigit() else 1, 1)
+    page = page_arg()
     rows = db.session.scalars(query.offset((page - 1) * 50).limit(51)).all()
     total = db.session.scalar(db.select(func.count()).select_from(Vehicle))
     return render_template("hub/vehicles.html", vehicles=rows[:50], more=len(rows) > 50, page=page,

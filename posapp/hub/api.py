@@ -1,15 +1,17 @@
 """The sync API of sync.md (v1): enrolment, cursor, batches, reference feeds, Samsat inquiry, reconcile."""
-import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 from flask import Blueprint, current_app, g, jsonify, request
-from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from ..wire import protocol
+from .args import date_arg, int_arg, json_body
 from .extensions import db
 from .security import ApiError, authenticate, hub_now, request_body
+from .validate import FIRST_DAY, LAST_DAY
 
 bp = Blueprint("hub_api", __name__, url_prefix=protocol.API)
+HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed"}
 
 
 @bp.errorhandler(ApiError)
@@ -23,18 +25,25 @@ def _too_large(error):
     return _refused(ApiError(413, "body_too_large", "Isi permintaan terlalu besar."))
 
 
-def _json_body():
-    try:
-        return json.loads(request_body())
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise ApiError(400, "malformed_body", "Isi permintaan bukan JSON yang sah.") from exc
+@bp.app_errorhandler(HTTPException)
+def _http_error(error):
+    """Under /api/v1 even an unknown path or method answers JSON with a code; the admin pages keep HTML."""
+    if not request.path.startswith(protocol.API + "/") or error.code is None or error.code < 400:
+        return error
+    code = HTTP_CODES.get(error.code, f"http_{error.code}")
+    answer = _refused(ApiError(error.code, code, "Permintaan tidak dikenal oleh API server provinsi."))
+    if error.code == 405:
+        answer[0].headers["Allow"] = ", ".join(error.valid_methods or ())
+    return answer
 
 
 @bp.post("/enroll")
 def enroll():
     from .service import enrol
-    body = _json_body()
-    shop, key = enrol(body.get("code") if isinstance(body, dict) else None)
+    body = json_body()
+    code = body.get("code") if isinstance(body, dict) else None
+    usable = isinstance(code, str) and len(code) <= 64 and protocol.storable_text(code)
+    shop, key = enrol(code if usable else None)  # anything but a plausible code is simply a wrong code
     answer = {"shop_id": shop.id, "shop_code": shop.code, "shop_name": shop.name, "key_id": key.key_id,
               "secret": key.secret, "server_time": hub_now().isoformat()}
     db.session.commit()
@@ -52,7 +61,7 @@ def batches():
     from .ingest import ingest
     shop = authenticate()
     body = request_body()
-    answer = ingest(shop.id, _json_body(), protocol.body_digest(body))
+    answer = ingest(shop.id, json_body(), protocol.body_digest(body))
     db.session.commit()
     hook = current_app.config["HUB_FAULTS"].get("after_commit")
     if hook:
@@ -66,7 +75,7 @@ def ref_changes(stream):
     shop = authenticate()
     if stream not in STREAMS:
         raise ApiError(404, "unknown_stream", "Aliran data tidak dikenal.")
-    since, limit = _int_arg("since", 0), min(max(_int_arg("limit", 500), 1), 500)
+    since, limit = int_arg("since", 0), min(max(int_arg("limit", 500), 1), 500)
     return jsonify({**changes(shop.id, stream, since, limit), "server_time": hub_now().isoformat()})
 
 
@@ -74,7 +83,7 @@ def ref_changes(stream):
 def reconcile():
     from .feeds import daily_totals
     shop = authenticate()
-    first, last = _date_arg("from"), _date_arg("to")
+    first, last = date_arg("from"), date_arg("to")
     if last < first or last - first > timedelta(days=400):
         raise ApiError(400, "bad_range", "Rentang tanggal tidak sah (paling lama 400 hari).")
     days = [{"date": day.isoformat(), "kind": kind, "count": count, "sum": total}
@@ -86,7 +95,8 @@ def reconcile():
 def samsat_inquiry():
     from .inquiry import inquiry
     authenticate()
-    return jsonify(inquiry(request.args.get("plate", ""), request.args.get("on")))
+    paid_on = date_arg("on", default=_today(), first=FIRST_DAY, last=LAST_DAY)
+    return jsonify(inquiry(request.args.get("plate", ""), paid_on))
 
 
 @bp.post("/keys/rotate")
@@ -108,15 +118,6 @@ def retire_keys():
     return jsonify({"retired": retired})
 
 
-def _int_arg(name, default):
-    value = request.args.get(name, str(default))
-    if not value.isdigit():
-        raise ApiError(400, "bad_argument", f"Parameter {name} harus bilangan bulat.")
-    return int(value)
-
-
-def _date_arg(name):
-    try:
-        return date.fromisoformat(request.args.get(name, ""))
-    except ValueError:
-        raise ApiError(400, "bad_argument", f"Parameter {name} harus tanggal TTTT-BB-HH.") from None
+def _today():
+    from .. import clock
+    return clock.to_wib(hub_now()).date()

@@ -6,6 +6,7 @@ sending the same CSV twice gives the shops nothing new.
 from sqlalchemy import or_
 
 from ..catalog.curated_rules import FIELDS, clean_curated
+from ..wire.protocol import storable_text
 from .extensions import db
 from .feeds import publish
 from .models import CuratedProduct, RefChange
@@ -20,6 +21,12 @@ class CatalogueError(ValueError):
     def __init__(self, errors):
         super().__init__("; ".join(errors.values()))
         self.errors = errors
+
+
+def unstorable(data) -> dict:
+    """{field: message} for texts PostgreSQL cannot hold (a NUL): refused before any query sees them."""
+    return {k: "Teks berisi karakter yang tidak bisa disimpan (NUL)." for k, v in data.items()
+            if isinstance(v, str) and not storable_text(v)}
 
 
 def current_values(item: CuratedProduct | None) -> dict:
@@ -41,6 +48,8 @@ def barcode_owner(barcode, code):
 
 def save_item(values: dict, by: str = "") -> CuratedProduct | None:
     """Publish checked `values` as the item's next version; None when nothing changed."""
+    if unstorable(values):
+        raise CatalogueError(unstorable(values))
     other = barcode_owner(values.get("barcode"), values["code"])
     if other is not None:
         raise CatalogueError({"barcode": f"Barcode sudah dipakai produk kurasi {other.code} «{other.name}»."})
@@ -61,7 +70,10 @@ def save_item(values: dict, by: str = "") -> CuratedProduct | None:
 
 def save_form(form, code=None, by="") -> tuple[CuratedProduct | None, dict]:
     """Check and publish one item from the admin form; (item or None, errors)."""
-    values, errors = clean_curated({**form, "code": code} if code else form)
+    data = {**form, "code": code} if code else form
+    if unstorable(data):
+        return None, unstorable(data)
+    values, errors = clean_curated(data)
     if not errors and code is None and db.session.get(CuratedProduct, values["code"]) is not None:
         errors["code"] = f"Kode {values['code']} sudah ada: ubah produk itu."
     if errors:

@@ -3,7 +3,8 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from . import catalogue
-from .admin import bp
+from ..wire.protocol import storable_text
+from .admin import bp, page_arg, text_arg
 from .extensions import db
 from .models import CuratedProduct
 
@@ -16,13 +17,18 @@ def form_of(item: CuratedProduct) -> dict:
     return {**{k: "" if v is None else str(v) for k, v in values.items()}, "active": "aktif" if item.active else "ditarik"}
 
 
+def _item_or_404(code):
+    """The item of a URL code; a code PostgreSQL could not even compare (a NUL) is simply not found."""
+    return db.get_or_404(CuratedProduct, code if len(code) <= 40 and storable_text(code) else "")
+
+
 @bp.get("/katalog")
 @login_required
 def catalogue_list():
     status = request.args.get("status", "semua")
     status = status if status in STATUSES else "semua"
-    q = request.args.get("q", "").strip()
-    page = db.paginate(catalogue.search(q, status), page=request.args.get("hal", 1, type=int), per_page=50,
+    q = text_arg("q")
+    page = db.paginate(catalogue.search(q, status), page=page_arg(), per_page=50,
                        error_out=False)
     return render_template("hub/catalogue.html", page=page, q=q, status=status, statuses=STATUSES)
 
@@ -46,7 +52,7 @@ def catalogue_new():
 @bp.route("/katalog/ubah/<path:code>", methods=["GET", "POST"])
 @login_required
 def catalogue_edit(code):
-    item = db.get_or_404(CuratedProduct, code)
+    item = _item_or_404(code)
     form, errors = form_of(item), {}
     if request.method == "POST":
         form = request.form.to_dict()
@@ -64,6 +70,7 @@ def catalogue_edit(code):
 @login_required
 def catalogue_status(code):
     active = request.form.get("active") == "1"
+    _item_or_404(code)
     try:
         item = catalogue.set_active(code, active, by=current_user.username)
     except catalogue.CatalogueError as exc:

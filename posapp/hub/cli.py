@@ -1,4 +1,4 @@
-"""Hub commands: create-admin, add-koperasi, seed-vehicles, publish-rulesets, publish-catalogue."""
+"""Hub commands: create-admin, unlock-login, add-koperasi, seed-vehicles, publish-rulesets, publish-catalogue."""
 import click
 from flask.cli import with_appcontext
 
@@ -19,6 +19,19 @@ def create_admin(username, password):
     db.session.add(user)
     db.session.commit()
     click.echo(f"Admin {username} dibuat.")
+
+
+@click.command("unlock-login")
+@with_appcontext
+@click.argument("username")
+@click.option("--address", default=None, help="Also unlock this address (IP).")
+def unlock_login(username, address):
+    """Lift a login lock of USERNAME (five failures lock it for five minutes)."""
+    from .throttle import clear, keys_for
+    keys = keys_for(username, address)
+    clear(keys if address else keys[:1])
+    db.session.commit()
+    click.echo(f"Kunci masuk {username} dibuka.")
 
 
 @click.command("add-koperasi")
@@ -91,5 +104,5 @@ def create_tables():
     click.echo("Tabel hub dibuat.")
 
 
-commands = [create_admin, add_koperasi_command, seed_vehicles_command, publish_rulesets_command,
+commands = [create_admin, unlock_login, add_koperasi_command, seed_vehicles_command, publish_rulesets_command,
             publish_catalogue_command, create_tables]

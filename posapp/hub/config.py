@@ -13,6 +13,15 @@ class HubConfig:
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024      # bytes on the wire (gzip or not)
     HUB_MAX_BODY = 4 * 1024 * 1024             # decompressed JSON body
     HUB_MAX_RECORDS = 1000                     # records per batch
+    HUB_MAX_BODY_DEPTH = 64                    # JSON nesting of a whole body: deeper is refused (400 too_deep)
+    HUB_MAX_DEPTH = 16                         # nesting of one record's payload: deeper is quarantined
+    HUB_MAX_TEXT = 2000                        # characters of one string in a payload
+    HUB_MAX_KEY = 100                          # characters of one object key in a payload
+    HUB_MAX_ITEMS = 2000                       # entries of one array or object in a payload
+    HUB_MAX_RECORD_BYTES = 512 * 1024          # canonical JSON of one payload
+    HUB_QUARANTINE_TEXT = 64 * 1024            # characters of a refused record kept for the admin pages
+    HUB_LOGIN_MAX_FAILURES = 5                 # admin login: failures per account and per address …
+    HUB_LOGIN_LOCK_SECONDS = 5 * 60            # … lock it for this long (the same as the shop's)
     HUB_ENROL_CODE_HOURS = 72
     HUB_NOW = None                             # a callable returning aware UTC; None = posapp.clock.now
     HUB_FAULTS = {}                            # test hooks: {"after_commit": callable}

@@ -6,17 +6,19 @@ from sqlalchemy.dialects.postgresql import insert
 
 from ..wire.protocol import record_amount
 from .extensions import db
-from .models import BatchReply, Koperasi, Record, Rejection
+from .models import BatchReply, Koperasi, Record
+from .quarantine import answer_items, refusal, store
 from .security import ApiError, hub_now
-from .validate import BatchError, check_batch, record_problem
+from .validate import BatchError, Context, check_batch, record_problem
+from .wirejson import Limits
 
 
-def ingest(shop_id: int, batch: dict, body_sha256: str) -> dict:
+def ingest(shop_id: int, batch, body_sha256: str) -> dict:
     """Store a batch and answer it; the caller commits. Replays get the stored answer."""
     try:
         check_batch(batch, current_app.config["HUB_MAX_RECORDS"])
     except BatchError as exc:
-        raise ApiError(400, "malformed_batch", f"Batch tidak sah: {exc}.") from exc
+        raise ApiError(400, exc.code, f"Batch tidak sah: {exc}.") from exc
     # The row lock serialises two syncs of the same shop racing each other.
     shop = db.session.execute(db.select(Koperasi).where(Koperasi.id == shop_id).with_for_update()
                               .execution_options(populate_existing=True)).scalar_one()
@@ -34,31 +36,46 @@ def ingest(shop_id: int, batch: dict, body_sha256: str) -> dict:
     return answer
 
 
-def _apply(shop, batch):
-    rejected, valid = [], {}
+def _context(shop, batch) -> Context:
+    config = current_app.config
+    limits = Limits(depth=config["HUB_MAX_DEPTH"], text=config["HUB_MAX_TEXT"], key=config["HUB_MAX_KEY"],
+                    items=config["HUB_MAX_ITEMS"])
+    return Context(batch["from_seq"], batch["to_seq"], shop.code, limits, config["HUB_MAX_RECORD_BYTES"])
+
+
+def _triage(shop, batch):
+    """Split the records: refused ones (with their reason) and valid ones by UUID (exact repeats kept once)."""
+    ctx, refused, valid, seqs = _context(shop, batch), [], {}, set()
     for record in batch["records"]:
-        code = record_problem(record, batch["from_seq"], batch["to_seq"], shop.code)
-        if code is None and record["uuid"] in valid:
-            code = None if valid[record["uuid"]]["sha256"] == record["sha256"] else "conflict"
-            if code is None:
-                continue
-        if code:
-            rejected.append({"seq": record.get("seq"), "uuid": str(record.get("uuid"))[:64], "code": code})
+        problem = record_problem(record, ctx)
+        if problem is None and record["uuid"] in valid:
+            if valid[record["uuid"]]["sha256"] == record["sha256"]:
+                continue  # the same record twice: stored once
+            problem = "conflict", "UUID yang sama dua kali dengan isi berbeda dalam batch"
+        if problem is None and record["seq"] in seqs:
+            problem = "bad_seq", "seq ganda dalam batch"
+        if problem:
+            refused.append(refusal(record, *problem))
         else:
             valid[record["uuid"]] = record
+            seqs.add(record["seq"])
+    return refused, valid
+
+
+def _apply(shop, batch):
+    refused, valid = _triage(shop, batch)
     for uuid in _foreign(shop.id, list(valid)):
-        rejected.append({"seq": valid.pop(uuid)["seq"], "uuid": uuid, "code": "uuid_other_shop"})
+        refused.append(refusal(valid.pop(uuid), "uuid_other_shop", "UUID ini sudah dipakai toko lain"))
     created = _insert(shop.id, list(valid.values()))
     conflicts = _conflicts(shop.id, [r for u, r in valid.items() if u not in created])
-    rejected += [{"seq": r["seq"], "uuid": r["uuid"], "code": "conflict"} for r in conflicts]
-    _quarantine(shop.id, rejected)
+    refused += [refusal(r, "conflict", "UUID sudah ada di server dengan isi berbeda") for r in conflicts]
+    store(db.session, shop.id, refused)
     _confirm_samsat(shop, [r for u, r in valid.items() if u in created])
     shop.last_seq = max(shop.last_seq, batch["to_seq"])
     shop.last_sync_at = hub_now()
-    rejected.sort(key=lambda r: (r["seq"] if isinstance(r["seq"], int) else 0))
     duplicate = len(valid) - len(created) - len(conflicts)
     return {"accepted_through_seq": shop.last_seq,
-            "results": {"created": len(created), "duplicate": duplicate, "rejected": rejected}}
+            "results": {"created": len(created), "duplicate": duplicate, "rejected": answer_items(refused)}}
 
 
 def _foreign(shop_id, uuids):
@@ -89,14 +106,6 @@ def _conflicts(shop_id, duplicates):
     held = dict(db.session.execute(db.select(Record.uuid, Record.sha256).where(
         Record.shop_id == shop_id, Record.uuid.in_([r["uuid"] for r in duplicates]))).all())
     return [r for r in duplicates if held.get(r["uuid"]) != r["sha256"]]
-
-
-def _quarantine(shop_id, rejected):
-    if rejected:
-        now = hub_now()
-        db.session.execute(insert(Rejection).values([
-            {"shop_id": shop_id, "seq": r["seq"] if isinstance(r["seq"], int) else 0, "uuid": r["uuid"],
-             "code": r["code"], "created_at": now} for r in rejected]))
 
 
 def _confirm_samsat(shop, records):

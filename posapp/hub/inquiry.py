@@ -1,10 +1,9 @@
 """Online Samsat inquiry: the register's facts (owner masked) and the bill of the same rule engine."""
 from datetime import date
 
-from .. import clock
 from ..samsat.plates import display_plate, is_valid_plate
 from .confirm import find_vehicle, vehicle_input
-from .security import ApiError, hub_now
+from .security import ApiError
 
 
 def mask_name(name: str) -> str:
@@ -12,21 +11,21 @@ def mask_name(name: str) -> str:
     return " ".join(part[:2] + "***" for part in name.split())
 
 
-def inquiry(plate: str, on: str | None = None) -> dict:
+def inquiry(plate: str, paid_on: date) -> dict:
+    from ..samsat.errors import RulesetError, VehicleInputError
     from ..samsat.rules import compute_bill
     from .feeds import published_book
-    if not is_valid_plate(plate or ""):
+    if not isinstance(plate, str) or len(plate) > 20 or not is_valid_plate(plate):
         raise ApiError(400, "plate_invalid", "Nomor polisi tidak sah.")
     vehicle = find_vehicle(plate)
     if vehicle is None:
         raise ApiError(404, "vehicle_not_found", "Kendaraan tidak ada di data Samsat provinsi.")
-    try:
-        paid_on = date.fromisoformat(on) if on else clock.to_wib(hub_now()).date()
-    except ValueError:
-        raise ApiError(400, "bad_argument", "Parameter on harus tanggal TTTT-BB-HH.") from None
     facts = {**vehicle_input(vehicle), "plate_display": display_plate(vehicle.plate),
              "owner_name": mask_name(vehicle.owner_name), "chassis_last5": vehicle.chassis_no[-5:],
              "brand": vehicle.brand}
-    bill = compute_bill(vehicle_input(vehicle), None, paid_on, book=published_book())
+    try:
+        bill = compute_bill(vehicle_input(vehicle), None, paid_on, book=published_book())
+    except (VehicleInputError, RulesetError) as exc:  # e.g. a payment date 20 years from the tax due date
+        raise ApiError(400, "inquiry_refused", str(exc)) from None
     return {"vehicle": facts, "bill": bill.to_json(),
             "verified": True}

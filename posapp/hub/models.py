@@ -87,14 +87,17 @@ class Record(db.Model):
 
 
 class Rejection(db.Model):
-    """A record refused with a reason; the shop shows it under "Perlu perhatian"."""
+    """A record refused with a reason (the shop shows it under "Perlu perhatian"); the hub keeps what was sent."""
 
     __tablename__ = "hub_rejection"
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     shop_id: Mapped[int] = mapped_column(ForeignKey("hub_koperasi.id"), index=True)
-    seq: Mapped[int] = mapped_column(BigInteger)
+    seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # None: the record had no usable seq
     uuid: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(30), default="", server_default="")
     code: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    payload: Mapped[str] = mapped_column(Text, default="", server_default="")  # the record as sent, made storable
     created_at = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -161,3 +164,13 @@ class HubUser(UserMixin, db.Model):
 
     def check_password(self, password) -> bool:
         return check_password_hash(self.password_hash, password)
+
+
+class HubLoginThrottle(db.Model):
+    """Failed admin logins per key (`user:<name>`, `ip:<address>`) and until when the key is locked."""
+
+    __tablename__ = "hub_login_throttle"
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until = mapped_column(UTCDateTime, nullable=True)
+    last_failure_at = mapped_column(UTCDateTime, nullable=True)

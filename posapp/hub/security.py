@@ -1,4 +1,5 @@
 """Who is calling: the HMAC check of every API request, body caps, gzip with a decompressed cap."""
+import re
 import zlib
 from datetime import datetime, timedelta, timezone
 
@@ -9,6 +10,12 @@ from .. import clock
 from ..wire import protocol
 from .extensions import db
 from .models import Koperasi, Nonce, ShopKey
+
+# what the headers may look like before anything is looked up (a NUL or a non-ASCII signature is refused here)
+HEADER_SHAPES = {protocol.HEADER_KEY: re.compile(r"[A-Za-z0-9_.-]{1,40}"),
+                 protocol.HEADER_TIME: re.compile(r"[0-9]{1,12}"),
+                 protocol.HEADER_NONCE: re.compile(r"[A-Za-z0-9_.:-]{1,64}"),
+                 protocol.HEADER_SIGNATURE: re.compile(r"[0-9a-fA-F]{64}")}
 
 
 class ApiError(Exception):
@@ -62,7 +69,7 @@ def authenticate() -> Koperasi:
     nonce, signature = headers.get(protocol.HEADER_NONCE), headers.get(protocol.HEADER_SIGNATURE)
     if not (key_id and stamp and nonce and signature):
         raise ApiError(401, "auth_missing", "Permintaan tanpa tanda tangan.")
-    if not stamp.isdigit() or len(nonce) > 64:
+    if not all(shape.fullmatch(headers.get(name)) for name, shape in HEADER_SHAPES.items()):
         raise ApiError(401, "auth_malformed", "Tanda tangan tidak dikenali.")
     key = db.session.get(ShopKey, key_id)
     body = request.get_data(cache=True)  # signed as sent (compressed bytes)

@@ -1,66 +1,122 @@
-"""Shape checks of a batch and of each record (pure: no Flask, no database)."""
+"""Shape checks of a batch and of each record (pure: no Flask, no database).
+
+A batch that cannot be read as a whole is refused (400); a record that cannot be stored is refused
+alone with a reason code and a detail, and the rest of the batch goes on.
+"""
 import hashlib
 import json
 import re
+from dataclasses import dataclass, field
 from datetime import date
 
-from ..wire.protocol import KINDS
+from ..wire.protocol import BIGINT_MAX, KINDS, is_bigint
+from .fields import field_problem
+from .wirejson import Limits, first_problem, path_text
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 BATCH_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)  # business dates the hub accepts
 
 
 class BatchError(ValueError):
-    """The batch as a whole is malformed (400)."""
+    """The batch as a whole is malformed (400 with `code`)."""
+
+    def __init__(self, message, code="malformed_batch"):
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a record is judged against: its batch's seq range, the calling shop and the size limits."""
+    first: int
+    last: int
+    shop_code: str
+    limits: Limits = field(default_factory=Limits)
+    max_record_bytes: int = 512 * 1024
 
 
 def check_batch(batch, max_records):
+    """The envelope: an object with a batch_id, a seq range and 1…max_records records."""
     if not isinstance(batch, dict):
-        raise BatchError("batch must be an object")
+        raise BatchError("batch harus berupa objek")
     batch_id, first, last, records = (batch.get(k) for k in ("batch_id", "from_seq", "to_seq", "records"))
     if not isinstance(batch_id, str) or not BATCH_ID.match(batch_id):
         raise BatchError("batch_id")
-    if not _int(first) or not _int(last) or first < 1 or last < first:
+    if not _seq(first) or not _seq(last) or last < first:
         raise BatchError("from_seq/to_seq")
     if not isinstance(records, list) or not records or len(records) > max_records:
-        raise BatchError("records")
-    if not all(isinstance(r, dict) for r in records):
-        raise BatchError("records")
+        raise BatchError(f"records (1 sampai {max_records})")
+    check_seq_range(first, last, records)
 
 
-def record_problem(record, first, last, shop_code):
-    """A reason code when the record cannot be stored, else None."""
+def check_seq_range(first, last, records):
+    """from_seq and to_seq must be the seqs of the first and last records sent: the cursor moves to to_seq,
+    so a batch cannot claim more than it carries (a lone record with to_seq = 10**9 is refused)."""
+    seqs = [r["seq"] for r in records if isinstance(r, dict) and _seq(r.get("seq"))]
+    if not seqs or min(seqs) != first or max(seqs) != last:
+        raise BatchError("from_seq/to_seq harus sama dengan seq record terkecil dan terbesar", "seq_mismatch")
+
+
+def record_problem(record, ctx: Context):
+    """(reason code, detail) when the record cannot be stored, else None."""
+    if not isinstance(record, dict):
+        return "bad_record", "record bukan objek"
+    return _envelope_problem(record, ctx) or _payload_problem(record, ctx)
+
+
+def _envelope_problem(record, ctx):
     seq, kind, uuid = record.get("seq"), record.get("kind"), record.get("uuid")
-    if not _int(seq) or not first <= seq <= last:
-        return "bad_seq"
+    if not _seq(seq) or not ctx.first <= seq <= ctx.last:
+        return "bad_seq", "seq bukan bilangan bulat dalam rentang batch"
     if kind not in KINDS:
-        return "bad_kind"
+        return "bad_kind", "kind tidak dikenal"
     if not isinstance(uuid, str) or not UUID.match(uuid):
-        return "bad_uuid"
-    if _date(record.get("business_date")) is None:
-        return "bad_date"
-    payload = record.get("payload")
-    if not isinstance(payload, dict):
-        return "bad_payload"
-    if payload_sha256(payload) != record.get("sha256"):
-        return "bad_sha256"
-    if payload.get("shop_code") not in (None, shop_code):
-        return "other_shop"
+        return "bad_uuid", "uuid bukan UUID huruf kecil"
+    if parse_day(record.get("business_date")) is None:
+        return "bad_date", "business_date bukan tanggal TTTT-BB-HH antara 2000 dan 2099"
+    if not isinstance(record.get("payload"), dict):
+        return "bad_payload", "payload bukan objek"
     return None
 
 
-def payload_sha256(payload) -> str:
+def _payload_problem(record, ctx):
+    payload = record["payload"]
+    problem = first_problem(payload, ctx.limits)
+    if problem:
+        return problem[0], f"{path_text(['payload', *problem[1]])}: {problem[2]}"
+    text = canonical(payload)
+    if len(text.encode("utf-8")) > ctx.max_record_bytes:
+        return "too_long", f"payload lebih dari {ctx.max_record_bytes} byte"
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != record.get("sha256"):
+        return "bad_sha256", "sha256 tidak cocok dengan payload"
+    problem = field_problem(record["kind"], payload, parse_day)
+    if problem:
+        return problem
+    if payload.get("shop_code") not in (None, ctx.shop_code):
+        return "other_shop", "shop_code milik toko lain"
+    return None
+
+
+def canonical(payload) -> str:
     """Same canonical form as the shop's outbox (sorted keys, compact, UTF-8)."""
-    text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _int(value) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+def payload_sha256(payload) -> str:
+    return hashlib.sha256(canonical(payload).encode("utf-8")).hexdigest()
 
 
-def _date(value):
+def parse_day(value):
+    """A TTTT-BB-HH date between 2000 and 2099, else None."""
+    if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-":
+        return None
     try:
-        return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+        day = date.fromisoformat(value)
     except ValueError:
         return None
+    return day if FIRST_DAY <= day <= LAST_DAY else None
+
+
+def _seq(value) -> bool:
+    return is_bigint(value) and 1 <= value <= BIGINT_MAX

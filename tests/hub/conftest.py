@@ -74,7 +74,7 @@ def hub(hub_app):
 def hub_server(hub_app):
     """The hub served on a random loopback port in a thread (real HTTP); yields its base URL."""
     server = make_server("127.0.0.1", 0, hub_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()

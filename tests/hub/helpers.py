@@ -1,6 +1,11 @@
-"""Build records and batches the way the shop's outbox does."""
+"""Build records and batches the way the shop's outbox does; send raw signed requests."""
+import secrets
+import time
 import uuid as uuidlib
 
+import requests
+
+from posapp.wire import protocol
 from posapp.wire.outbox import canonical_json, payload_sha256
 
 
@@ -18,3 +23,18 @@ def batch(records, batch_id=None):
 
 def body(data) -> bytes:
     return canonical_json(data).encode("utf-8")
+
+
+def signature_headers(key_id, secret, method, path, query="", data=b"") -> dict:
+    """The four X-Posapp-* headers of protocol.sign for one request (a fresh nonce each time)."""
+    stamp, nonce = str(int(time.time())), secrets.token_hex(16)
+    return {protocol.HEADER_KEY: key_id, protocol.HEADER_TIME: stamp, protocol.HEADER_NONCE: nonce,
+            protocol.HEADER_SIGNATURE: protocol.sign(secret, method, path, query, data, stamp, nonce)}
+
+
+def signed(client, method, path, query="", data=b"", headers=None) -> requests.Response:
+    """A raw signed request (query string and body sent exactly as given), for inputs HubClient would not make."""
+    full_path = protocol.API + path
+    sent = {**signature_headers(client.key_id, client.secret, method, full_path, query, data), **(headers or {})}
+    url = client.base_url + full_path + (f"?{query}" if query else "")
+    return requests.request(method, url, data=data or None, headers=sent, timeout=30)

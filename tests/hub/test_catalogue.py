@@ -1,4 +1,6 @@
 """The province publishes the curated OPOP catalogue: admin pages and the CSV command; versions, never edits."""
+import pytest
+
 from posapp.hub.extensions import db
 from posapp.hub.models import CuratedProduct, RefChange
 
@@ -82,3 +84,24 @@ def test_cli_with_one_bad_row_publishes_nothing_and_names_the_row(hub_app, hub, 
     assert result.exit_code != 0
     assert "Baris 4 kolom harga_rekomendasi" in result.output and "Barcode sama dengan baris 2" in result.output
     assert feed(hub) == [] and hub(lambda: db.session.scalar(db.select(db.func.count(CuratedProduct.code)))) == 0
+
+
+@pytest.mark.parametrize("field", ["code", "name", "barcode"])
+def test_the_form_refuses_a_nul_instead_of_failing(hub_app, hub, field):
+    form = {**FORM, field: FORM[field][:3] + "\x00"}
+    response = _admin(hub_app, hub).post("/katalog/baru", data=form)
+    assert response.status_code == 400 and "tidak bisa disimpan" in response.get_data(as_text=True)
+
+
+def test_a_url_with_a_nul_is_not_found(hub_app, hub):
+    client = _admin(hub_app, hub)
+    assert client.get("/katalog/ubah/OPOP%00").status_code == 404
+    assert client.post("/katalog/status/OPOP%00", data={"active": "1"}).status_code == 404
+
+
+def test_a_csv_with_a_nul_is_refused_whole(hub_app, hub, tmp_path):
+    path = tmp_path / "katalog.csv"
+    path.write_text(CSV.replace("Kopi Robusta", "Kopi\x00Robusta"), "utf-8")
+    result = hub_app.test_cli_runner().invoke(args=["publish-catalogue", str(path)])
+    assert result.exit_code != 0 and "bukan teks CSV" in result.output  # a NUL makes it a binary file
+    assert feed(hub) == []
