@@ -9,6 +9,7 @@ MENU = [
     ("samsat.counter", _l("Samsat"), "kasir"),
     ("sales.history", _l("Riwayat"), "kasir"),
     ("till.shift", _l("Shift"), "kasir"),
+    ("members.index", _l("Anggota"), "kasir"),
     ("catalog.products", _l("Produk"), "manajer"),
     ("catalog.low_stock", _l("Stok menipis"), "manajer"),
     ("reports.daily", _l("Buku kas"), "manajer"),

@@ -23,6 +23,8 @@ def sale_receipt_data(sale, copy=False) -> SaleReceiptData:
         subtotal=sale.subtotal, discount_total=sale.discount, total=sale.total,
         payments=_payments((p.method, p.amount, p.reference) for p in sale.payments),
         tendered=sale.tendered, change=sale.change, member=sale.member,
+        member_name=sale.member_record.name if sale.member_id else "",
+        member_no=sale.member_record.number if sale.member_id else "",
         copy_printed_at=clock.now() if copy else None, is_refund=sale.kind != "sale",
         original_receipt_no=sale.original.receipt_no if sale.original_id else "",
         note=("VOID. " if sale.kind == "void" else "") + (sale.note or ""))
