@@ -38,7 +38,7 @@ def deposit(member_id):
     with transaction():
         saving, replayed = savings.deposit(
             member_or_404(member_id), form.get("kind", ""), current_user, amount=form.get("amount"),
-            months=form.get("months") or 1, method=form.get("method", "cash"), reference=form.get("reference", ""),
+            months=form.get("months", 1), method=form.get("method", "cash"), reference=form.get("reference", ""),
             note=form.get("note", ""), saving_uuid=form.get("uuid") or None)
     return _done(saving, replayed, "Setoran")
 
