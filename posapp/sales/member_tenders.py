@@ -43,11 +43,14 @@ def charge(sale, member, user) -> None:
 
 def money_back(sale, returns, total: int) -> list:
     """[(method, amount)] of a refund: back to the member's tenders first (what they paid, less what earlier
-    refunds gave back), the rest in cash."""
+    refunds gave back; kasbon never below what is still owed — a repaid kasbon comes back in cash), the rest
+    in cash."""
     paid, given = _by_method(sale.payments), dict.fromkeys(MEMBER_METHODS, 0)
     for ret in returns:
         for method, amount in _by_method(ret.payments).items():
             given[method] += amount
+    if paid["kasbon"]:
+        paid["kasbon"] = min(paid["kasbon"], given["kasbon"] + sale.member_record.credit_open)
     out = []
     for method in MEMBER_METHODS:
         amount = min(total, paid[method] - given[method])
