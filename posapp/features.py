@@ -19,6 +19,8 @@ from .sales import refund_views, views as sales_views
 from .samsat import blueprint as samsat_blueprint, hub_effects, models as samsat_models, payments as samsat_payments
 from .samsat import views as samsat_views
 from .samsat.cli import samsat_group
+from .shu import blueprint as shu_blueprint, models as shu_models, views as shu_views
+from .shu.cli import anggota_group
 from .shop import blueprint as shop_blueprint, models as shop_models, views as shop_views
 from .sync import blueprint as sync_blueprint, views as sync_views
 from .sync.cli import sync_group
@@ -27,7 +29,7 @@ from .wire import effects, models as wire_models, state as wire_state
 
 # Every table, so create_all and the migrations see them all.
 MODELS = (auth_models, audit_models, shop_models, wire_models, wire_state, ledger_models, catalog_models,
-          till_models, members_models, sales_models, samsat_models)
+          till_models, members_models, sales_models, samsat_models, shu_models)
 
 # Each blueprint with the modules whose routes join it (imported here, so the routes exist when registered).
 BLUEPRINTS = (
@@ -42,10 +44,12 @@ BLUEPRINTS = (
     (receipts_blueprint.bp, (receipts_views,)),
     (ledger_blueprint.bp, (ledger_views,)),
     (reports_blueprint.bp, (reports_views,)),
+    (shu_blueprint.bp, (shu_views,)),
     (sync_blueprint.bp, (sync_views,)),
 )
 
-COMMANDS = (commands.backup_command, commands.restore_command, demo.seed_demo_command, samsat_group, sync_group)
+COMMANDS = (commands.backup_command, commands.restore_command, demo.seed_demo_command, samsat_group, sync_group,
+            anggota_group)
 
 
 def register_plugins(app) -> None:

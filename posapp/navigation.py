@@ -13,6 +13,7 @@ MENU = [
     ("catalog.products", _l("Produk"), "manajer"),
     ("catalog.low_stock", _l("Stok menipis"), "manajer"),
     ("reports.daily", _l("Buku kas"), "manajer"),
+    ("shu.screen", _l("SHU"), "manajer"),
     ("audit.index", _l("Log audit"), "manajer"),
     ("auth.users", _l("Pengguna"), "admin"),
     ("shop.identity", _l("Pengaturan"), "admin"),

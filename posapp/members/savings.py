@@ -177,3 +177,8 @@ def statement(member: Member) -> list:
         running["total"] += saving.signed
         rows.append((saving, dict(running)))
     return rows
+
+
+def credit_from_shu(member: Member, amount: int, user, year: int) -> Saving:
+    """A member's SHU share paid into their simpanan sukarela: Dr SHU / Cr Simpanan sukarela."""
+    return _record(member, "sukarela", "setor", amount, user, "shu", "", f"Pembagian SHU tahun {year}")

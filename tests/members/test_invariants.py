@@ -1,7 +1,8 @@
 """Random days at the counter keep the member sub-ledgers equal to their control accounts, to the rupiah.
 
 Σ members' savings = 3201 + 3202 + 2301; Σ open member credit = Σ credit moves = Piutang anggota (1201);
-and each member's figures equal a simple model of what happened.
+each member's figures equal a simple model of what happened, and their purchases for the SHU are the
+sum of their sales less the refunds.
 """
 import uuid
 
@@ -15,6 +16,7 @@ from posapp.ledger.chart import PIUTANG_ANGGOTA, SIMPANAN_POKOK, SIMPANAN_SUKARE
 from posapp.members import credit, savings
 from posapp.members.models import CreditMove, Member
 from posapp.sales import refunds, service
+from posapp.shu.purchases import member_purchases
 
 MEMBERS = 3
 who = st.integers(0, MEMBERS - 1)
@@ -27,7 +29,8 @@ steps = st.lists(st.one_of(
 ), min_size=1, max_size=20)
 
 
-def _check(model):
+def _check(model, bought):
+    assert member_purchases(2026) == {k: v for k, v in bought.items() if v}
     total = sum(row["total"] for row in savings.all_balances().values())
     assert total == -(account_balance(SIMPANAN_POKOK) + account_balance(SIMPANAN_WAJIB)
                       + account_balance(SIMPANAN_SUKARELA))
@@ -50,6 +53,7 @@ def test_member_books_stay_right(kasir_shift, make_member, make_product, users, 
     members = db.session.scalars(db.select(Member).order_by(Member.id)).all()
     product_id = db.session.scalar(db.select(db.text("id FROM product")))
     model = {m.id: [0, 0] for m in members}
+    bought = {m.id: 0 for m in members}
     sales = []
     try:
         for step in plan:
@@ -76,6 +80,7 @@ def test_member_books_stay_right(kasir_shift, make_member, make_product, users, 
                                                            "lines": [{"product_id": product_id, "qty": qty}],
                                                            "payments": payments})
                 sales.append(sale)
+                bought[member.id] += sale.total
                 model[member.id][1] += on_credit
             elif kind == "repay":
                 member = members[step[1]]
@@ -91,7 +96,8 @@ def test_member_books_stay_right(kasir_shift, make_member, make_product, users, 
                     ret, _ = refunds.refund(kasir, str(uuid.uuid4()), sale.receipt_no, {sale.lines[0].id: qty},
                                             approval=_manager_approval())
                     model[sale.member_id][1] -= sum(p.amount for p in ret.payments if p.method == "kasbon")
-            _check(model)
+                    bought[sale.member_id] -= ret.total
+            _check(model, bought)
     finally:
         db.session.rollback()
         db.session.expunge_all()  # rows written by Core INSERTs were attached, not added: forget them too
