@@ -25,11 +25,14 @@ from .shop import blueprint as shop_blueprint, models as shop_models, views as s
 from .sync import blueprint as sync_blueprint, views as sync_views
 from .sync.cli import sync_group
 from .till import blueprint as till_blueprint, drawer as till_drawer, models as till_models, views as till_views
+from .wallet import blueprint as wallet_blueprint, drawer as wallet_drawer, models as wallet_models
+from .wallet import views as wallet_views
+from .wallet.cli import dompet_group
 from .wire import effects, models as wire_models, state as wire_state
 
 # Every table, so create_all and the migrations see them all.
 MODELS = (auth_models, audit_models, shop_models, wire_models, wire_state, ledger_models, catalog_models,
-          till_models, members_models, sales_models, samsat_models, shu_models)
+          till_models, members_models, wallet_models, sales_models, samsat_models, shu_models)
 
 # Each blueprint with the modules whose routes join it (imported here, so the routes exist when registered).
 BLUEPRINTS = (
@@ -45,11 +48,12 @@ BLUEPRINTS = (
     (ledger_blueprint.bp, (ledger_views,)),
     (reports_blueprint.bp, (reports_views,)),
     (shu_blueprint.bp, (shu_views,)),
+    (wallet_blueprint.bp, (wallet_views,)),
     (sync_blueprint.bp, (sync_views,)),
 )
 
 COMMANDS = (commands.backup_command, commands.restore_command, demo.seed_demo_command, samsat_group, sync_group,
-            anggota_group)
+            anggota_group, dompet_group)
 
 
 def register_plugins(app) -> None:
@@ -57,6 +61,7 @@ def register_plugins(app) -> None:
     till_drawer.register(app, "sales", sales_drawer.shift_part)
     till_drawer.register(app, "samsat", samsat_payments.shift_part)
     till_drawer.register(app, "members", members_drawer.shift_part)
+    till_drawer.register(app, "wallet", wallet_drawer.shift_part)
     effects.register(app, acked={"samsat_payment": hub_effects.payments_held},
                      rejected={"samsat_payment": hub_effects.payment_refused},
                      feeds={"samsat": hub_effects.verdicts, "catalogue": curated_feed.apply_catalogue})

@@ -10,6 +10,7 @@ MENU = [
     ("sales.history", _l("Riwayat"), "kasir"),
     ("till.shift", _l("Shift"), "kasir"),
     ("members.index", _l("Anggota"), "kasir"),
+    ("wallet.index", _l("Dompet"), "kasir"),
     ("catalog.products", _l("Produk"), "manajer"),
     ("catalog.low_stock", _l("Stok menipis"), "manajer"),
     ("reports.daily", _l("Buku kas"), "manajer"),

@@ -1,12 +1,17 @@
 """The member at the till: attached by id (member prices, the ledger's party), and the member's own
-tenders — Piutang anggota (kasbon) — charged in the sale's transaction and given back on a refund.
+tenders — Piutang anggota (kasbon) and Dompet santri — charged in the sale's transaction and given back
+on a refund.
 
 Nothing here runs for a sale without a member and without a member tender (the cash sale's hot path).
 """
 from ..extensions import db
 from ..members import credit, registry
 from ..members.api_views import member_json
+from ..catalog.models import Product
 from ..members.models import Member
+from ..shop.service import get_settings
+from ..wallet import service as wallets
+from ..wallet.models import WalletMove
 from ..till.tenders import MEMBER_METHODS
 from .pricing import SaleRefused
 
@@ -27,8 +32,9 @@ def _by_method(payments) -> dict:
     return amounts
 
 
-def charge(sale, member, user) -> None:
-    """Kasbon: the member's open credit grows, refused beyond the limit (the sale rolls back)."""
+def charge(sale, member, user, wallet_pin=None) -> None:
+    """Kasbon: the member's open credit grows, refused beyond the limit; dompet: the balance is cut, refused
+    when the balance or the day's/week's limit is short (the sale rolls back)."""
     amounts = _by_method(sale.payments)
     if not any(amounts.values()):
         return
@@ -38,7 +44,25 @@ def charge(sale, member, user) -> None:
     if amounts["kasbon"]:
         credit.charge(member, amounts["kasbon"], sale.receipt_no, user, sale.business_date)
     if amounts["dompet"]:
-        raise SaleRefused("Dompet santri belum tersedia.", "payments")
+        wallet = wallets.wallet_of(member.id)
+        if wallet is None:
+            raise SaleRefused(f"{member.name} belum punya dompet santri.", "payments")
+        wallets.pay(wallet, amounts["dompet"], _limited(sale, amounts["dompet"]), user, doc_no=sale.receipt_no,
+                    items=_items(sale), pin=wallet_pin)
+
+
+def _limited(sale, paid: int) -> int:
+    """The part of a wallet payment that counts to the limits: the wallet pays the exempt goods (kitab, alat
+    tulis, seragam…) first, the rest is jajan."""
+    free = {c.strip().lower() for c in get_settings().wallet_free_categories}
+    categories = dict(db.session.execute(db.select(Product.id, Product.category).where(
+        Product.id.in_({line.product_id for line in sale.lines}))).all())
+    exempt = sum(line.total for line in sale.lines if (categories.get(line.product_id) or "").lower() in free)
+    return max(0, paid - exempt)
+
+
+def _items(sale) -> str:
+    return "; ".join(f"{line.name} × {line.qty}" for line in sale.lines)
 
 
 def money_back(sale, returns, total: int) -> list:
@@ -68,6 +92,15 @@ def give_back(ret, user) -> None:
     member = db.session.get(Member, ret.member_id)
     if amounts["kasbon"]:
         credit.give_back(member, amounts["kasbon"], ret.receipt_no, user, ret.business_date)
+    if amounts["dompet"]:
+        wallets.refund(wallets.wallet_of(member.id), amounts["dompet"], user, doc_no=ret.receipt_no, items=_items(ret))
+
+
+def wallet_balance_after(sale):
+    """The wallet's balance right after a wallet-paid sale (or its refund), for the receipt; else None."""
+    if not any(p.method == "dompet" for p in sale.payments):
+        return None
+    return db.session.scalar(db.select(WalletMove.balance_after).where(WalletMove.doc_no == sale.receipt_no))
 
 
 def card_json(code: str):
@@ -79,4 +112,16 @@ def card_json(code: str):
         why = "anggota sudah keluar" if not member.active else card.block_reason or "diblokir"
         return {"ok": False, "field": "barcode",
                 "error": f"Kartu {card.code} tidak berlaku ({why}). {member.name}: minta kartu baru ke manajer."}
-    return {"ok": True, "member": member_json(member)}
+    return {"ok": True, "member": member_with_wallet(member)}
+
+
+def member_with_wallet(member) -> dict:
+    """The member as the screen shows it, with their wallet (balance, what the limits allow today)."""
+    out = member_json(member)
+    wallet = wallets.wallet_of(member.id)
+    if wallet is not None:
+        left = wallets.remaining(wallet)
+        out["wallet"] = {"nis": wallet.nis, "status": wallet.status, "balance": wallet.balance,
+                         "remaining_today": left["today"], "remaining_week": left["week"],
+                         "pin_required": bool(get_settings().wallet_pin_required and wallet.pin_hash)}
+    return out

@@ -1,5 +1,6 @@
 """Plain dicts of a sale: the outbox payload for the hub and the JSON answer for the screen."""
 from ..till.tenders import METHODS
+from . import member_tenders
 
 
 def sale_payload(sale) -> dict:
@@ -28,7 +29,7 @@ def sale_result(sale, warnings=(), replayed=False, printed=None) -> dict:
                    "discount": line.discount, "total": line.total} for line in sale.lines],
         "payments": [{"method": p.method, "label": METHODS.get(p.method, p.method), "amount": p.amount,
                       "reference": p.reference} for p in sale.payments],
-        "print": printed, "member": member_json(sale),
+        "print": printed, "member": member_json(sale), "wallet_balance": member_tenders.wallet_balance_after(sale),
     }
 
 

@@ -89,7 +89,7 @@ def complete_sale(user, data: dict, approval=None):
         [dict(method=method, amount=amount, tendered=tendered, reference=reference)
          for method, amount, tendered, reference in settlement.applied])
     warnings = _move_stock(sale, priced, user)
-    member_tenders.charge(sale, member, user)
+    member_tenders.charge(sale, member, user, data.get("wallet_pin"))
     postings.post_sale(sale)  # the journal entry joins this transaction
     outbox.enqueue("sale", sale.uuid, day, payloads.sale_payload(sale))
     return sale, warnings, False

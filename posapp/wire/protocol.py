@@ -14,7 +14,7 @@ HEADER_TIME = "X-Posapp-Timestamp"
 HEADER_NONCE = "X-Posapp-Nonce"
 HEADER_SIGNATURE = "X-Posapp-Signature"
 KINDS = ("sale", "refund", "void", "samsat_payment", "journal_entry", "shift_close", "day_close",
-         "member", "member_saving", "member_credit", "shu_payout")
+         "member", "member_saving", "member_credit", "shu_payout", "wallet_move")
 
 
 def body_digest(body: bytes) -> str:
