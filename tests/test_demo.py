@@ -54,7 +54,18 @@ def test_seed_demo_has_members_with_savings_credit_and_purchases(fresh_app):
     from posapp.sales.models import Sale
     assert fresh_app.test_cli_runner().invoke(args=["seed-demo"]).exit_code == 0
     members = db.session.scalars(db.select(Member)).all()
-    assert 45 <= len(members) <= 60 and {"santri", "ustadz", "karyawan"} <= {m.kind for m in members}
+    assert 140 <= len(members) <= 160 and {"santri", "ustadz", "karyawan"} <= {m.kind for m in members}  # 50 + 100 santri
     assert db.session.scalar(db.select(db.func.count(Saving.id))) >= 2 * len(members)
     assert sum(m.credit_open for m in members) == account_balance(PIUTANG_ANGGOTA) > 0
     assert db.session.scalar(db.select(db.func.count(Sale.id)).where(Sale.member_id.is_not(None))) >= 20
+
+
+def test_seed_demo_has_santri_wallets_with_topups_and_purchases(fresh_app):
+    from posapp.ledger.balances import account_balance
+    from posapp.ledger.chart import TITIPAN_DOMPET
+    from posapp.wallet.models import Wallet, WalletMove
+    assert fresh_app.test_cli_runner().invoke(args=["seed-demo"]).exit_code == 0
+    wallets = db.session.scalars(db.select(Wallet)).all()
+    assert len(wallets) >= 90 and sum(w.balance for w in wallets) == -account_balance(TITIPAN_DOMPET) > 0
+    kinds = db.session.scalars(db.select(WalletMove.kind)).all()
+    assert kinds.count("topup") == len(wallets) and kinds.count("purchase") >= 50

@@ -1,4 +1,5 @@
-"""Demo members for seed-demo: ~50 anggota with simpanan, some with kasbon limits and purchases on credit.
+"""Demo members for seed-demo: ~50 anggota with simpanan, some with kasbon limits and purchases on credit,
+and ~100 santri with a dompet, their wali's top-ups and their purchases paid from it.
 
 Here (above sales) because the demo's purchases are real sales through the till.
 """
@@ -13,6 +14,7 @@ from ..extensions import db
 from ..members import credit, registry, savings
 from ..sales import service as sales
 from ..till import shifts
+from ..wallet import service as wallets
 
 FIRST = ("Ahmad", "Muhammad", "Abdul", "Siti", "Nur", "Fatimah", "Zainal", "Rizki", "Aisyah", "Umar", "Hasan",
          "Khadijah", "Ilham", "Lutfi", "Maryam", "Yusuf", "Zahra", "Ridwan", "Halimah", "Fauzan")
@@ -42,6 +44,7 @@ def seed_members(count=50, rng=None) -> list:
             credit.set_limit(member, rng.choice((100_000, 200_000, 500_000)), kasir)
         members.append(member)
     _purchases(kasir, members, rng)
+    _santri_wallets(kasir, 100, rng, today)
     shifts.close_shift(shift, kasir, shifts.summary(shift)["cash_expected"], "")
     return members
 
@@ -57,3 +60,23 @@ def _purchases(kasir, members, rng) -> None:
             ([{"method": "cash", "amount": total - on_credit}] if total > on_credit else [])
         sales.complete_sale(kasir, {"uuid": str(uuid.uuid4()), "member_id": member.id, "lines": lines,
                                     "payments": payments})
+
+
+def _santri_wallets(kasir, count, rng, today) -> None:
+    """Santri members with a wallet: a top-up by the wali, then two or three purchases paid from it."""
+    products = db.session.scalars(db.select(Product).where(Product.active.is_(True), Product.price <= 30_000)).all()
+    for i in range(count):
+        member = registry.register(registry.clean({
+            "name": f"{FIRST[(i * 3) % len(FIRST)]} {LAST[i % len(LAST)]} {i + 1}", "kind": "santri",
+            "joined_on": today - timedelta(days=rng.randrange(30, 900))}, today))
+        wallet = wallets.open_wallet(member, {
+            "nis": f"{today.year - rng.randint(0, 3)}.{i + 1:04d}", "room": f"Asrama {rng.choice('ABCD')}-{rng.randint(1, 20)}",
+            "wali_name": f"Bapak {LAST[(i * 3) % len(LAST)]}", "wali_phone": f"08{rng.randrange(10**9, 10**10)}"}, kasir)
+        wallets.topup(wallet, rng.choice((50_000, 100_000, 150_000, 200_000)), kasir,
+                      method=rng.choice(("cash", "transfer")), reference=f"TRF{i:05d}")
+        for product in rng.sample(products, rng.randint(0, 3)):
+            price = product.member_price or product.price
+            if wallet.balance >= price:
+                sales.complete_sale(kasir, {"uuid": str(uuid.uuid4()), "member_id": member.id,
+                                            "lines": [{"product_id": product.id, "qty": 1}],
+                                            "payments": [{"method": "dompet", "amount": price}]})
