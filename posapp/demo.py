@@ -13,6 +13,7 @@ from .edge import cli_act
 from .extensions import db
 from .refusal import Refusal
 from .shop.service import get_settings, save_settings
+from .shu.seed import seed_members
 from .startup import prepare_database
 
 # name, category, unit, price, cost, member price, pesantren, curated
@@ -90,6 +91,7 @@ def seed_demo(quiet=False) -> dict:
         db.session.add(product)
         db.session.flush()
         record_move(product, 10 + (index * 7) % 40, "receive", note="Stok awal demo", unit_cost=cost)
+    seed_members()  # anggota with simpanan, kasbon and purchases (posapp/shu/seed.py)
     return passwords
 
 

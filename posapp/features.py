@@ -9,6 +9,9 @@ from .auth import blueprint as auth_blueprint, models as auth_models, views as a
 from .catalog import api_views, import_views, product_views, stock_views
 from .catalog import blueprint as catalog_blueprint, curated_feed, models as catalog_models
 from .ledger import blueprint as ledger_blueprint, models as ledger_models, views as ledger_views
+from .members import api_views as member_api_views, blueprint as members_blueprint, drawer as members_drawer
+from .members import import_views as member_import_views, models as members_models
+from .members import money_views as member_money_views, views as members_views
 from .receipts import blueprint as receipts_blueprint, views as receipts_views
 from .reports import blueprint as reports_blueprint, views as reports_views
 from .sales import blueprint as sales_blueprint, drawer as sales_drawer, models as sales_models
@@ -16,15 +19,20 @@ from .sales import refund_views, views as sales_views
 from .samsat import blueprint as samsat_blueprint, hub_effects, models as samsat_models, payments as samsat_payments
 from .samsat import views as samsat_views
 from .samsat.cli import samsat_group
+from .shu import blueprint as shu_blueprint, models as shu_models, views as shu_views
+from .shu.cli import anggota_group
 from .shop import blueprint as shop_blueprint, models as shop_models, views as shop_views
 from .sync import blueprint as sync_blueprint, views as sync_views
 from .sync.cli import sync_group
 from .till import blueprint as till_blueprint, drawer as till_drawer, models as till_models, views as till_views
+from .wallet import blueprint as wallet_blueprint, drawer as wallet_drawer, models as wallet_models
+from .wallet import views as wallet_views
+from .wallet.cli import dompet_group
 from .wire import effects, models as wire_models, state as wire_state
 
 # Every table, so create_all and the migrations see them all.
 MODELS = (auth_models, audit_models, shop_models, wire_models, wire_state, ledger_models, catalog_models,
-          till_models, sales_models, samsat_models)
+          till_models, members_models, wallet_models, sales_models, samsat_models, shu_models)
 
 # Each blueprint with the modules whose routes join it (imported here, so the routes exist when registered).
 BLUEPRINTS = (
@@ -33,21 +41,27 @@ BLUEPRINTS = (
     (audit_blueprint.bp, (audit_views,)),
     (catalog_blueprint.bp, (api_views, product_views, stock_views, import_views)),
     (till_blueprint.bp, (till_views,)),
+    (members_blueprint.bp, (members_views, member_money_views, member_import_views, member_api_views)),
     (sales_blueprint.bp, (sales_views, refund_views)),
     (samsat_blueprint.bp, (samsat_views,)),
     (receipts_blueprint.bp, (receipts_views,)),
     (ledger_blueprint.bp, (ledger_views,)),
     (reports_blueprint.bp, (reports_views,)),
+    (shu_blueprint.bp, (shu_views,)),
+    (wallet_blueprint.bp, (wallet_views,)),
     (sync_blueprint.bp, (sync_views,)),
 )
 
-COMMANDS = (commands.backup_command, commands.restore_command, demo.seed_demo_command, samsat_group, sync_group)
+COMMANDS = (commands.backup_command, commands.restore_command, demo.seed_demo_command, samsat_group, sync_group,
+            anggota_group, dompet_group)
 
 
 def register_plugins(app) -> None:
     """The tables features plug into: the till's drawer parts and the wire's effects of hub answers."""
     till_drawer.register(app, "sales", sales_drawer.shift_part)
     till_drawer.register(app, "samsat", samsat_payments.shift_part)
+    till_drawer.register(app, "members", members_drawer.shift_part)
+    till_drawer.register(app, "wallet", wallet_drawer.shift_part)
     effects.register(app, acked={"samsat_payment": hub_effects.payments_held},
                      rejected={"samsat_payment": hub_effects.payment_refused},
                      feeds={"samsat": hub_effects.verdicts, "catalogue": curated_feed.apply_catalogue})

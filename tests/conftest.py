@@ -169,3 +169,17 @@ def make_product(app):
         db.session.commit()
         return product
     return make
+
+
+@pytest.fixture
+def make_member(app, shop):
+    """Register a member (committed); keyword arguments override the defaults, `credit_limit` too."""
+    from posapp.members import registry
+
+    def make(name="Ahmad Fauzi", credit_limit=0, **fields):
+        values = registry.clean({"name": name, "kind": "santri", **fields})
+        member = registry.register(values)
+        member.credit_limit = credit_limit
+        db.session.commit()
+        return member
+    return make

@@ -45,3 +45,27 @@ def test_seed_demo_refuses_a_shop_that_has_products(fresh_app):
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     again = runner.invoke(args=["seed-demo"])
     assert again.exit_code != 0 and "toko kosong" in again.output
+
+
+def test_seed_demo_has_members_with_savings_credit_and_purchases(fresh_app):
+    from posapp.ledger.balances import account_balance
+    from posapp.ledger.chart import PIUTANG_ANGGOTA
+    from posapp.members.models import Member, Saving
+    from posapp.sales.models import Sale
+    assert fresh_app.test_cli_runner().invoke(args=["seed-demo"]).exit_code == 0
+    members = db.session.scalars(db.select(Member)).all()
+    assert 140 <= len(members) <= 160 and {"santri", "ustadz", "karyawan"} <= {m.kind for m in members}  # 50 + 100 santri
+    assert db.session.scalar(db.select(db.func.count(Saving.id))) >= 100  # pokok and wajib of the fifty
+    assert sum(m.credit_open for m in members) == account_balance(PIUTANG_ANGGOTA) > 0
+    assert db.session.scalar(db.select(db.func.count(Sale.id)).where(Sale.member_id.is_not(None))) >= 20
+
+
+def test_seed_demo_has_santri_wallets_with_topups_and_purchases(fresh_app):
+    from posapp.ledger.balances import account_balance
+    from posapp.ledger.chart import TITIPAN_DOMPET
+    from posapp.wallet.models import Wallet, WalletMove
+    assert fresh_app.test_cli_runner().invoke(args=["seed-demo"]).exit_code == 0
+    wallets = db.session.scalars(db.select(Wallet)).all()
+    assert len(wallets) >= 90 and sum(w.balance for w in wallets) == -account_balance(TITIPAN_DOMPET) > 0
+    kinds = db.session.scalars(db.select(WalletMove.kind)).all()
+    assert kinds.count("topup") == len(wallets) and kinds.count("purchase") >= 50

@@ -6,31 +6,33 @@ Each takes plain values, adds the entry, its lines and its outbox row to the CAL
 """
 from .journal import post_entry
 from .posting import (LedgerRefused, cash_difference_lines, samsat_lines, sale_lines, setoran_lines,
-                      refund_lines)
+                      refund_lines, transfer_lines)
 
 
 def _party(member) -> str:
     return "anggota" if member else "umum"
 
 
-def post_sale(*, uuid, business_date, cash, noncash=0, cost=0, doc_no="", member=False, user=""):
-    """Dr Kas (cash) / Dr Bank (non-cash), Cr Penjualan; Dr HPP, Cr Persediaan."""
-    if not (cash or noncash or cost):
+def post_sale(*, uuid, business_date, cash, noncash=0, cost=0, doc_no="", member=False, user="", receivable=0,
+              wallet=0):
+    """Dr Kas (cash) / Bank (non-cash) / Piutang anggota (receivable) / Titipan dompet (wallet), Cr Penjualan;
+    Dr HPP, Cr Persediaan."""
+    if not (cash or noncash or cost or receivable or wallet):
         return None
-    return post_entry("sale", sale_lines(cash, noncash, cost), business_date, source_ref=doc_no,
+    return post_entry("sale", sale_lines(cash, noncash, cost, receivable, wallet), business_date, source_ref=doc_no,
                       source_uuid=uuid, party=_party(member), description=f"Penjualan {doc_no}".strip(),
                       user=user)
 
 
 def post_refund(*, uuid, business_date, cash, noncash=0, cost=0, doc_no="", member=False, user="",
-                kind="refund", original_doc=""):
+                kind="refund", original_doc="", receivable=0, wallet=0):
     """A refund or void: the sale's reverse through Retur penjualan; stock back at cost."""
     if kind not in ("refund", "void"):
         raise LedgerRefused("Jenis retur tidak dikenal.", "kind")
-    if not (cash or noncash or cost):
+    if not (cash or noncash or cost or receivable or wallet):
         return None
     label = "Retur" if kind == "refund" else "Void"
-    return post_entry(kind, refund_lines(cash, noncash, cost), business_date, source_ref=doc_no,
+    return post_entry(kind, refund_lines(cash, noncash, cost, receivable, wallet), business_date, source_ref=doc_no,
                       source_uuid=uuid, party=_party(member), user=user,
                       description=f"{label} {doc_no}" + (f" atas {original_doc}" if original_doc else ""))
 
@@ -57,3 +59,10 @@ def post_cash_difference(*, uuid, business_date, difference, doc_no="", user="",
     kind = "kurang" if difference < 0 else "lebih"
     return post_entry(source, cash_difference_lines(difference), business_date, source_ref=doc_no,
                       source_uuid=uuid, description=f"Selisih kas {kind} {doc_no} {note}".strip(), user=user)
+
+
+def post_transfer(*, source, uuid, business_date, debit, credit, amount, doc_no="", description="", user="",
+                  party=""):
+    """One amount moved between two accounts (a simpanan deposit, a kasbon repayment, a wallet top-up…)."""
+    return post_entry(source, transfer_lines(debit, credit, amount, description[:200]), business_date,
+                      source_ref=doc_no, source_uuid=uuid, party=party, description=description, user=user)

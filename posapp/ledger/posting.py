@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from ..money import format_rupiah
 from ..refusal import Refusal
 
-from .chart import BANK, HPP, JASA_SAMSAT, KAS, MODAL, PENJUALAN, PERSEDIAAN, RETUR, SELISIH, TITIPAN
+from .chart import (BANK, HPP, JASA_SAMSAT, KAS, MODAL, PENJUALAN, PERSEDIAAN, PIUTANG_ANGGOTA, RETUR, SELISIH,
+                    TITIPAN, TITIPAN_DOMPET)
 
 CASH_ACCOUNTS = (KAS,)
 MAX_AMOUNT = 1_000_000_000_000
@@ -65,16 +66,31 @@ def tender_lines(cash, noncash, side, memo) -> list[Line]:
     return [make(KAS, amount(cash, "tunai"), memo), make(BANK, amount(noncash, "non-tunai"), memo)]
 
 
-def sale_lines(cash, noncash, cost) -> list[Line]:
-    """Dr Kas/Bank, Cr Penjualan; Dr HPP, Cr Persediaan."""
-    return [*tender_lines(cash, noncash, "debit", "penjualan"), cr(PENJUALAN, cash + noncash),
-            dr(HPP, amount(cost, "HPP")), cr(PERSEDIAAN, cost)]
+def member_tender_lines(receivable, wallet, side, memo) -> list[Line]:
+    """Member credit (Piutang anggota) and santri wallet (Titipan dompet santri) in place of Kas."""
+    make = dr if side == "debit" else cr
+    return [make(PIUTANG_ANGGOTA, amount(receivable, "piutang anggota"), memo),
+            make(TITIPAN_DOMPET, amount(wallet, "dompet santri"), memo)]
 
 
-def refund_lines(cash, noncash, cost) -> list[Line]:
-    """Dr Retur penjualan, Cr Kas/Bank; stock back at cost: Dr Persediaan, Cr HPP."""
-    return [dr(RETUR, amount(cash, "tunai") + amount(noncash, "non-tunai")),
-            *tender_lines(cash, noncash, "credit", "retur"), dr(PERSEDIAAN, amount(cost, "HPP")), cr(HPP, cost)]
+def sale_lines(cash, noncash, cost, receivable=0, wallet=0) -> list[Line]:
+    """Dr Kas/Bank/Piutang anggota/Titipan dompet, Cr Penjualan; Dr HPP, Cr Persediaan."""
+    return [*tender_lines(cash, noncash, "debit", "penjualan"),
+            *member_tender_lines(receivable, wallet, "debit", "penjualan"),
+            cr(PENJUALAN, cash + noncash + receivable + wallet), dr(HPP, amount(cost, "HPP")), cr(PERSEDIAAN, cost)]
+
+
+def refund_lines(cash, noncash, cost, receivable=0, wallet=0) -> list[Line]:
+    """Dr Retur penjualan, Cr Kas/Bank/Piutang anggota/Titipan dompet; stock back at cost: Dr Persediaan, Cr HPP."""
+    return [dr(RETUR, amount(cash, "tunai") + amount(noncash, "non-tunai") + amount(receivable, "piutang anggota")
+               + amount(wallet, "dompet santri")),
+            *tender_lines(cash, noncash, "credit", "retur"), *member_tender_lines(receivable, wallet, "credit", "retur"),
+            dr(PERSEDIAAN, amount(cost, "HPP")), cr(HPP, cost)]
+
+
+def transfer_lines(debit_account, credit_account, value, memo="") -> list[Line]:
+    """One amount from one account to another: Dr `debit_account` / Cr `credit_account`."""
+    return [dr(debit_account, amount(value, "jumlah"), memo), cr(credit_account, value, memo)]
 
 
 def samsat_lines(tax, fee, cash, noncash=0) -> list[Line]:

@@ -52,6 +52,9 @@ class SaleReceiptData:
     tendered: int = 0
     change: int = 0
     member: bool = False
+    member_name: str = ""                     # the member attached at the till, with their number
+    member_no: str = ""
+    wallet_balance: int | None = None         # paid by dompet santri: the balance after
     copy_printed_at: datetime | None = None   # a reprint: "SALINAN" and this time
     is_refund: bool = False                   # "RETUR" of original_receipt_no
     original_receipt_no: str = ""

@@ -21,7 +21,7 @@ LAYOUT_DIR = Path(__file__).resolve().parents[2] / "receipts"
 KINDS = {"text", "wrap", "pair", "sep", "qr", "barcode", "blank"}
 STYLES = {"left", "center", "right", "bold", "double"}
 BREAK = "\x1e"  # a newline inside a value: the directive continues on a new row
-DRAWER_KINDS = {"sale", "refund", "samsat"}
+DRAWER_KINDS = {"sale", "refund", "samsat", "member", "wallet"}
 
 
 class LayoutError(ValueError):

@@ -24,7 +24,8 @@ class Sale(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id"))
     original_id: Mapped[int | None] = mapped_column(ForeignKey("sale.id"), nullable=True, index=True)
     approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), nullable=True)
-    member: Mapped[bool] = mapped_column(Boolean, default=False)
+    member: Mapped[bool] = mapped_column(Boolean, default=False)  # a member is attached (member_id)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), nullable=True, index=True)
     subtotal: Mapped[int] = mapped_column(BigInteger)
     discount: Mapped[int] = mapped_column(BigInteger, default=0)
     total: Mapped[int] = mapped_column(BigInteger)
@@ -38,6 +39,7 @@ class Sale(db.Model):
     shift = relationship(Shift)
     user = relationship("User", foreign_keys=[user_id])
     approved_by = relationship("User", foreign_keys=[approved_by_id])
+    member_record = relationship("Member")
 
     @property
     def sign(self) -> int:

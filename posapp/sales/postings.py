@@ -3,8 +3,12 @@ from ..ledger import acts
 
 
 def _tender(payments):
-    cash = sum(p.amount for p in payments if p.method == "cash")
-    return cash, sum(p.amount for p in payments) - cash
+    """(cash, other non-cash, member credit, santri wallet) of a sale's payments."""
+    by = {"cash": 0, "kasbon": 0, "dompet": 0}
+    for p in payments:
+        if p.method in by:
+            by[p.method] += p.amount
+    return by["cash"], sum(p.amount for p in payments) - sum(by.values()), by["kasbon"], by["dompet"]
 
 
 def _cost(sale) -> int:
@@ -13,15 +17,16 @@ def _cost(sale) -> int:
 
 def post_sale(sale):
     """Dr Kas/Bank, Cr Penjualan; Dr HPP, Cr Persediaan — in the sale's own transaction."""
-    cash, noncash = _tender(sale.payments)
+    cash, noncash, receivable, wallet = _tender(sale.payments)
     return acts.post_sale(uuid=sale.uuid, business_date=sale.business_date, cash=cash, noncash=noncash,
-                          cost=_cost(sale), doc_no=sale.receipt_no, member=sale.member, user=sale.user)
+                          cost=_cost(sale), doc_no=sale.receipt_no, member=sale.member, user=sale.user,
+                          receivable=receivable, wallet=wallet)
 
 
 def post_refund(refund):
     """A refund or void: the sale's reverse through Retur penjualan; stock back at cost."""
-    cash, noncash = _tender(refund.payments)
+    cash, noncash, receivable, wallet = _tender(refund.payments)
     original = refund.original.receipt_no if refund.original_id else ""
     return acts.post_refund(uuid=refund.uuid, business_date=refund.business_date, cash=cash, noncash=noncash,
                             cost=_cost(refund), doc_no=refund.receipt_no, member=refund.member, user=refund.user,
-                            kind=refund.kind, original_doc=original)
+                            kind=refund.kind, original_doc=original, receivable=receivable, wallet=wallet)

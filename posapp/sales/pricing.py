@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..money import format_rupiah, percent_of, to_rupiah
 from ..refusal import Refusal
-from ..till.tenders import METHODS
+from ..till.tenders import METHODS, NEEDS_REFERENCE
 
 MAX_QTY = 9_999            # more of one product in one sale is a typo, not a purchase
 MAX_TENDER = 1_000_000_000  # Rp 1 miliar: no single payment at a koperasi shop is larger
@@ -129,11 +129,11 @@ def settle(total: int, payments) -> Settlement:
         if method == "cash":
             cash.append((amount, reference))
             continue
-        if not (reference or "").strip():
+        if method in NEEDS_REFERENCE and not (reference or "").strip():
             raise SaleRefused(f"Nomor referensi {METHODS[method]} wajib diisi.", "reference")
         if amount > remaining:
             raise SaleRefused(f"Pembayaran {METHODS[method]} melebihi sisa tagihan.", "amount")
-        applied.append((method, amount, amount, reference.strip()))
+        applied.append((method, amount, amount, (reference or "").strip()))
         remaining -= amount
     tendered_cash = sum(amount for amount, _ in cash)
     if tendered_cash + (total - remaining) < total:

@@ -3,6 +3,7 @@ from .. import clock
 from ..receipts.data import Payment, ReceiptLine, SaleReceiptData, ShopIdentity
 from ..shop.service import get_settings
 from ..till.tenders import method_label
+from . import member_tenders
 
 
 def _shop() -> ShopIdentity:
@@ -23,6 +24,9 @@ def sale_receipt_data(sale, copy=False) -> SaleReceiptData:
         subtotal=sale.subtotal, discount_total=sale.discount, total=sale.total,
         payments=_payments((p.method, p.amount, p.reference) for p in sale.payments),
         tendered=sale.tendered, change=sale.change, member=sale.member,
+        member_name=sale.member_record.name if sale.member_id else "",
+        member_no=sale.member_record.number if sale.member_id else "",
+        wallet_balance=member_tenders.wallet_balance_after(sale),
         copy_printed_at=clock.now() if copy else None, is_refund=sale.kind != "sale",
         original_receipt_no=sale.original.receipt_no if sale.original_id else "",
         note=("VOID. " if sale.kind == "void" else "") + (sale.note or ""))

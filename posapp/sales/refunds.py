@@ -12,7 +12,7 @@ from ..extensions import db
 from ..shop.service import get_settings
 from ..till.shifts import require_open_shift
 from ..wire import outbox
-from . import numbers, payloads, postings, pricing
+from . import member_tenders, numbers, payloads, postings, pricing
 from .models import Payment, Sale, SaleLine
 from .pricing import SaleRefused
 from .service import check_uuid
@@ -70,7 +70,8 @@ def refund(user, refund_uuid, receipt_no, quantities: dict, note="", approval=No
     approver = require_approval(user, approval, "sale.refund", f"retur {sale.receipt_no}: " + ", ".join(
         f"{line.name} × {qty}" for line, qty, _ in picked))
     total = sum(amount for _, _, amount in picked)
-    ret = _record(user, shift, sale, "refund", refund_uuid, picked, [("cash", total)], approver, note)
+    money_back = member_tenders.money_back(sale, returns_of(sale), total)
+    ret = _record(user, shift, sale, "refund", refund_uuid, picked, money_back, approver, note)
     audit.record("sale.refund", f"{ret.receipt_no} untuk {sale.receipt_no}: {total}", user=user)
     return ret, False
 
@@ -100,7 +101,8 @@ def _record(user, shift, sale, kind, doc_uuid, picked, money_back, approver, not
     day = clock.today()
     total = sum(amount for _, _, amount in picked)
     ret = Sale(uuid=doc_uuid, kind=kind, original_id=sale.id, business_date=day, shift_id=shift.id,
-               user_id=user.id, approved_by_id=approver.id, member=sale.member, created_at=clock.now(),
+               user_id=user.id, approved_by_id=approver.id, member=sale.member, member_id=sale.member_id,
+               created_at=clock.now(),
                receipt_no=numbers.receipt_no(get_settings().shop_code, day), subtotal=total, discount=0,
                total=total, tendered=0, change=0, note=(note or "").strip()[:500])
     db.session.add(ret)
@@ -115,6 +117,7 @@ def _record(user, shift, sale, kind, doc_uuid, picked, money_back, approver, not
     for line, qty, _ in picked:
         record_move(db.session.get(Product, line.product_id), qty, "refund", unit_cost=line.unit_cost,
                     doc_uuid=ret.uuid, user=user)
+    member_tenders.give_back(ret, user)
     postings.post_refund(ret)  # the reversing journal entry joins this transaction
     outbox.enqueue(kind, ret.uuid, day, payloads.sale_payload(ret))
     return ret

@@ -18,7 +18,7 @@ from ..extensions import db
 from ..shop.service import get_settings
 from ..till.shifts import require_open_shift
 from ..wire import outbox
-from . import numbers, payloads, postings, pricing
+from . import member_tenders, numbers, payloads, postings, pricing
 from .models import Sale
 from .pricing import SaleRefused
 from .writes import insert_sale as _insert_sale
@@ -42,7 +42,7 @@ def check_uuid(value, field="uuid") -> str:
 
 
 def request_hash(data: dict) -> str:
-    keys = ("member", "lines", "payments")
+    keys = ("member_id", "lines", "payments")
     text = json.dumps({k: data.get(k) for k in keys}, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
 
@@ -69,8 +69,8 @@ def complete_sale(user, data: dict, approval=None):
         return stored, [], True
     shift = require_open_shift(user)
     settings = get_settings()
-    member = bool(data.get("member"))
-    priced = _price_lines(data.get("lines"), member)
+    member = member_tenders.sale_member(data)
+    priced = _price_lines(data.get("lines"), member is not None)
     approver = _approve_if_needed(user, approval, priced, settings.discount_limit_percent)
     sums = pricing.totals([line for _, line, _ in priced])
     settlement = pricing.settle(sums["total"], _payments(data.get("payments")))
@@ -78,7 +78,8 @@ def complete_sale(user, data: dict, approval=None):
     day = clock.today()
     sale = _insert_sale(dict(
         uuid=sale_uuid, request_hash=digest, kind="sale", business_date=day, shift_id=shift.id, user_id=user.id,
-        original_id=None, approved_by_id=getattr(approver, "id", None), member=member,
+        original_id=None, approved_by_id=getattr(approver, "id", None), member=member is not None,
+        member_id=getattr(member, "id", None),
         receipt_no=numbers.receipt_no(settings.shop_code, day), created_at=clock.now(),
         subtotal=sums["subtotal"], discount=sums["discount"], total=sums["total"],
         tendered=sum(t for _, _, t, _ in settlement.applied), change=settlement.change, note=""),
@@ -88,6 +89,7 @@ def complete_sale(user, data: dict, approval=None):
         [dict(method=method, amount=amount, tendered=tendered, reference=reference)
          for method, amount, tendered, reference in settlement.applied])
     warnings = _move_stock(sale, priced, user)
+    member_tenders.charge(sale, member, user, data.get("wallet_pin"))
     postings.post_sale(sale)  # the journal entry joins this transaction
     outbox.enqueue("sale", sale.uuid, day, payloads.sale_payload(sale))
     return sale, warnings, False

@@ -14,7 +14,7 @@ from ..roles import role_required
 from ..shop.service import get_settings
 from ..till.shifts import open_shift_of
 from ..till.tenders import METHODS
-from . import payloads, printing, service
+from . import member_tenders, payloads, printing, service
 from .blueprint import bp
 from .models import Sale
 from .pricing import SaleRefused
@@ -37,6 +37,9 @@ def scan(code):
     product = catalog.find_by_barcode(code) or db.session.scalar(
         db.select(Product).where(Product.sku == code.strip().upper(), Product.active.is_(True)))
     if product is None:
+        card = member_tenders.card_json(code)  # a member card scanned into the same field
+        if card is not None:
+            return jsonify(card), 200 if card["ok"] else 409
         return jsonify(ok=False, error=f"Barcode {code} tidak dikenal.", field="barcode"), 404
     return jsonify(product_json(product))
 

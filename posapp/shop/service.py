@@ -34,6 +34,16 @@ DEFAULTS = {
     "printer_autocut": True,
     "printer_drawer_pulse": False,
     "receipt_pdf_archive": False,
+    # anggota koperasi (posapp/members/settings.py validates them)
+    "member_no_format": "AGT-{no:05d}",
+    "simpanan_pokok": 100_000,
+    "simpanan_wajib": 10_000,
+    "shu_percent": {"cadangan": "40", "jasa_usaha": "25", "jasa_modal": "20", "pengurus": "5", "karyawan": "5",
+                    "pendidikan": "2.5", "sosial": "2.5"},
+    # dompet santri (posapp/wallet/settings.py validates them)
+    "wallet_pin_required": False,
+    "wallet_free_categories": ["Kitab", "Alat Tulis", "Seragam"],
+    "wallet_low_balance": 20_000,
 }
 SHOP_CODE_RE = re.compile(r"^[A-Z0-9]{3,10}$")
 

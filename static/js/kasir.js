@@ -16,7 +16,7 @@
     var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
     return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
-  function newCart() { return { uuid: uuid4(), member: false, lines: [] }; }
+  function newCart() { return { uuid: uuid4(), member: null, lines: [] }; }  // member: attached by kasir-members.js
   function load(key) { try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; } }
   function save() { localStorage.setItem(KEY, JSON.stringify(cart)); }
   function rupiah(n) {
@@ -70,7 +70,7 @@
     $("t-subtotal").textContent = rupiah(t.subtotal);
     $("t-discount").textContent = rupiah(t.discount);
     $("t-total").textContent = rupiah(t.total);
-    $("member").checked = cart.member;
+    if (window.KasirMembers) window.KasirMembers.render(cart);
     $("cart-empty").hidden = cart.lines.length > 0;
   }
   function changed() { save(); render(); barcode.focus(); }
@@ -111,6 +111,7 @@
       .then(function (r) { return r.json().then(function (d) { return { ok: r.ok, d: d }; }); })
       .then(function (res) {
         if (!res.ok) { message(res.d.error || "Barcode tidak dikenal.", true); return; }
+        if (res.d.member) { cart.member = res.d.member; message("Anggota: " + res.d.member.name); changed(); return; }
         cache[code] = res.d; addProduct(res.d, qty);
       })
       .catch(function () { message("Tidak tersambung ke server kasir.", true); });
@@ -119,7 +120,6 @@
   barcode.addEventListener("keydown", function (e) {
     if (e.key === "Enter") { e.preventDefault(); var v = barcode.value; barcode.value = ""; scan(v); }
   });
-  $("member").addEventListener("change", function () { cart.member = $("member").checked; changed(); });
   $("btn-clear").addEventListener("click", function () { if (confirm("Kosongkan keranjang?")) { cart = newCart(); changed(); } });
 
   /* ---- dialogs ---- */
@@ -223,7 +223,7 @@
   function payload() {
     var payments = nonCashRows(), cash = digits($("tendered").value);
     if (cash) payments.push({ method: "cash", amount: cash, reference: "" });
-    var body = { uuid: cart.uuid, member: cart.member, payments: payments,
+    var body = { uuid: cart.uuid, member_id: cart.member ? cart.member.id : null, payments: payments,
       lines: cart.lines.map(function (l) {
         var line = { product_id: l.product_id, qty: l.qty, discount: l.discount || null };
         if (l.price != null) line.price = l.price;
@@ -288,6 +288,8 @@
     if (!document.querySelector("dialog[open]") && !e.target.closest("input,select,button,a,label")) barcode.focus();
   });
 
+  // what kasir-members.js needs: the cart, a redraw after it changed, the message line
+  window.Kasir = { cart: function () { return cart; }, changed: changed, message: message };
   render();
   barcode.focus();
 })();

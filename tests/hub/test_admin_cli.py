@@ -62,3 +62,15 @@ def test_totals_page_shows_province_and_shop(hub_app, hub, hub_key):
     hub_key.post("/sync/batches", body=body(batch([record(1, 12_500, day=clock.today().isoformat())])))
     page = _admin(hub_app, hub).get("/total").get_data(as_text=True)
     assert "Rp 12.500" in page and "KOP01" in page
+
+
+def test_the_dashboard_counts_members_not_their_records(hub_app, hub, hub_key):
+    import uuid as uuidlib
+
+    from .helpers import batch, body, record
+    ani, budi = str(uuidlib.uuid4()), str(uuidlib.uuid4())
+    records = [record(1, kind="member", member_uuid=ani, name="Ani"), record(2, kind="member", member_uuid=budi),
+               record(3, kind="member", member_uuid=ani, name="Ani Suryani"), record(4, kind="member_saving")]
+    hub_key.post("/sync/batches", body=body(batch(records)))
+    page = _admin(hub_app, hub).get("/").get_data(as_text=True)
+    assert '<td class="num">4</td><td class="num">2</td>' in page  # last seq 4, two members

@@ -60,9 +60,10 @@ def test_same_uuid_with_another_cart_is_refused(sell, make_product):
     assert count(Sale) == 1 and on_hand(p.id) == 9
 
 
-def test_client_totals_are_ignored_and_member_price_applies(sell, make_product):
+def test_client_totals_are_ignored_and_member_price_applies(sell, make_product, make_member):
     p = make_product(price=10000, member_price=9000)
-    data = sell([(p, 2, {"total": 1})], cash=18000, member=True, total=5).get_json()
+    member = make_member()
+    data = sell([(p, 2, {"total": 1})], cash=18000, member_id=member.id, total=5).get_json()
     assert data["total"] == 18000 and data["change"] == 0
 
 

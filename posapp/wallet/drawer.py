@@ -1,0 +1,11 @@
+"""The wallets' part of a shift's drawer: top-ups paid in cash, cash withdrawals."""
+from ..extensions import db
+from ..till.drawer import DrawerPart
+from .models import WalletMove
+
+
+def shift_part(shift) -> DrawerPart:
+    rows = dict(db.session.execute(db.select(WalletMove.kind, db.func.sum(WalletMove.amount)).where(
+        WalletMove.shift_id == shift.id, WalletMove.method == "cash").group_by(WalletMove.kind)).all())
+    topups, withdrawals = int(rows.get("topup") or 0), int(rows.get("withdraw") or 0)
+    return DrawerPart(cash=topups - withdrawals, figures={"wallets": {"topups": topups, "withdrawals": withdrawals}})

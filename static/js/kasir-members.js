@@ -1,0 +1,64 @@
+/* The member at the cashier screen: shows who is attached (name, number, kasbon left, dompet balance),
+   finds a member by name or number (F3), detaches. Scanning a card is handled by kasir.js (the scan
+   answers {member}); the sale sends member_id and the server applies member prices and checks tenders. */
+(function () {
+  "use strict";
+  var $ = function (id) { return document.getElementById(id); };
+  function rupiah(n) { return "Rp " + String(Math.round(n || 0)).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
+  var results = [], active = 0, timer = null;
+
+  function render(cart) {
+    var box = $("member-attached"), m = cart.member;
+    if (!box) return;
+    if (!m) { box.textContent = "Pelanggan umum. Pindai kartu anggota atau cari:"; box.className = "lead small"; return; }
+    var parts = ["Anggota: " + m.name + " (" + m.number + ")"];
+    if (m.credit && m.credit.limit) parts.push("sisa kasbon " + rupiah(m.credit.available));
+    if (m.wallet) parts.push("dompet " + rupiah(m.wallet.balance) + (m.wallet.remaining_today != null ?
+      ", sisa batas hari ini " + rupiah(m.wallet.remaining_today) : ""));
+    box.textContent = parts.join(" · ") + " ";
+    box.className = "member-on";
+    var off = document.createElement("button");
+    off.type = "button"; off.className = "link"; off.textContent = "lepas";
+    off.addEventListener("click", function () { var c = window.Kasir.cart(); c.member = null; window.Kasir.changed(); });
+    box.appendChild(off);
+  }
+  function show() {
+    var ul = $("member-results"); ul.innerHTML = "";
+    results.forEach(function (m, i) {
+      var li = document.createElement("li");
+      li.textContent = m.number + " · " + m.name + " · " + m.kind_label;
+      if (i === active) li.className = "active";
+      li.addEventListener("click", function () { pick(i); });
+      ul.appendChild(li);
+    });
+  }
+  function pick(i) {
+    var m = results[i];
+    if (!m) return;
+    var cart = window.Kasir.cart();
+    cart.member = m; results = []; show(); $("member-search").value = "";
+    window.Kasir.message("Anggota: " + m.name); window.Kasir.changed();
+  }
+  function wire() {
+    var input = $("member-search");
+    if (!input) return;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        fetch("/kasir/api/anggota?q=" + encodeURIComponent(input.value), { headers: { Accept: "application/json" } })
+          .then(function (r) { return r.json(); }).then(function (d) { results = d.members || []; active = 0; show(); });
+      }, 150);
+    });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") { active = Math.min(active + 1, results.length - 1); show(); e.preventDefault(); }
+      if (e.key === "ArrowUp") { active = Math.max(active - 1, 0); show(); e.preventDefault(); }
+      if (e.key === "Enter") { e.preventDefault(); pick(active); }
+      if (e.key === "Escape") { results = []; show(); }
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "F3") { e.preventDefault(); input.focus(); }
+    });
+  }
+  window.KasirMembers = { render: render };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", wire); else wire();
+})();

@@ -1,0 +1,33 @@
+"""A member at the cashier screen in a real browser: scan the card, member prices, pay on kasbon."""
+from posapp.extensions import db
+from tests.browser.conftest import login
+from tests.conftest import PASSWORD
+
+
+def test_scan_a_member_card_then_pay_with_kasbon_and_cash(live_server, page, make_product, make_member):
+    product = make_product(name="Kopi Dampit", price=35000, member_price=33000)
+    member = make_member("Siti Aminah", credit_limit=50_000)
+    code, card = product.barcode, member.number
+    db.session.remove()
+    login(page, live_server, "kasir", PASSWORD)
+    page.goto(f"{live_server}/shift")
+    page.fill("#f-opening_cash", "0")
+    page.press("#f-opening_cash", "Enter")
+    page.wait_for_url(f"{live_server}/kasir")
+    barcode = page.locator("#barcode")
+    for text in (code, card):  # the product first: the member's price applies once the card is scanned
+        barcode.type(text)
+        barcode.press("Enter")
+        page.wait_for_function("el => el.value === ''", arg=barcode.element_handle())
+    page.wait_for_function("document.getElementById('t-total').textContent === 'Rp 33.000'")
+    assert "Siti Aminah" in page.inner_text("#member-attached") and "Rp 50.000" in page.inner_text("#member-attached")
+    page.keyboard.press("F8")
+    page.click("#add-noncash")
+    page.select_option(".noncash-row select", "kasbon")
+    page.fill(".noncash-row .amt", "30000")
+    page.fill("#tendered", "5000")
+    page.press("#tendered", "Enter")
+    page.wait_for_selector("#done-dialog[open]")
+    assert page.inner_text("#done-change") == "Rp 2.000"
+    page.keyboard.press("Enter")
+    assert "Pelanggan umum" in page.inner_text("#member-attached")  # the next sale starts without a member
