@@ -47,17 +47,18 @@ def charge(sale, member, user, wallet_pin=None) -> None:
         wallet = wallets.wallet_of(member.id)
         if wallet is None:
             raise SaleRefused(f"{member.name} belum punya dompet santri.", "payments")
-        wallets.pay(wallet, amounts["dompet"], _limited(sale, amounts["dompet"]), user, doc_no=sale.receipt_no,
-                    items=_items(sale), pin=wallet_pin)
+        move = wallets.pay(wallet, amounts["dompet"], _limited(sale, amounts["dompet"]), user,
+                           doc_no=sale.receipt_no, items=_items(sale), pin=wallet_pin)
+        _remember_balance(sale.receipt_no, move.balance_after)
 
 
 def _limited(sale, paid: int) -> int:
     """The part of a wallet payment that counts to the limits: the wallet pays the exempt goods (kitab, alat
     tulis, seragam…) first, the rest is jajan."""
     free = {c.strip().lower() for c in get_settings().wallet_free_categories}
-    categories = dict(db.session.execute(db.select(Product.id, Product.category).where(
-        Product.id.in_({line.product_id for line in sale.lines}))).all())
-    exempt = sum(line.total for line in sale.lines if (categories.get(line.product_id) or "").lower() in free)
+    # the sale's products were just priced in this session: get() finds them without a query
+    categories = {line.product_id: db.session.get(Product, line.product_id).category for line in sale.lines}
+    exempt = sum(line.total for line in sale.lines if (categories[line.product_id] or "").lower() in free)
     return max(0, paid - exempt)
 
 
@@ -96,10 +97,18 @@ def give_back(ret, user) -> None:
         wallets.refund(wallets.wallet_of(member.id), amounts["dompet"], user, doc_no=ret.receipt_no, items=_items(ret))
 
 
+def _remember_balance(receipt_no, balance) -> None:
+    """The balance after this request's wallet payment, for its answer and receipt without reading it back."""
+    db.session.info.setdefault("wallet_balance_after", {})[receipt_no] = balance
+
+
 def wallet_balance_after(sale):
     """The wallet's balance right after a wallet-paid sale (or its refund), for the receipt; else None."""
     if not any(p.method == "dompet" for p in sale.payments):
         return None
+    known = db.session.info.get("wallet_balance_after", {})
+    if sale.receipt_no in known:
+        return known[sale.receipt_no]
     return db.session.scalar(db.select(WalletMove.balance_after).where(WalletMove.doc_no == sale.receipt_no))
 
 

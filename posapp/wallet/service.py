@@ -11,7 +11,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from .. import audit, clock
 from ..auth import throttle
 from ..auth.approval import require_approval
-from ..database import new_uuid
+from ..database import attach, new_uuid
 from ..extensions import db
 from ..ledger import acts
 from ..ledger.chart import BANK, KAS, TITIPAN_DOMPET
@@ -89,16 +89,20 @@ def _move_balance(wallet, delta):
     return None if row is None else row[0]
 
 
+_INSERT_MOVE = WalletMove.__table__.insert().returning(WalletMove.__table__.c.id)
+
+
 def _record(wallet, kind, amount, after, user, *, method="", reference="", doc_no=None, items="", limited=0,
             shift=None, approver=None, move_uuid=None):
     day = clock.today()
-    move = WalletMove(uuid=move_uuid or new_uuid(), wallet_id=wallet.id, kind=kind, amount=amount, balance_after=after,
-                      limited=limited, method=method, reference=reference, doc_no=doc_no or numbers.doc_no("DS", day),
-                      items=items[:2000], business_date=day, shift_id=getattr(shift, "id", None),
-                      user_id=getattr(user, "id", None), approved_by_id=getattr(approver, "id", None),
-                      created_at=clock.now())
-    db.session.add(move)
+    values = dict(uuid=move_uuid or new_uuid(), wallet_id=wallet.id, kind=kind, amount=amount, balance_after=after,
+                  limited=limited, method=method, reference=reference, doc_no=doc_no or numbers.doc_no("DS", day),
+                  items=items[:2000], business_date=day, shift_id=getattr(shift, "id", None),
+                  user_id=getattr(user, "id", None), approved_by_id=getattr(approver, "id", None),
+                  created_at=clock.now())
+    # a Core INSERT and the object attached: a purchase by wallet is on the sale's hot path (see database.attach)
     db.session.flush()
+    move = attach(WalletMove(id=db.session.connection().execute(_INSERT_MOVE, values).scalar_one(), **values))
     outbox.enqueue("wallet_move", move.uuid, day, payload(move, wallet))
     return move
 
