@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from ..money import format_rupiah
 from ..refusal import Refusal
 
-from .chart import BANK, HPP, JASA_SAMSAT, KAS, MODAL, PENJUALAN, PERSEDIAAN, RETUR, SELISIH, TITIPAN
+from .chart import (BANK, HPP, JASA_SAMSAT, KAS, MODAL, PENJUALAN, PERSEDIAAN, RETUR, SELISIH, SELISIH_PEMBULATAN,
+                    TITIPAN)
 
 CASH_ACCOUNTS = (KAS,)
 MAX_AMOUNT = 1_000_000_000_000
@@ -65,23 +66,33 @@ def tender_lines(cash, noncash, side, memo) -> list[Line]:
     return [make(KAS, amount(cash, "tunai"), memo), make(BANK, amount(noncash, "non-tunai"), memo)]
 
 
-def sale_lines(cash, noncash, cost) -> list[Line]:
-    """Dr Kas/Bank, Cr Penjualan; Dr HPP, Cr Persediaan."""
-    return [*tender_lines(cash, noncash, "debit", "penjualan"), cr(PENJUALAN, cash + noncash),
-            dr(HPP, amount(cost, "HPP")), cr(PERSEDIAAN, cost)]
+def rounding_line(rounding, side="debit") -> Line:
+    """Cash rounded down at the till (< Rp 100): the koperasi bears it, on the act's own entry."""
+    if amount(rounding, "pembulatan") >= 100:
+        raise LedgerRefused("Pembulatan tunai harus kurang dari Rp 100.", "rounding")
+    make = dr if side == "debit" else cr
+    return make(SELISIH_PEMBULATAN, rounding, "pembulatan tunai")
 
 
-def refund_lines(cash, noncash, cost) -> list[Line]:
-    """Dr Retur penjualan, Cr Kas/Bank; stock back at cost: Dr Persediaan, Cr HPP."""
-    return [dr(RETUR, amount(cash, "tunai") + amount(noncash, "non-tunai")),
-            *tender_lines(cash, noncash, "credit", "retur"), dr(PERSEDIAAN, amount(cost, "HPP")), cr(HPP, cost)]
+def sale_lines(cash, noncash, cost, rounding=0) -> list[Line]:
+    """Dr Kas/Bank (and Selisih pembulatan), Cr Penjualan the whole total; Dr HPP, Cr Persediaan."""
+    return [*tender_lines(cash, noncash, "debit", "penjualan"), rounding_line(rounding),
+            cr(PENJUALAN, cash + noncash + rounding), dr(HPP, amount(cost, "HPP")), cr(PERSEDIAAN, cost)]
 
 
-def samsat_lines(tax, fee, cash, noncash=0) -> list[Line]:
-    """Dr Kas/Bank, Cr Titipan PKB (the tax, never income), Cr Pendapatan jasa (the fee)."""
-    if amount(cash, "tunai") + amount(noncash, "non-tunai") != amount(tax, "pajak") + amount(fee, "biaya"):
+def refund_lines(cash, noncash, cost, rounding=0) -> list[Line]:
+    """Dr Retur penjualan, Cr Kas/Bank (a void also gives back the sale's rounding); stock back at cost."""
+    return [dr(RETUR, amount(cash, "tunai") + amount(noncash, "non-tunai") + amount(rounding, "pembulatan")),
+            *tender_lines(cash, noncash, "credit", "retur"), rounding_line(rounding, "credit"),
+            dr(PERSEDIAAN, amount(cost, "HPP")), cr(HPP, cost)]
+
+
+def samsat_lines(tax, fee, cash, noncash=0, rounding=0) -> list[Line]:
+    """Dr Kas/Bank (and Selisih pembulatan), Cr Titipan PKB (the whole tax, never income), Cr Pendapatan jasa."""
+    if amount(cash, "tunai") + amount(noncash, "non-tunai") + amount(rounding, "pembulatan") != \
+            amount(tax, "pajak") + amount(fee, "biaya"):
         raise LedgerRefused("Uang diterima harus sama dengan pajak ditambah biaya loket.", "cash")
-    return [*tender_lines(cash, noncash, "debit", "Samsat"), cr(TITIPAN, tax, "titipan PKB"),
+    return [*tender_lines(cash, noncash, "debit", "Samsat"), rounding_line(rounding), cr(TITIPAN, tax, "titipan PKB"),
             cr(JASA_SAMSAT, fee, "jasa loket")]
 
 

@@ -11,6 +11,7 @@ def sale_payload(sale) -> dict:
         "shift_uuid": sale.shift.uuid, "cashier": sale.user.username,
         "approved_by": sale.approved_by.username if sale.approved_by_id else None,
         "member": sale.member, "subtotal": sale.subtotal, "discount": sale.discount, "total": sale.total,
+        "rounding": sale.rounding or 0,
         "lines": [{"sku": line.sku, "name": line.name, "qty": line.qty, "unit_price": line.unit_price,
                    "list_price": line.list_price, "discount": line.discount, "total": line.total,
                    "unit_cost": line.unit_cost} for line in sale.lines],
@@ -23,7 +24,7 @@ def sale_result(sale, warnings=(), replayed=False, printed=None) -> dict:
     return {
         "ok": True, "uuid": sale.uuid, "receipt_no": sale.receipt_no, "kind": sale.kind,
         "subtotal": sale.subtotal, "discount": sale.discount, "total": sale.total,
-        "tendered": sale.tendered, "change": sale.change, "warnings": list(warnings), "replayed": replayed,
+        "tendered": sale.tendered, "change": sale.change, "rounding": sale.rounding or 0, "warnings": list(warnings), "replayed": replayed,
         "lines": [{"name": line.name, "qty": line.qty, "unit_price": line.unit_price,
                    "discount": line.discount, "total": line.total} for line in sale.lines],
         "payments": [{"method": p.method, "label": METHODS.get(p.method, p.method), "amount": p.amount,

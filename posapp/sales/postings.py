@@ -15,7 +15,8 @@ def post_sale(sale):
     """Dr Kas/Bank, Cr Penjualan; Dr HPP, Cr Persediaan — in the sale's own transaction."""
     cash, noncash = _tender(sale.payments)
     return acts.post_sale(uuid=sale.uuid, business_date=sale.business_date, cash=cash, noncash=noncash,
-                          cost=_cost(sale), doc_no=sale.receipt_no, member=sale.member, user=sale.user)
+                          cost=_cost(sale), doc_no=sale.receipt_no, member=sale.member, user=sale.user,
+                          rounding=sale.rounding or 0)
 
 
 def post_refund(refund):
@@ -24,4 +25,4 @@ def post_refund(refund):
     original = refund.original.receipt_no if refund.original_id else ""
     return acts.post_refund(uuid=refund.uuid, business_date=refund.business_date, cash=cash, noncash=noncash,
                             cost=_cost(refund), doc_no=refund.receipt_no, member=refund.member, user=refund.user,
-                            kind=refund.kind, original_doc=original)
+                            kind=refund.kind, original_doc=original, rounding=refund.rounding or 0)
