@@ -7,7 +7,7 @@ from . import commands, demo
 from .audit import blueprint as audit_blueprint, models as audit_models, views as audit_views
 from .auth import blueprint as auth_blueprint, models as auth_models, views as auth_views
 from .catalog import api_views, import_views, product_views, stock_views
-from .catalog import blueprint as catalog_blueprint, curated_feed, models as catalog_models
+from .catalog import blueprint as catalog_blueprint, curated_feed, models as catalog_models, search as catalog_search
 from .ledger import blueprint as ledger_blueprint, models as ledger_models, views as ledger_views
 from .receipts import blueprint as receipts_blueprint, views as receipts_views
 from .reports import blueprint as reports_blueprint, views as reports_views
@@ -24,7 +24,7 @@ from .wire import effects, models as wire_models, state as wire_state
 
 # Every table, so create_all and the migrations see them all.
 MODELS = (auth_models, audit_models, shop_models, wire_models, wire_state, ledger_models, catalog_models,
-          till_models, sales_models, samsat_models)
+          catalog_search, till_models, sales_models, samsat_models)  # catalog_search: the name index DDL
 
 # Each blueprint with the modules whose routes join it (imported here, so the routes exist when registered).
 BLUEPRINTS = (
