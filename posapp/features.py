@@ -12,7 +12,7 @@ from .ledger import blueprint as ledger_blueprint, models as ledger_models, view
 from .receipts import blueprint as receipts_blueprint, views as receipts_views
 from .reports import blueprint as reports_blueprint, views as reports_views
 from .sales import blueprint as sales_blueprint, drawer as sales_drawer, models as sales_models
-from .sales import refund_views, views as sales_views
+from .sales import display_views, refund_views, session_views, views as sales_views
 from .samsat import blueprint as samsat_blueprint, hub_effects, models as samsat_models, payments as samsat_payments
 from .samsat import views as samsat_views
 from .samsat.cli import samsat_group
@@ -33,7 +33,7 @@ BLUEPRINTS = (
     (audit_blueprint.bp, (audit_views,)),
     (catalog_blueprint.bp, (api_views, product_views, stock_views, import_views)),
     (till_blueprint.bp, (till_views,)),
-    (sales_blueprint.bp, (sales_views, refund_views)),
+    (sales_blueprint.bp, (sales_views, refund_views, session_views, display_views)),
     (samsat_blueprint.bp, (samsat_views,)),
     (receipts_blueprint.bp, (receipts_views,)),
     (ledger_blueprint.bp, (ledger_views,)),

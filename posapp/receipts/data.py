@@ -52,6 +52,7 @@ class SaleReceiptData:
     tendered: int = 0
     change: int = 0
     member: bool = False
+    rounding: int = 0                         # cash rounded down, borne by the koperasi
     copy_printed_at: datetime | None = None   # a reprint: "SALINAN" and this time
     is_refund: bool = False                   # "RETUR" of original_receipt_no
     original_receipt_no: str = ""
@@ -92,6 +93,7 @@ class SamsatReceiptData:
     payment_method: str
     tendered: int = 0
     change: int = 0
+    rounding: int = 0                         # cash rounded down; the titipan stays whole
     ntpd: str | None = None                   # printed once the hub confirmed the payment
     copy_printed_at: datetime | None = None
 

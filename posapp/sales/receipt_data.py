@@ -22,7 +22,7 @@ def sale_receipt_data(sale, copy=False) -> SaleReceiptData:
                            discount=line.discount) for line in sale.lines],
         subtotal=sale.subtotal, discount_total=sale.discount, total=sale.total,
         payments=_payments((p.method, p.amount, p.reference) for p in sale.payments),
-        tendered=sale.tendered, change=sale.change, member=sale.member,
+        tendered=sale.tendered, change=sale.change, member=sale.member, rounding=sale.rounding or 0,
         copy_printed_at=clock.now() if copy else None, is_refund=sale.kind != "sale",
         original_receipt_no=sale.original.receipt_no if sale.original_id else "",
         note=("VOID. " if sale.kind == "void" else "") + (sale.note or ""))
