@@ -181,3 +181,66 @@ def test_the_sync_banner_waits_48_hours_after_enrolling_and_leaves_the_menu_alon
     assert colour != "rgb(255, 255, 255)"  # readable: not white on pale pink
     top = page.eval_on_selector("#sync-banner", "el => el.getBoundingClientRect().top")
     assert top >= header - 1  # below the bar, not inside it
+
+
+def test_customer_display_follows_the_cart_and_shows_the_qris_amount(live_server, page, make_product):
+    from posapp.shop.service import save_settings
+    from tests.sales.test_qris import STATIC
+    save_settings({"qris_payload": STATIC})
+    db.session.commit()
+    kopi = make_product(name="Kopi Dampit", price=35050).barcode
+    db.session.remove()
+    login(page, live_server, "kasir", PASSWORD)
+    open_shift(page, live_server)
+    display = page.context.new_page()
+    display.goto(f"{live_server}/layar-pelanggan")
+    assert display.inner_text("#layar-shop") == "Kopontren Al-Hikmah"  # idle: the shop's name
+    page.bring_to_front()
+    page.click("#barcode")
+    scan(page, kopi)
+    wait_lines(page, 1)
+    display.wait_for_function("document.getElementById('layar-total').textContent === 'Rp 35.050'")
+    assert "Kopi Dampit" in display.inner_text("#layar-lines")
+
+    page.keyboard.press("F8")
+    assert page.inner_text("#pay-due") == "Rp 35.000"  # rounded down to Rp 100
+    assert "Rp 50" in page.inner_text("#pay-rounding")
+    quick = page.eval_on_selector_all("#quick-cash button", "bs => bs.map(b => b.textContent)")
+    assert quick[0] == "Uang pas Rp 35.000" and "Rp 50.000" in quick and "Rp 100.000" in quick
+    page.click("#pay-by-qris")
+    assert page.eval_on_selector(".noncash-row select", "s => s.value") == "qris"  # the shop's QRIS first
+    page.wait_for_selector("#pay-qris img[src='/kasir/qris.svg?jumlah=35050']")
+    display.wait_for_selector("#layar-qris img[src='/kasir/qris.svg?jumlah=35050']", state="visible")
+    svg = page.evaluate("fetch('/kasir/qris.svg?jumlah=35050').then(r => r.text())")
+    assert svg.startswith("<svg")
+    page.fill(".noncash-row .ref", "QR-778899")
+    page.press(".noncash-row .ref", "Enter")
+    page.wait_for_selector("#done-dialog[open]")
+    display.wait_for_function("!document.getElementById('layar-thanks').hidden")
+
+
+def test_idle_till_locks_behind_the_pin_and_keeps_the_cart(live_server, page, make_product):
+    from posapp.shop.service import save_settings
+    save_settings({"idle_lock_minutes": 1})
+    db.session.commit()
+    kopi = make_product(name="Kopi Dampit", price=35000).barcode
+    db.session.remove()
+    login(page, live_server, "kasir", PASSWORD)
+    open_shift(page, live_server)
+    scan(page, kopi)
+    wait_lines(page, 1)
+    page.evaluate("Till.lock()")  # what a minute without keys does (the timer calls the same)
+    page.wait_for_selector("#session-dialog[open]")
+    assert "terkunci" in page.inner_text("#session-title").lower()
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.getElementById('session-dialog').open")  # Esc does not get past it
+    page.fill("#session-pin", "000000")
+    page.press("#session-pin", "Enter")
+    page.wait_for_function("document.getElementById('session-error').textContent.includes('salah')")
+    page.reload()  # nor does a reload: the server keeps the lock
+    page.wait_for_selector("#lock-page")
+    page.fill("#secret", PASSWORD)  # a cashier without a PIN uses the password
+    page.press("#secret", "Enter")
+    page.wait_for_url(f"{live_server}/kasir")
+    wait_lines(page, 1)
+    assert cart_names(page) == ["Kopi Dampit"]  # the cart waited
