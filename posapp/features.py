@@ -10,7 +10,7 @@ from .catalog import api_views, import_views, product_views, stock_views
 from .catalog import blueprint as catalog_blueprint, curated_feed, models as catalog_models, search as catalog_search
 from .ledger import blueprint as ledger_blueprint, models as ledger_models, views as ledger_views
 from .receipts import blueprint as receipts_blueprint, views as receipts_views
-from .reports import blueprint as reports_blueprint, views as reports_views
+from .reports import blueprint as reports_blueprint, dashboard as reports_dashboard, views as reports_views
 from .sales import blueprint as sales_blueprint, drawer as sales_drawer, models as sales_models
 from .sales import display_views, refund_views, session_views, views as sales_views
 from .samsat import blueprint as samsat_blueprint, hub_effects, models as samsat_models, payments as samsat_payments
@@ -37,7 +37,7 @@ BLUEPRINTS = (
     (samsat_blueprint.bp, (samsat_views,)),
     (receipts_blueprint.bp, (receipts_views,)),
     (ledger_blueprint.bp, (ledger_views,)),
-    (reports_blueprint.bp, (reports_views,)),
+    (reports_blueprint.bp, (reports_views, reports_dashboard)),
     (sync_blueprint.bp, (sync_views,)),
 )
 
