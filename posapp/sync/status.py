@@ -2,6 +2,9 @@
 import json
 from datetime import timedelta
 
+from flask import has_request_context
+from flask_babel import gettext
+
 from .. import clock
 from ..extensions import db
 from ..catalog.curated_feed import held_reason
@@ -42,6 +45,11 @@ def kind_label(kind) -> str:
 STALE_AFTER = timedelta(hours=48)
 
 
+def _(text, **values) -> str:
+    """The chip's words in the page's language (plain Indonesian outside a request: the CLI, tests)."""
+    return gettext(text, **values) if has_request_context() else text % values
+
+
 def attention_count() -> int:
     return db.session.scalar(db.select(db.func.count(db.func.distinct(SyncRejection.uuid))))
 
@@ -52,22 +60,23 @@ def chip() -> dict:
     pending, attention = pending_count(), attention_count()
     wib = (lambda moment: clock.to_wib(moment).strftime("%H:%M"))
     if state is None or not state.enrolled:
-        return {"tone": "off", "text": "Belum terhubung ke server provinsi", "banner": False, "pending": pending}
+        return {"tone": "off", "text": _("Belum terhubung ke server provinsi"), "banner": False, "pending": pending}
     last = state.last_success_at
     # counted from the last upload, or from the enrolment when there was none yet (not at once after it)
     since = last or state.enrolled_at
     banner = since is None or clock.now() - since > STALE_AFTER
     if state.running:
-        tone, text = "busy", f"Menyinkronkan… {state.progress_done}/{state.progress_total}"
+        tone, text = "busy", _("Menyinkronkan… %(done)s/%(total)s", done=state.progress_done,
+                                total=state.progress_total)
     elif attention:
-        tone, text = "warn", f"{attention} data perlu perhatian"
+        tone, text = "warn", _("%(n)s data perlu perhatian", n=attention)
     elif state.last_error:
         retry = f", coba lagi {wib(state.next_retry_at)}" if state.next_retry_at else ""
         tone, text = "error", f"{state.last_error}{retry}"
     elif pending:
-        tone, text = "pending", f"{pending} transaksi menunggu"
+        tone, text = "pending", _("%(n)s transaksi menunggu", n=pending)
     else:
-        tone, text = "ok", f"Tersinkron {wib(last)}" if last else "Belum pernah sinkron"
+        tone, text = "ok", _("Tersinkron %(time)s", time=wib(last)) if last else _("Belum pernah sinkron")
     return {"tone": tone, "text": text, "banner": banner and pending > 0, "pending": pending,
             "attention": attention, "last_success": last}
 

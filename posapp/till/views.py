@@ -1,5 +1,6 @@
 """Shift pages: open, X report, close with a cash count, Z report (screen, print, PDF)."""
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from ..edge import writes
@@ -40,7 +41,7 @@ def shift():
 @writes(render=_shift_page_again)
 def shift_open():
     shifts.open_shift(current_user, request.form.get("opening_cash") or "0")
-    flash("Shift dibuka. Selamat bertugas.", "success")
+    flash(_("Shift dibuka. Selamat bertugas."), "success")
     return redirect(url_for("sales.screen"))
 
 
@@ -50,7 +51,7 @@ def shift_open():
 def shift_close():
     current = shifts.open_shift_of(current_user)
     if current is None:
-        flash("Tidak ada shift terbuka.", "warning")
+        flash(_("Tidak ada shift terbuka."), "warning")
         return redirect(url_for("till.shift"))
     shifts.close_shift(current, current_user, request.form.get("counted_cash") or "", request.form.get("note"),
                        denominations=_denomination_counts(request.form))
@@ -62,12 +63,12 @@ def _print_z(shift):
     """The button says "cetak laporan Z": print it now; a failure says why and the report page reprints."""
     result = print_document_for("shift", lambda: shift_report_data(shift, shifts.summary(shift)))
     if result.get("skipped"):
-        flash("Shift ditutup. Printer belum diatur: unduh laporan Z sebagai PDF di bawah ini.", "success")
+        flash(_("Shift ditutup. Printer belum diatur: unduh laporan Z sebagai PDF di bawah ini."), "success")
     elif result["ok"]:
-        flash("Shift ditutup dan laporan Z dicetak.", "success")
+        flash(_("Shift ditutup dan laporan Z dicetak."), "success")
     else:
-        flash(f"Shift ditutup, tetapi laporan Z belum tercetak: {result['error']} Tekan Cetak untuk mencoba "
-              "lagi.", "warning")
+        flash(_("Shift ditutup, tetapi laporan Z belum tercetak: %(error)s Tekan Cetak untuk mencoba lagi.",
+                error=result["error"]), "warning")
 
 
 def _manager_close_again(refusal):
@@ -88,7 +89,7 @@ def manager_close(shift_id):
     """A manager closes the shift a cashier forgot (the day close waits for every shift)."""
     shift = db.session.get(Shift, shift_id) or abort(404)
     if not shift.is_open:
-        flash("Shift ini sudah ditutup.", "info")
+        flash(_("Shift ini sudah ditutup."), "info")
         return redirect(url_for("till.shift_report", shift_id=shift.id))
     if request.method == "GET":
         return _manager_close_page(shift)
@@ -135,6 +136,6 @@ def shift_report_pdf(shift_id):
 def shift_report_print(shift_id):
     shift = _own_shift(shift_id)
     result = print_document_for("shift", lambda: shift_report_data(shift, shifts.summary(shift)))
-    flash("Laporan dicetak." if result["ok"] else f"Gagal mencetak: {result['error']}",
+    flash(_("Laporan dicetak.") if result["ok"] else _("Gagal mencetak: %(error)s", error=result["error"]),
           "success" if result["ok"] else "error")
     return redirect(url_for("till.shift_report", shift_id=shift.id))
