@@ -40,3 +40,27 @@ def freeze(moment: datetime | None) -> None:
 def format_wib(moment, fmt="%d-%m-%Y %H:%M") -> str:
     """A stored UTC time as people read it, in WIB ("" for none): the |wib template filter."""
     return to_wib(moment).strftime(fmt) if moment else ""
+
+
+def format_date(value) -> str:
+    """A date as people write it, dd-mm-yyyy ("" for none); ISO text is read first: the |tanggal filter."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        value = parse_date(value)
+        if value is None:
+            return ""
+    return value.strftime("%d-%m-%Y")
+
+
+def parse_date(text):
+    """A date typed as dd-mm-yyyy (also dd/mm/yyyy) or yyyy-mm-dd; None when unreadable."""
+    text = str(text or "").strip().replace("/", "-").replace(".", "-")
+    parts = text.split("-")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return None
+    day, month, year = (parts if len(parts[2]) == 4 else reversed(parts))
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None

@@ -32,7 +32,10 @@ def init_errors(app):
 
     @app.errorhandler(CSRFError)
     def csrf_error(e):
-        return error_response(400, "Sesi formulir kedaluwarsa atau tidak sah (CSRF). "
+        if wants_json():  # the screen asks to log in again (its token belonged to a session that ended)
+            return jsonify(ok=False, error="Sesi Anda sudah berakhir atau berganti. Masuk lagi untuk melanjutkan; "
+                                           "data di layar tetap tersimpan.", field=None, login_required=True), 401
+        return error_response(400, "Halaman ini sudah terlalu lama terbuka atau sesi Anda berganti. "
                                    "Muat ulang halaman lalu coba lagi.")
 
 

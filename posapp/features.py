@@ -7,15 +7,15 @@ from . import commands, demo
 from .audit import blueprint as audit_blueprint, models as audit_models, views as audit_views
 from .auth import blueprint as auth_blueprint, models as auth_models, views as auth_views
 from .catalog import api_views, import_views, product_views, stock_views
-from .catalog import blueprint as catalog_blueprint, curated_feed, models as catalog_models
+from .catalog import blueprint as catalog_blueprint, curated_feed, models as catalog_models, search as catalog_search
 from .ledger import blueprint as ledger_blueprint, models as ledger_models, views as ledger_views
 from .members import api_views as member_api_views, blueprint as members_blueprint, drawer as members_drawer
 from .members import import_views as member_import_views, models as members_models
 from .members import money_views as member_money_views, views as members_views
 from .receipts import blueprint as receipts_blueprint, views as receipts_views
-from .reports import blueprint as reports_blueprint, views as reports_views
+from .reports import blueprint as reports_blueprint, dashboard as reports_dashboard, views as reports_views
 from .sales import blueprint as sales_blueprint, drawer as sales_drawer, models as sales_models
-from .sales import refund_views, views as sales_views
+from .sales import display_views, refund_views, session_views, views as sales_views
 from .samsat import blueprint as samsat_blueprint, hub_effects, models as samsat_models, payments as samsat_payments
 from .samsat import views as samsat_views
 from .samsat.cli import samsat_group
@@ -32,7 +32,8 @@ from .wire import effects, models as wire_models, state as wire_state
 
 # Every table, so create_all and the migrations see them all.
 MODELS = (auth_models, audit_models, shop_models, wire_models, wire_state, ledger_models, catalog_models,
-          till_models, members_models, wallet_models, sales_models, samsat_models, shu_models)
+          catalog_search, till_models, members_models, wallet_models, sales_models, samsat_models,
+          shu_models)  # catalog_search: the name index DDL
 
 # Each blueprint with the modules whose routes join it (imported here, so the routes exist when registered).
 BLUEPRINTS = (
@@ -42,11 +43,11 @@ BLUEPRINTS = (
     (catalog_blueprint.bp, (api_views, product_views, stock_views, import_views)),
     (till_blueprint.bp, (till_views,)),
     (members_blueprint.bp, (members_views, member_money_views, member_import_views, member_api_views)),
-    (sales_blueprint.bp, (sales_views, refund_views)),
+    (sales_blueprint.bp, (sales_views, refund_views, session_views, display_views)),
     (samsat_blueprint.bp, (samsat_views,)),
     (receipts_blueprint.bp, (receipts_views,)),
     (ledger_blueprint.bp, (ledger_views,)),
-    (reports_blueprint.bp, (reports_views,)),
+    (reports_blueprint.bp, (reports_views, reports_dashboard)),
     (shu_blueprint.bp, (shu_views,)),
     (wallet_blueprint.bp, (wallet_views,)),
     (sync_blueprint.bp, (sync_views,)),

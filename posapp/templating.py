@@ -13,6 +13,7 @@ def init_templating(app):
     app.jinja_env.filters["rupiah"] = format_rupiah
     app.jinja_env.filters["angka"] = format_number
     app.jinja_env.filters["wib"] = clock.format_wib
+    app.jinja_env.filters["tanggal"] = clock.format_date
     app.jinja_env.globals["page_url"] = page_url
 
     @app.context_processor

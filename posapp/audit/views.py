@@ -1,5 +1,5 @@
 """The audit log page (manajer): who did what, when, from where."""
-from datetime import date
+from .. import clock
 
 from flask import render_template, request
 
@@ -19,7 +19,4 @@ def index():
 
 
 def _parse_day(text):
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
+    return clock.parse_date(text) if text else None

@@ -88,6 +88,22 @@ def authenticate(username: str, password: str, address: str) -> User:
     return user
 
 
+def unlock(user: User, secret: str, address: str = "") -> None:
+    """The idle-locked till opens again with the user's own PIN (or password when they have no PIN)."""
+    keys = [f"unlock:{user.username}"]
+    wait = throttle.locked_for(keys)
+    if wait:
+        raise AuthRefused(f"Terlalu banyak percobaan gagal. Coba lagi dalam {_minutes(wait)}.", "secret")
+    secret = secret or ""
+    valid = user.active and ((user.pin_hash and check_password_hash(user.pin_hash, secret))
+                             or check_password_hash(user.password_hash, secret))
+    if not valid:
+        raise AuthRefused("PIN atau kata sandi salah.", "secret",
+                          keep=_failure(keys, "unlock.failed", user.username, user, address))
+    throttle.clear(keys)
+    audit.record("unlock", user.username, user=user, address=address)
+
+
 def _minutes(seconds: int) -> str:
     minutes = (seconds + 59) // 60
     return f"{minutes} menit"

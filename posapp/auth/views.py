@@ -1,8 +1,10 @@
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_login.utils import login_url
 
 from .. import audit
 from ..edge import writes
+from ..errors import wants_json
 from ..extensions import db, login_manager
 from ..roles import role_required
 from . import service
@@ -17,6 +19,18 @@ login_manager.login_message_category = "warning"
 @login_manager.user_loader
 def load_user(user_id):
     return db.session.get(User, int(user_id))
+
+
+SESSION_ENDED = "Sesi Anda sudah berakhir. Masuk lagi untuk melanjutkan; keranjang tetap tersimpan."
+
+
+@login_manager.unauthorized_handler
+def unauthorized():
+    """A page goes to the login form; a JSON call (the cashier screen) hears that the session ended."""
+    if wants_json():
+        return jsonify(ok=False, error=SESSION_ENDED, field=None, login_required=True), 401
+    flash(login_manager.login_message, login_manager.login_message_category)
+    return redirect(login_url(login_manager.login_view, request.url))
 
 
 def _login_again(refusal):

@@ -14,34 +14,35 @@ def _party(member) -> str:
 
 
 def post_sale(*, uuid, business_date, cash, noncash=0, cost=0, doc_no="", member=False, user="", receivable=0,
-              wallet=0):
-    """Dr Kas (cash) / Bank (non-cash) / Piutang anggota (receivable) / Titipan dompet (wallet), Cr Penjualan;
-    Dr HPP, Cr Persediaan."""
-    if not (cash or noncash or cost or receivable or wallet):
+              wallet=0, rounding=0):
+    """Dr Kas (cash) / Bank (non-cash) / Piutang anggota (receivable) / Titipan dompet (wallet) / Selisih
+    pembulatan (rounding), Cr Penjualan; Dr HPP, Cr Persediaan."""
+    if not (cash or noncash or cost or receivable or wallet or rounding):
         return None
-    return post_entry("sale", sale_lines(cash, noncash, cost, receivable, wallet), business_date, source_ref=doc_no,
-                      source_uuid=uuid, party=_party(member), description=f"Penjualan {doc_no}".strip(),
+    return post_entry("sale", sale_lines(cash, noncash, cost, receivable, wallet, rounding), business_date,
+                      source_ref=doc_no, source_uuid=uuid, party=_party(member), description=f"Penjualan {doc_no}".strip(),
                       user=user)
 
 
 def post_refund(*, uuid, business_date, cash, noncash=0, cost=0, doc_no="", member=False, user="",
-                kind="refund", original_doc="", receivable=0, wallet=0):
+                kind="refund", original_doc="", receivable=0, wallet=0, rounding=0):
     """A refund or void: the sale's reverse through Retur penjualan; stock back at cost."""
     if kind not in ("refund", "void"):
         raise LedgerRefused("Jenis retur tidak dikenal.", "kind")
-    if not (cash or noncash or cost or receivable or wallet):
+    if not (cash or noncash or cost or receivable or wallet or rounding):
         return None
     label = "Retur" if kind == "refund" else "Void"
-    return post_entry(kind, refund_lines(cash, noncash, cost, receivable, wallet), business_date, source_ref=doc_no,
-                      source_uuid=uuid, party=_party(member), user=user,
+    return post_entry(kind, refund_lines(cash, noncash, cost, receivable, wallet, rounding), business_date,
+                      source_ref=doc_no, source_uuid=uuid, party=_party(member), user=user,
                       description=f"{label} {doc_no}" + (f" atas {original_doc}" if original_doc else ""))
 
 
-def post_samsat_payment(*, uuid, business_date, tax, fee, cash=None, noncash=0, doc_no="", plate="", user=""):
-    """Dr Kas tax+fee / Cr Titipan PKB tax / Cr Pendapatan jasa fee (cash defaults to all of it)."""
-    cash = tax + fee - noncash if cash is None else cash
+def post_samsat_payment(*, uuid, business_date, tax, fee, cash=None, noncash=0, doc_no="", plate="", user="",
+                        rounding=0):
+    """Dr Kas tax+fee (less the rounding, Dr Selisih pembulatan) / Cr Titipan PKB tax / Cr Pendapatan jasa fee."""
+    cash = tax + fee - noncash - rounding if cash is None else cash
     description = f"Pembayaran Samsat {doc_no}" + (f" {plate}" if plate else "")
-    return post_entry("samsat", samsat_lines(tax, fee, cash, noncash), business_date, source_ref=doc_no,
+    return post_entry("samsat", samsat_lines(tax, fee, cash, noncash, rounding), business_date, source_ref=doc_no,
                       source_uuid=uuid, description=description, user=user)
 
 

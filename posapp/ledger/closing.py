@@ -2,7 +2,7 @@
 
 The day-close act that checks the other features first (open shifts) is posapp.reports.day_close.
 """
-from datetime import date, timedelta
+from datetime import timedelta
 
 from .. import audit, clock
 from ..database import new_uuid
@@ -18,18 +18,15 @@ MAX_RANGE_DAYS = 366
 
 
 def parse_day(text, default=None):
-    """A date typed as YYYY-MM-DD; `default` when empty, None when unreadable (check_day refuses it)."""
+    """A date typed as dd-mm-yyyy or yyyy-mm-dd; `default` when empty, None when unreadable (check_day refuses it)."""
     if not text:
         return default
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return None
+    return clock.parse_date(text)
 
 
 def check_day(day, field="tanggal") -> None:
     if day is None:
-        raise LedgerRefused("Tanggal tidak valid: pakai format TTTT-BB-HH.", field)
+        raise LedgerRefused("Tanggal tidak valid: pakai format HH-BB-TTTT, mis. 24-11-2026.", field)
     if day > clock.today():
         raise LedgerRefused(f"Tanggal {day:%d-%m-%Y} belum terjadi.", field)
 

@@ -8,7 +8,7 @@ from ..money import format_rupiah
 from ..refusal import Refusal
 
 from .chart import (BANK, HPP, JASA_SAMSAT, KAS, MODAL, PENJUALAN, PERSEDIAAN, PIUTANG_ANGGOTA, RETUR, SELISIH,
-                    TITIPAN, TITIPAN_DOMPET)
+                    SELISIH_PEMBULATAN, TITIPAN, TITIPAN_DOMPET)
 
 CASH_ACCOUNTS = (KAS,)
 MAX_AMOUNT = 1_000_000_000_000
@@ -73,19 +73,30 @@ def member_tender_lines(receivable, wallet, side, memo) -> list[Line]:
             make(TITIPAN_DOMPET, amount(wallet, "dompet santri"), memo)]
 
 
-def sale_lines(cash, noncash, cost, receivable=0, wallet=0) -> list[Line]:
-    """Dr Kas/Bank/Piutang anggota/Titipan dompet, Cr Penjualan; Dr HPP, Cr Persediaan."""
+def rounding_line(rounding, side="debit") -> Line:
+    """Cash rounded down at the till (< Rp 100): the koperasi bears it, on the act's own entry."""
+    if amount(rounding, "pembulatan") >= 100:
+        raise LedgerRefused("Pembulatan tunai harus kurang dari Rp 100.", "rounding")
+    make = dr if side == "debit" else cr
+    return make(SELISIH_PEMBULATAN, rounding, "pembulatan tunai")
+
+
+def sale_lines(cash, noncash, cost, receivable=0, wallet=0, rounding=0) -> list[Line]:
+    """Dr Kas/Bank/Piutang anggota/Titipan dompet (and Selisih pembulatan), Cr Penjualan the whole total;
+    Dr HPP, Cr Persediaan."""
     return [*tender_lines(cash, noncash, "debit", "penjualan"),
-            *member_tender_lines(receivable, wallet, "debit", "penjualan"),
-            cr(PENJUALAN, cash + noncash + receivable + wallet), dr(HPP, amount(cost, "HPP")), cr(PERSEDIAAN, cost)]
+            *member_tender_lines(receivable, wallet, "debit", "penjualan"), rounding_line(rounding),
+            cr(PENJUALAN, cash + noncash + receivable + wallet + rounding), dr(HPP, amount(cost, "HPP")),
+            cr(PERSEDIAAN, cost)]
 
 
-def refund_lines(cash, noncash, cost, receivable=0, wallet=0) -> list[Line]:
-    """Dr Retur penjualan, Cr Kas/Bank/Piutang anggota/Titipan dompet; stock back at cost: Dr Persediaan, Cr HPP."""
+def refund_lines(cash, noncash, cost, receivable=0, wallet=0, rounding=0) -> list[Line]:
+    """Dr Retur penjualan, Cr Kas/Bank/Piutang anggota/Titipan dompet (a void also gives back the sale's
+    rounding); stock back at cost: Dr Persediaan, Cr HPP."""
     return [dr(RETUR, amount(cash, "tunai") + amount(noncash, "non-tunai") + amount(receivable, "piutang anggota")
-               + amount(wallet, "dompet santri")),
+               + amount(wallet, "dompet santri") + amount(rounding, "pembulatan")),
             *tender_lines(cash, noncash, "credit", "retur"), *member_tender_lines(receivable, wallet, "credit", "retur"),
-            dr(PERSEDIAAN, amount(cost, "HPP")), cr(HPP, cost)]
+            rounding_line(rounding, "credit"), dr(PERSEDIAAN, amount(cost, "HPP")), cr(HPP, cost)]
 
 
 def transfer_lines(debit_account, credit_account, value, memo="") -> list[Line]:
@@ -93,11 +104,12 @@ def transfer_lines(debit_account, credit_account, value, memo="") -> list[Line]:
     return [dr(debit_account, amount(value, "jumlah"), memo), cr(credit_account, value, memo)]
 
 
-def samsat_lines(tax, fee, cash, noncash=0) -> list[Line]:
-    """Dr Kas/Bank, Cr Titipan PKB (the tax, never income), Cr Pendapatan jasa (the fee)."""
-    if amount(cash, "tunai") + amount(noncash, "non-tunai") != amount(tax, "pajak") + amount(fee, "biaya"):
+def samsat_lines(tax, fee, cash, noncash=0, rounding=0) -> list[Line]:
+    """Dr Kas/Bank (and Selisih pembulatan), Cr Titipan PKB (the whole tax, never income), Cr Pendapatan jasa."""
+    if amount(cash, "tunai") + amount(noncash, "non-tunai") + amount(rounding, "pembulatan") != \
+            amount(tax, "pajak") + amount(fee, "biaya"):
         raise LedgerRefused("Uang diterima harus sama dengan pajak ditambah biaya loket.", "cash")
-    return [*tender_lines(cash, noncash, "debit", "Samsat"), cr(TITIPAN, tax, "titipan PKB"),
+    return [*tender_lines(cash, noncash, "debit", "Samsat"), rounding_line(rounding), cr(TITIPAN, tax, "titipan PKB"),
             cr(JASA_SAMSAT, fee, "jasa loket")]
 
 

@@ -68,7 +68,10 @@ def run_migrations_offline():
 
 
 def include_object(object, name, type_, reflected, compare_to):
-    """APScheduler keeps its own job table in the same database: not ours to migrate."""
+    """APScheduler keeps its own job table in the same database: not ours to migrate; nor is the product
+    name search index (posapp/catalog/search.py), which lives beside the models."""
+    if name and (name.startswith("product_fts") or name == "ix_product_name_trgm"):
+        return False
     return not (type_ == "table" and name.startswith("apscheduler_"))
 
 

@@ -55,6 +55,7 @@ class SaleReceiptData:
     member_name: str = ""                     # the member attached at the till, with their number
     member_no: str = ""
     wallet_balance: int | None = None         # paid by dompet santri: the balance after
+    rounding: int = 0                         # cash rounded down, borne by the koperasi
     copy_printed_at: datetime | None = None   # a reprint: "SALINAN" and this time
     is_refund: bool = False                   # "RETUR" of original_receipt_no
     original_receipt_no: str = ""
@@ -95,6 +96,7 @@ class SamsatReceiptData:
     payment_method: str
     tendered: int = 0
     change: int = 0
+    rounding: int = 0                         # cash rounded down; the titipan stays whole
     ntpd: str | None = None                   # printed once the hub confirmed the payment
     copy_printed_at: datetime | None = None
 

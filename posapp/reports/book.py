@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .. import clock
+from ..auth.models import User
 from ..extensions import db
 from ..shop.service import get_settings
 from ..ledger.balances import kas_balance
@@ -64,6 +65,13 @@ def _cashiers(day) -> list[str]:
             JournalEntry.created_by != "").order_by(JournalEntry.created_by)))
 
 
+def full_names(usernames) -> list[str]:
+    """People as the signature lines name them: full names (a username no longer known stays as it is)."""
+    known = dict(db.session.execute(db.select(User.username, User.full_name)
+                                    .where(User.username.in_(list(usernames)))).all()) if usernames else {}
+    return [known.get(name, name) for name in usernames]
+
+
 def daily_book(day) -> dict:
     """Header, opening balance, movements with running balance, totals, summaries, cash count."""
     opening = kas_balance(day - timedelta(days=1))
@@ -72,10 +80,10 @@ def daily_book(day) -> dict:
     close = day_close_of(day)
     settings = get_settings()
     return {"shop_name": settings.shop_name, "shop_address": settings.shop_address, "unit": UNIT, "day": day,
-            "final": is_locked(day), "closed_by": close.closed_by if close else "", "close": close,
+            "final": is_locked(day), "closed_by": full_names([close.closed_by])[0] if close else "", "close": close,
             "opening": opening, "rows": rows, "cash_in": cash_in, "cash_out": cash_out,
             "closing": opening + cash_in - cash_out, "summary": _summary(day), "members": _members(day),
-            "cashiers": _cashiers(day), "printed_at": clock.now_wib().replace(tzinfo=None),
+            "cashiers": full_names(_cashiers(day)), "printed_at": clock.now_wib().replace(tzinfo=None),
             "samsat_fee_account": JASA_SAMSAT}
 
 

@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..money import format_number
 from .sheet import TABLE_HEADER, movement_rows, summary_rows
@@ -61,11 +61,13 @@ def _money(value):
     return "" if value is None or value == "" else format_number(value) if isinstance(value, int) else str(value)
 
 
-def _table_rows(book, style):
+def _table_rows(book, style, number_style):
     rows = [TABLE_HEADER]
     for row in movement_rows(book):
         time = row[0].strftime("%H:%M") if row[0] else ""
-        rows.append([time, row[1], row[2], Paragraph(escape(row[3]), style), row[4], *(_money(v) for v in row[5:])])
+        # document and journal numbers wrap inside their column instead of running over the next one
+        rows.append([time, Paragraph(escape(row[1]), number_style), Paragraph(escape(row[2]), number_style),
+                     Paragraph(escape(row[3]), style), row[4], *(_money(v) for v in row[5:])])
     return rows
 
 
@@ -79,14 +81,16 @@ def book_pdf(book) -> bytes:
     doc = SimpleDocTemplate(out, pagesize=PAGE, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=28 * mm,
                             bottomMargin=15 * mm, title=f"Buku kas {book['day']:%d-%m-%Y}")
     style = ParagraphStyle("cell", fontName=regular, fontSize=8, leading=9.5)
-    table = Table(_table_rows(book, style), repeatRows=1,
-                  colWidths=[14 * mm, 40 * mm, 34 * mm, 85 * mm, 24 * mm, 25 * mm, 25 * mm, 26 * mm])
+    number_style = ParagraphStyle("number", parent=style, wordWrap="CJK")  # breaks inside a long number
+    table = Table(_table_rows(book, style, number_style), repeatRows=1,
+                  colWidths=[14 * mm, 44 * mm, 34 * mm, 81 * mm, 24 * mm, 25 * mm, 25 * mm, 26 * mm])
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), regular, 8), ("FONT", (0, 0), (-1, 0), bold, 8),
         ("ALIGN", (5, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black), ("LINEABOVE", (0, -2), (-1, -2), 0.5, colors.black),
         ("FONT", (0, -2), (-1, -1), bold, 8)]))
-    story = [table, Spacer(1, 6 * mm), _summary_table(book, regular, bold)]
+    # the summary, the cash count and the signature lines stay on one page together
+    story = [table, Spacer(1, 6 * mm), KeepTogether([_summary_table(book, regular, bold)])]
     doc.build(story, canvasmaker=_numbered(header))
     return out.getvalue()
 

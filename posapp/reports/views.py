@@ -11,7 +11,7 @@ from ..money import parse_rupiah
 from ..roles import role_required
 from ..till.shifts import open_shifts
 from ..wire.outbox import unsent_counts
-from . import export_csv, export_pdf, export_xlsx, ranges
+from . import dashboard, export_csv, export_pdf, export_xlsx, ranges
 from .blueprint import bp
 from .book import daily_book
 from .day_close import close_day as close_the_day
@@ -83,7 +83,8 @@ def report():
     data = {"days": ranges.sales_by_day(start, end), "members": ranges.members(start, end),
             "products": ranges.sales_by_product(start, end), "samsat": ranges.samsat(start, end),
             "categories": ranges.sales_by_product(start, end, by="category"),
-            "trial": balances.trial_balance(start, end)}
+            "trial": balances.trial_balance(start, end), "hours": dashboard.sales_by_hour(start, end),
+            "top": dashboard.top_products(start, end)}
     return render_template("reports/reports.html", error=None, field=None, start=start, end=end, data=data)
 
 

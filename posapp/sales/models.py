@@ -31,6 +31,8 @@ class Sale(db.Model):
     total: Mapped[int] = mapped_column(BigInteger)
     tendered: Mapped[int] = mapped_column(BigInteger, default=0)
     change: Mapped[int] = mapped_column(BigInteger, default=0)
+    # cash due rounded down to Rp 100: the koperasi bears it (Selisih pembulatan); `total` stays whole
+    rounding: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     note: Mapped[str] = mapped_column(Text, default="")
     created_at = mapped_column(UTCDateTime, default=utcnow)
     lines = relationship("SaleLine", order_by="SaleLine.id", back_populates="sale")

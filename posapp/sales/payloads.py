@@ -11,7 +11,8 @@ def sale_payload(sale) -> dict:
         "original_uuid": sale.original.uuid if sale.original_id else None,
         "shift_uuid": sale.shift.uuid, "cashier": sale.user.username,
         "approved_by": sale.approved_by.username if sale.approved_by_id else None,
-        "member": sale.member, **member_fields(sale), "subtotal": sale.subtotal, "discount": sale.discount, "total": sale.total,
+        "member": sale.member, **member_fields(sale), "subtotal": sale.subtotal, "discount": sale.discount,
+        "total": sale.total, "rounding": sale.rounding or 0,
         "lines": [{"sku": line.sku, "name": line.name, "qty": line.qty, "unit_price": line.unit_price,
                    "list_price": line.list_price, "discount": line.discount, "total": line.total,
                    "unit_cost": line.unit_cost} for line in sale.lines],
@@ -24,7 +25,7 @@ def sale_result(sale, warnings=(), replayed=False, printed=None) -> dict:
     return {
         "ok": True, "uuid": sale.uuid, "receipt_no": sale.receipt_no, "kind": sale.kind,
         "subtotal": sale.subtotal, "discount": sale.discount, "total": sale.total,
-        "tendered": sale.tendered, "change": sale.change, "warnings": list(warnings), "replayed": replayed,
+        "tendered": sale.tendered, "change": sale.change, "rounding": sale.rounding or 0, "warnings": list(warnings), "replayed": replayed,
         "lines": [{"name": line.name, "qty": line.qty, "unit_price": line.unit_price,
                    "discount": line.discount, "total": line.total} for line in sale.lines],
         "payments": [{"method": p.method, "label": METHODS.get(p.method, p.method), "amount": p.amount,

@@ -20,7 +20,7 @@ def post_sale(sale):
     cash, noncash, receivable, wallet = _tender(sale.payments)
     return acts.post_sale(uuid=sale.uuid, business_date=sale.business_date, cash=cash, noncash=noncash,
                           cost=_cost(sale), doc_no=sale.receipt_no, member=sale.member, user=sale.user,
-                          receivable=receivable, wallet=wallet)
+                          receivable=receivable, wallet=wallet, rounding=sale.rounding or 0)
 
 
 def post_refund(refund):
@@ -29,4 +29,5 @@ def post_refund(refund):
     original = refund.original.receipt_no if refund.original_id else ""
     return acts.post_refund(uuid=refund.uuid, business_date=refund.business_date, cash=cash, noncash=noncash,
                             cost=_cost(refund), doc_no=refund.receipt_no, member=refund.member, user=refund.user,
-                            kind=refund.kind, original_doc=original, receivable=receivable, wallet=wallet)
+                            kind=refund.kind, original_doc=original, receivable=receivable, wallet=wallet,
+                            rounding=refund.rounding or 0)

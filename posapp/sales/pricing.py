@@ -37,6 +37,12 @@ class Settlement:
     paid: int        # money applied to the sale (never more than the total)
     change: int      # cash handed back
     applied: list    # [(method, applied_amount, tendered, reference)]
+    rounding: int = 0  # the cash due rounded down: borne by the koperasi, never the customer
+
+
+def cash_rounding(due: int, step: int) -> int:
+    """How much of a cash amount `due` the koperasi lets go when it is rounded down to `step` rupiah."""
+    return due % step if step and due > 0 else 0
 
 
 def check_qty(qty) -> int:
@@ -113,11 +119,11 @@ def check_tender(amount, field="amount") -> int:
     return amount
 
 
-def settle(total: int, payments) -> Settlement:
+def settle(total: int, payments, round_to: int = 0) -> Settlement:
     """Apply payments [(method, amount, reference)]: non-cash first and exact, cash gives change.
 
     Non-cash money cannot exceed what is left to pay (there is no change from QRIS); a sale
-    cannot complete underpaid.
+    cannot complete underpaid. With `round_to` (100), the cash part is due rounded down.
     """
     if not payments:
         raise SaleRefused("Pilih cara bayar.", "payments")
@@ -136,12 +142,13 @@ def settle(total: int, payments) -> Settlement:
         applied.append((method, amount, amount, (reference or "").strip()))
         remaining -= amount
     tendered_cash = sum(amount for amount, _ in cash)
-    if tendered_cash + (total - remaining) < total:
-        short = total - (total - remaining) - tendered_cash
-        raise SaleRefused(f"Pembayaran kurang {format_rupiah(short)}.", "amount")
+    rounding = cash_rounding(remaining, round_to) if cash else 0
+    remaining -= rounding
+    if tendered_cash < remaining:
+        raise SaleRefused(f"Pembayaran kurang {format_rupiah(remaining - tendered_cash)}.", "amount")
     if tendered_cash and remaining:
         applied.append(("cash", remaining, tendered_cash, ""))
-    return Settlement(paid=total, change=tendered_cash - remaining, applied=applied)
+    return Settlement(paid=total - rounding, change=tendered_cash - remaining, applied=applied, rounding=rounding)
 
 
 def refund_amount(line_total: int, sold_qty: int, refunded_before: int, qty: int) -> int:

@@ -23,7 +23,7 @@ def sale_receipt_data(sale, copy=False) -> SaleReceiptData:
                            discount=line.discount) for line in sale.lines],
         subtotal=sale.subtotal, discount_total=sale.discount, total=sale.total,
         payments=_payments((p.method, p.amount, p.reference) for p in sale.payments),
-        tendered=sale.tendered, change=sale.change, member=sale.member,
+        tendered=sale.tendered, change=sale.change, member=sale.member, rounding=sale.rounding or 0,
         member_name=sale.member_record.name if sale.member_id else "",
         member_no=sale.member_record.number if sale.member_id else "",
         wallet_balance=member_tenders.wallet_balance_after(sale),

@@ -1,5 +1,4 @@
 """History, a receipt's detail, refunds and voids (server forms; the manager's PIN on the spot)."""
-from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -23,10 +22,7 @@ from .receipt_data import sale_receipt_data
 @bp.get("/riwayat")
 @role_required("kasir")
 def history():
-    try:
-        day = date.fromisoformat(request.args.get("tanggal") or "")
-    except ValueError:
-        day = clock.today()
+    day = clock.parse_date(request.args.get("tanggal")) or clock.today()
     rows = db.session.scalars(db.select(Sale).where(Sale.business_date == day).order_by(Sale.id.desc())).all()
     return render_template("sales/history.html", sales=rows, day=day)
 

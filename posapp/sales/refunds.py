@@ -104,7 +104,8 @@ def _record(user, shift, sale, kind, doc_uuid, picked, money_back, approver, not
                user_id=user.id, approved_by_id=approver.id, member=sale.member, member_id=sale.member_id,
                created_at=clock.now(),
                receipt_no=numbers.receipt_no(get_settings().shop_code, day), subtotal=total, discount=0,
-               total=total, tendered=0, change=0, note=(note or "").strip()[:500])
+               total=total, tendered=0, change=0, note=(note or "").strip()[:500],
+               rounding=total - sum(amount for _, amount in money_back))  # a void gives back the sale's rounding
     db.session.add(ret)
     for line, qty, amount in picked:
         ret.lines.append(SaleLine(product_id=line.product_id, original_line_id=line.id, name=line.name,

@@ -73,7 +73,7 @@ def complete_sale(user, data: dict, approval=None):
     priced = _price_lines(data.get("lines"), member is not None)
     approver = _approve_if_needed(user, approval, priced, settings.discount_limit_percent)
     sums = pricing.totals([line for _, line, _ in priced])
-    settlement = pricing.settle(sums["total"], _payments(data.get("payments")))
+    settlement = pricing.settle(sums["total"], _payments(data.get("payments")), 100 if settings.cash_rounding else 0)
     _check_stock(priced, settings.allow_negative_stock)
     day = clock.today()
     sale = _insert_sale(dict(
@@ -82,7 +82,8 @@ def complete_sale(user, data: dict, approval=None):
         member_id=getattr(member, "id", None),
         receipt_no=numbers.receipt_no(settings.shop_code, day), created_at=clock.now(),
         subtotal=sums["subtotal"], discount=sums["discount"], total=sums["total"],
-        tendered=sum(t for _, _, t, _ in settlement.applied), change=settlement.change, note=""),
+        tendered=sum(t for _, _, t, _ in settlement.applied), change=settlement.change,
+        rounding=settlement.rounding, note=""),
         [dict(product_id=product.id, original_line_id=None, name=product.name, sku=product.sku, qty=line.qty,
               unit_price=line.unit_price, list_price=product.price, discount=line.discount, total=line.total,
               unit_cost=product.cost or 0, price_overridden=overridden) for product, line, overridden in priced],

@@ -5,14 +5,14 @@ from sqlalchemy.exc import IntegrityError
 
 from ..auth.approval import approval_from_request, require_approval
 from ..auth.service import managers
-from ..catalog import service as catalog
+from ..catalog import search as catalog_search, service as catalog
 from ..catalog.api import product_json
 from ..catalog.models import Product
 from ..edge import refusal_json, transaction, writes
 from ..extensions import db
 from ..roles import role_required
 from ..shop.service import get_settings
-from ..till.shifts import open_shift_of
+from ..till.shifts import day_closed_message, open_shift_of
 from ..till.tenders import METHODS
 from . import member_tenders, payloads, printing, service
 from .blueprint import bp
@@ -20,41 +20,60 @@ from .models import Sale
 from .pricing import SaleRefused
 
 
+MAX_CODE = 64     # a barcode or SKU; a longer "scan" is a stuck key or a paste
+MAX_SEARCH = 60   # a product name is at most 120 characters; 60 typed ones find it
+
+
 @bp.get("/kasir")
 @role_required("kasir")
 def screen():
     settings = get_settings()
-    config = {"discountLimit": settings.discount_limit_percent, "methods": METHODS,
-              "allowNegative": settings.allow_negative_stock}
-    return render_template("sales/screen.html", shift=open_shift_of(current_user),
-                           managers=managers(), config=config)
+    methods = dict(METHODS)
+    if settings.qris_payload:  # the shop has its QRIS: it comes first among the non-cash methods
+        methods = {"cash": METHODS["cash"], "qris": METHODS["qris"], **methods}
+    config = {"discountLimit": settings.discount_limit_percent, "methods": methods,
+              "allowNegative": settings.allow_negative_stock, "roundTo": 100 if settings.cash_rounding else 0,
+              "qris": bool(settings.qris_payload), "idleMinutes": settings.idle_lock_minutes or 0,
+              "shopName": settings.shop_name, "userName": current_user.full_name,
+              "username": current_user.username}
+    closed = day_closed_message()
+    shift = None if closed else open_shift_of(current_user)
+    return render_template("sales/screen.html", shift=shift, day_closed=closed, managers=managers(), config=config)
 
 
-@bp.get("/kasir/api/scan/<code>")
+def _closed_day_refusal():
+    closed = day_closed_message()
+    return (jsonify(ok=False, error=closed, field="shift", day_closed=True), 409) if closed else None
+
+
+@bp.get("/kasir/api/scan/<path:code>")
 @role_required("kasir")
 def scan(code):
     """One indexed query on the barcode (or an exact SKU); 404 with a message when unknown."""
+    refused = _closed_day_refusal()
+    if refused:
+        return refused
+    code = code.strip()
+    if not code or len(code) > MAX_CODE:
+        return jsonify(ok=False, error="Kode terlalu panjang: pindai sekali lagi.", field="barcode"), 400
     product = catalog.find_by_barcode(code) or db.session.scalar(
-        db.select(Product).where(Product.sku == code.strip().upper(), Product.active.is_(True)))
+        db.select(Product).where(Product.sku == code.upper(), Product.active.is_(True)))
     if product is None:
         card = member_tenders.card_json(code)  # a member card scanned into the same field
         if card is not None:
             return jsonify(card), 200 if card["ok"] else 409
-        return jsonify(ok=False, error=f"Barcode {code} tidak dikenal.", field="barcode"), 404
+        return jsonify(ok=False, error=f"Barcode {code} tidak dikenal.", field="barcode", unknown=True), 404
     return jsonify(product_json(product))
 
 
 @bp.get("/kasir/api/cari")
 @role_required("kasir")
 def search():
-    text = (request.args.get("q") or "").strip()
+    """Products by name (ranked, through the name index) or by SKU; at most 20."""
+    text = (request.args.get("q") or "").strip()[:MAX_SEARCH]
     if len(text) < 2:
         return jsonify(products=[])
-    like = f"%{text.replace('%', '').replace('_', '')}%"
-    rows = db.session.scalars(db.select(Product).where(
-        Product.active.is_(True), db.or_(Product.name.ilike(like), Product.sku.ilike(like)))
-        .order_by(Product.name).limit(20)).all()
-    return jsonify(products=[product_json(p) for p in rows])
+    return jsonify(products=[product_json(p) for p in catalog_search.search_products(text, limit=20)])
 
 
 @bp.post("/kasir/api/jual")

@@ -64,7 +64,7 @@ def take_payment(user, quote: Quote, payment_uuid: str, form) -> tuple[SamsatPay
         raise SamsatRefused(bill.refusal.message, "plate")
     check_identity(quote, form)
     charge = fee()
-    method, tendered, change, reference = tender(form, bill.total + charge)
+    method, tendered, change, reference, rounding = tender(form, bill.total + charge)
     payment = SamsatPayment(
         uuid=payment_uuid, transaction_no=transaction_no(today), business_date=today, created_at=clock.now(),
         shift_id=shift.id, user_id=user.id, plate=bill.plate, plate_display=bill.plate_display,
@@ -75,7 +75,7 @@ def take_payment(user, quote: Quote, payment_uuid: str, form) -> tuple[SamsatPay
         **{name: getattr(bill, name) for name in ("pkb", "opsen_pkb", "denda_pkb", "denda_opsen_pkb", "swdkllj",
                                                   "denda_swdkllj")},
         tax=bill.total, fee=charge, total=bill.total + charge, method=method, tendered=tendered, change=change,
-        reference=reference)
+        reference=reference, rounding=rounding)
     db.session.add(payment)
     db.session.flush()
     db.session.add(SamsatStatusEvent(payment_id=payment.id, status="menunggu_kirim", created_at=clock.now()))
@@ -98,23 +98,30 @@ def check_identity(quote: Quote, form) -> None:
         raise SamsatRefused("Centang bahwa KTP pemilik sudah ditunjukkan.", "ktp_checked")
 
 
-def tender(form, total) -> tuple[str, int, int, str]:
-    """(method, tendered, change, reference): cash with change, or non-cash with a reference."""
+def cash_due(total) -> tuple[int, int]:
+    """(cash due, rounding): the cash rounded down to Rp 100 when the shop rounds; the titipan stays whole."""
+    rounding = total % 100 if get_settings().cash_rounding else 0
+    return total - rounding, rounding
+
+
+def tender(form, total) -> tuple[str, int, int, str, int]:
+    """(method, tendered, change, reference, rounding): cash with change, or non-cash with a reference."""
     method = form.get("method") or "cash"
     if method == "noncash":
         reference = (form.get("reference") or "").strip()
         if not reference or len(reference) > 60:
             raise SamsatRefused("Isi nomor referensi pembayaran non-tunai (maksimal 60 karakter).", "reference")
-        return method, total, 0, reference
+        return method, total, 0, reference, 0
     if method != "cash":
         raise SamsatRefused("Pilih cara bayar: tunai atau non-tunai.", "method")
     try:
         tendered = parse_rupiah(form.get("tendered") or "", maximum=MAX_TENDER)
     except MoneyError as exc:
         raise SamsatRefused(f"Uang diterima: {exc}", "tendered") from None
-    if tendered < total:
-        raise SamsatRefused(f"Uang diterima kurang dari total Rp {total:,}.".replace(",", "."), "tendered")
-    return method, tendered, tendered - total, ""
+    due, rounding = cash_due(total)
+    if tendered < due:
+        raise SamsatRefused(f"Uang diterima kurang dari total Rp {due:,}.".replace(",", "."), "tendered")
+    return method, tendered, tendered - due, "", rounding
 
 
 def transaction_no(business_date) -> str:
@@ -131,7 +138,8 @@ def payload(payment: SamsatPayment, bill, user) -> dict:
             "created_at": payment.created_at.isoformat(), "plate": payment.plate, "owner_name": payment.owner_name,
             "vehicle": json.loads(payment.vehicle_json), "source": payment.source, "verified": payment.verified,
             "ruleset": payment.ruleset, "bill": bill.to_json(), "bill_total": payment.tax, "fee": payment.fee,
-            "total": payment.total, "method": payment.method, "reference": payment.reference,
+            "total": payment.total, "rounding": payment.rounding, "method": payment.method,
+            "reference": payment.reference,
             "kasir": user.username}
 
 

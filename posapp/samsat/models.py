@@ -50,6 +50,8 @@ class SamsatPayment(db.Model):
     method: Mapped[str] = mapped_column(String(10))   # cash | noncash
     tendered: Mapped[int] = mapped_column(BigInteger)
     change: Mapped[int] = mapped_column(BigInteger, default=0)
+    # cash due rounded down to Rp 100, borne by the koperasi: the titipan (`tax`) stays whole
+    rounding: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     reference: Mapped[str] = mapped_column(String(60), default="")
     events = relationship("SamsatStatusEvent", order_by="SamsatStatusEvent.id", back_populates="payment")
     user = relationship("User")

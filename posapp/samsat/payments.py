@@ -130,15 +130,17 @@ def shift_totals(shift) -> dict:
     """Samsat money in one shift, apart from shop money (the X/Z reports): count, tax, fee, total, cash, noncash."""
     rows = db.session.execute(
         db.select(SamsatPayment.method, db.func.count(SamsatPayment.id), db.func.sum(SamsatPayment.tax),
-                  db.func.sum(SamsatPayment.fee), db.func.sum(SamsatPayment.total))
+                  db.func.sum(SamsatPayment.fee), db.func.sum(SamsatPayment.total),
+                  db.func.coalesce(db.func.sum(SamsatPayment.rounding), 0))
         .where(SamsatPayment.shift_id == shift.id).group_by(SamsatPayment.method)).all()
-    out = {"count": 0, "tax": 0, "fee": 0, "total": 0, "cash": 0, "noncash": 0}
-    for method, count, tax, charge, total in rows:
+    out = {"count": 0, "tax": 0, "fee": 0, "total": 0, "cash": 0, "noncash": 0, "rounding": 0}
+    for method, count, tax, charge, total, rounding in rows:
         out["count"] += count
         out["tax"] += int(tax)
         out["fee"] += int(charge)
         out["total"] += int(total)
-        out["cash" if method == "cash" else "noncash"] += int(total)
+        out["rounding"] += int(rounding)  # cash the koperasi let go: not in the drawer
+        out["cash" if method == "cash" else "noncash"] += int(total) - int(rounding)
     return out
 
 

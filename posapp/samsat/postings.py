@@ -9,10 +9,11 @@ from ..ledger.acts import post_setoran as _post_setoran
 
 def post_samsat_payment(payment):
     """Dr Kas (or Bank) tax + fee / Cr Titipan PKB tax / Cr Pendapatan jasa loket fee."""
-    cash = payment.total if payment.method == "cash" else 0
+    rounding = payment.rounding or 0
+    cash = payment.total - rounding if payment.method == "cash" else 0
     return _post_payment(uuid=payment.uuid, business_date=payment.business_date, tax=payment.tax, fee=payment.fee,
-                         cash=cash, noncash=payment.total - cash, doc_no=payment.transaction_no,
-                         plate=payment.plate_display, user=payment.user)
+                         cash=cash, noncash=payment.total - rounding - cash, doc_no=payment.transaction_no,
+                         plate=payment.plate_display, user=payment.user, rounding=rounding)
 
 
 def post_setoran(setoran):

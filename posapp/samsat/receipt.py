@@ -19,7 +19,7 @@ def receipt_data(payment, copy_printed_at=None) -> SamsatReceiptData:
         plate=payment.plate_display, owner_name=payment.owner_name or "-", vehicle=payment.vehicle_desc or "-",
         period_old=payment.period_old, period_new=payment.period_new, years=years, fee=payment.fee,
         total=payment.total, payment_method=f"{payment.method_label} {payment.reference}".strip(),
-        tendered=payment.tendered, change=payment.change, ntpd=payment.ntpd, copy_printed_at=copy_printed_at)
+        tendered=payment.tendered, change=payment.change, rounding=payment.rounding or 0, ntpd=payment.ntpd, copy_printed_at=copy_printed_at)
 
 
 def was_printed(payment) -> bool:

@@ -1,5 +1,4 @@
 """The Samsat counter pages: plate/STNK → bill → payment → receipt; payments list; setoran."""
-from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
@@ -160,10 +159,9 @@ def receipt_pdf(payment_uuid):
 @role_required("kasir")
 def payments_list():
     text = (request.args.get("tanggal") or "").strip()
-    try:
-        day = date.fromisoformat(text) if text else clock.today()
-    except ValueError:
-        flash("Tanggal tidak valid; tulis TTTT-BB-HH.", "error")
+    day = clock.parse_date(text) if text else clock.today()
+    if day is None:
+        flash("Tanggal tidak valid; tulis hh-bb-tttt, mis. 24-11-2026.", "error")
         day = clock.today()
     status = request.args.get("status") or ""
     return render_template("samsat/payments.html", rows=payments.search(day, status or None), day=day,

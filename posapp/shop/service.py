@@ -20,6 +20,11 @@ DEFAULTS = {
     "discount_limit_percent": 10,
     "allow_negative_stock": True,
     "samsat_fee": 0,
+    # the counter: cash due rounded down to Rp 100 (the koperasi bears it), the shop's printed QRIS
+    # payload (a QRIS with the sale's amount is shown from it), the idle lock of the till in minutes (0: off)
+    "cash_rounding": True,
+    "qris_payload": "",
+    "idle_lock_minutes": 10,
     # receipts: printer connection and paper (posapp/receipts/settings.py validates them)
     "printer_connection": "none",
     "printer_host": "",

@@ -1,6 +1,7 @@
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user
 
+from .. import qris
 from ..auth.service import has_users
 from ..edge import writes
 from ..roles import role_required
@@ -72,10 +73,24 @@ def _identity_values(form) -> dict:
         values, errors = {}, dict(exc.errors)
     limit = _int_field(form, "discount_limit_percent", 0, 100, errors, "Batas diskon 0–100 persen.")
     fee = _int_field(form, "samsat_fee", 0, 1_000_000, errors, "Biaya loket Samsat 0–1.000.000 rupiah.")
+    idle = _int_field(form, "idle_lock_minutes", 0, 240, errors, "Kunci layar 0–240 menit (0: tidak dikunci).")
+    payload = _qris_payload(form, errors)
     if errors:
         raise service.SettingsRefused(errors)
-    return {**values, "discount_limit_percent": limit, "samsat_fee": fee,
+    return {**values, "discount_limit_percent": limit, "samsat_fee": fee, "idle_lock_minutes": idle,
+            "qris_payload": payload, "cash_rounding": form.get("cash_rounding") == "on",
             "allow_negative_stock": form.get("allow_negative_stock") == "on"}
+
+
+def _qris_payload(form, errors) -> str:
+    """The shop's printed QRIS payload, checked (CRC included); empty: no QRIS on the screen."""
+    text = (form.get("qris_payload") or "").replace("\r", "").replace("\n", "").strip()  # a pasted line break
+    if text:
+        try:
+            qris.parse(text)
+        except qris.QrisError as exc:
+            errors["qris_payload"] = str(exc)
+    return text
 
 
 def _int_field(form, name, low, high, errors, message):

@@ -2,6 +2,9 @@
 import json
 from datetime import timedelta
 
+from flask import has_request_context
+from flask_babel import gettext
+
 from .. import clock
 from ..extensions import db
 from ..catalog.curated_feed import held_reason
@@ -21,10 +24,30 @@ REASONS = {
     "uuid_other_shop": "UUID sudah dipakai toko lain",
     "catalogue_barcode_taken": "barcode produk kurasi OPOP sudah dipakai produk lain di toko ini",
     "catalogue_invalid": "produk kurasi OPOP dari server tidak sah",
+    # the hub's verdicts on a Samsat payment (posapp/hub/confirm.py) and the counter's refusal codes
+    "vehicle_not_found": "kendaraan tidak ada di data Samsat provinsi",
+    "register_invalid": "data kendaraan di server provinsi tidak lengkap",
+    "plate_invalid": "nomor polisi tidak sesuai format",
+    "plate_not_jatim": "bukan kendaraan Jawa Timur",
+    "not_supported": "kendaraan umum tidak dilayani di Samsat OPOP",
+    "vehicle_blocked": "kendaraan diblokir Bapenda",
+    "stnk_renewal_due": "waktunya pengesahan STNK lima tahunan",
+    "too_many_years": "tunggakan lebih dari batas tahun",
+    "not_due_yet": "pajak belum jatuh tempo",
 }
 KIND_LABELS = {"sale": "Penjualan", "refund": "Retur", "void": "Void", "samsat_payment": "Pembayaran Samsat",
                "journal_entry": "Jurnal", "shift_close": "Tutup shift", "day_close": "Tutup hari"}
+
+
+def kind_label(kind) -> str:
+    """A record kind in words (never the code): unknown kinds read as words too."""
+    return KIND_LABELS.get(kind) or str(kind or "").replace("_", " ").capitalize()
 STALE_AFTER = timedelta(hours=48)
+
+
+def _(text, **values) -> str:
+    """The chip's words in the page's language (plain Indonesian outside a request: the CLI, tests)."""
+    return gettext(text, **values) if has_request_context() else text % values
 
 
 def attention_count() -> int:
@@ -37,21 +60,24 @@ def chip() -> dict:
     pending, attention = pending_count(), attention_count()
     wib = (lambda moment: clock.to_wib(moment).strftime("%H:%M"))
     if state is None or not state.enrolled:
-        return {"tone": "off", "text": "Belum terhubung ke server provinsi", "banner": False, "pending": pending}
+        return {"tone": "off", "text": _("Belum terhubung ke server provinsi"), "banner": False, "pending": pending}
     last = state.last_success_at
-    banner = last is None or clock.now() - last > STALE_AFTER
+    # counted from the last upload, or from the enrolment when there was none yet (not at once after it)
+    since = last or state.enrolled_at
+    banner = since is None or clock.now() - since > STALE_AFTER
     if state.running:
-        tone, text = "busy", f"Menyinkronkan… {state.progress_done}/{state.progress_total}"
+        tone, text = "busy", _("Menyinkronkan… %(done)s/%(total)s", done=state.progress_done,
+                                total=state.progress_total)
     elif attention:
-        tone, text = "warn", f"{attention} data perlu perhatian"
+        tone, text = "warn", _("%(n)s data perlu perhatian", n=attention)
     elif state.last_error:
         retry = f", coba lagi {wib(state.next_retry_at)}" if state.next_retry_at else ""
         tone, text = "error", f"{state.last_error}{retry}"
     elif pending:
-        tone, text = "pending", f"{pending} transaksi menunggu"
+        tone, text = "pending", _("%(n)s transaksi menunggu", n=pending)
     else:
-        tone, text = "ok", f"Tersinkron {wib(last)}" if last else "Belum pernah sinkron"
-    return {"tone": tone, "text": text, "banner": banner and (pending > 0 or last is None), "pending": pending,
+        tone, text = "ok", _("Tersinkron %(time)s", time=wib(last)) if last else _("Belum pernah sinkron")
+    return {"tone": tone, "text": text, "banner": banner and pending > 0, "pending": pending,
             "attention": attention, "last_success": last}
 
 
@@ -70,7 +96,7 @@ def attention_rows(limit=100):
     rows = db.session.execute(db.select(SyncRejection, Outbox).outerjoin(Outbox, Outbox.seq == SyncRejection.seq)
                               .order_by((SyncRejection.seq == 0).desc(), SyncRejection.seq.desc(), SyncRejection.id.desc()).limit(limit)).all()
     return [{"seq": r.seq, "uuid": r.uuid, "code": r.code, "reason": _reason(r),
-             "kind": KIND_LABELS.get(o.kind, o.kind) if o else _curated_kind(r), "at": r.created_at,
+             "kind": kind_label(o.kind) if o else _curated_kind(r), "at": r.created_at,
              "business_date": o.business_date if o else None} for r, o in rows]
 
 

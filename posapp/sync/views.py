@@ -17,8 +17,9 @@ from .runner import run_sync
 
 @bp.app_context_processor
 def _chip():
-    """`sync_chip()` for templates/sync/_chip.html (included in base.html); `sync_reason(code)` in words."""
-    return {"sync_chip": status.chip, "sync_reason": status.reason_text}
+    """`sync_chip()` for templates/sync/_chip.html (included in base.html); `sync_reason(code)` and
+    `record_kind(kind)` in words."""
+    return {"sync_chip": status.chip, "sync_reason": status.reason_text, "record_kind": status.kind_label}
 
 
 def status_page(errors=None, form=None):

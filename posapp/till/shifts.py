@@ -5,6 +5,7 @@ from .. import audit, clock
 from ..database import new_uuid
 from ..extensions import db
 from ..ledger import acts
+from ..ledger.closing import is_locked
 from ..money import MoneyError, check_integer, parse_rupiah
 from ..refusal import Refusal
 from ..wire import outbox
@@ -31,13 +32,31 @@ def require_open_shift(user, message="Buka shift dulu.") -> Shift:
     return shift
 
 
+def open_shifts_of_others(user) -> list:
+    """Every open shift but the user's own (a manager closes a cashier's forgotten one)."""
+    return db.session.scalars(db.select(Shift).where(Shift.closed_at.is_(None), Shift.user_id != user.id)
+                              .order_by(Shift.id)).all()
+
+
 def open_shifts(day) -> list:
     """Shifts still open that started on or before `day` (the day close refuses while there are any)."""
     return db.session.scalars(db.select(Shift).where(Shift.closed_at.is_(None), Shift.business_date <= day)
                               .order_by(Shift.id)).all()
 
 
+def day_closed_message(day=None):
+    """Why nothing can be sold today, or None: the manager closed the business day (it is locked)."""
+    day = day or clock.today()
+    if not is_locked(day):
+        return None
+    return (f"Hari {day:%d-%m-%Y} sudah ditutup oleh manajer: penjualan dan pembayaran Samsat bisa lagi "
+            "mulai besok (hari usaha berikutnya).")
+
+
 def open_shift(user, opening_cash) -> Shift:
+    closed = day_closed_message()
+    if closed:
+        raise ShiftRefused(closed, "shift")
     if open_shift_of(user) is not None:
         raise ShiftRefused("Shift Anda masih terbuka; tutup dulu sebelum membuka yang baru.", "shift")
     opening_cash = _amount(opening_cash, "opening_cash", "Kas awal")
@@ -62,9 +81,14 @@ def count_denominations(counts: dict) -> int:
 
 
 def close_shift(shift: Shift, user, counted, note="", denominations=None) -> Shift:
-    """Count the cash; a difference needs a note and is posted to Selisih kas."""
+    """Count the cash; a difference needs a note and is posted to Selisih kas.
+
+    `user` is the shift's own cashier, or a manager closing a shift the cashier forgot (audited as such).
+    """
     if not shift.is_open:
         raise ShiftRefused("Shift ini sudah ditutup.", "shift")
+    if user.id != shift.user_id and not user.has_role("manajer"):
+        raise ShiftRefused("Hanya kasirnya sendiri atau manajer yang boleh menutup shift ini.", "shift")
     if denominations:
         counted = count_denominations(denominations)
     counted = _amount(counted, "counted_cash", "Uang dihitung")
@@ -72,14 +96,17 @@ def close_shift(shift: Shift, user, counted, note="", denominations=None) -> Shi
     note = (note or "").strip()
     if counted != expected and not note:
         raise ShiftRefused("Ada selisih kas: tulis catatan penjelasannya.", "note")
+    if user.id != shift.user_id:
+        note = f"Ditutup manajer {user.full_name}" + (f": {note}" if note else "")
     shift.closed_at, shift.counted_cash, shift.expected_cash = clock.now(), counted, expected
     shift.difference, shift.close_note = counted - expected, note[:1000]
     shift.denominations = json.dumps({str(k): v for k, v in (denominations or {}).items()})
     db.session.flush()
     _post_difference(shift)
     outbox.enqueue("shift_close", shift.uuid, shift.business_date, close_payload(shift))
+    by_manager = f" (ditutup manajer untuk {shift.user.username})" if user.id != shift.user_id else ""
     audit.record("shift.close", f"shift {shift.id}: diharapkan {expected}, dihitung {counted}, "
-                                f"selisih {shift.difference}", user=user)
+                                f"selisih {shift.difference}{by_manager}", user=user)
     return shift
 
 

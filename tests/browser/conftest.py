@@ -54,3 +54,69 @@ def login(page, base_url, username, password):
     page.fill("#password", password)
     page.press("#password", "Enter")
     page.wait_for_url(lambda url: "/masuk" not in url)
+
+
+class LoopbackPrinter:
+    """An ESC/POS printer on 127.0.0.1: every connection is one job, kept whole (decode with
+    tests/receipts/escpos_decoder.py)."""
+
+    def __init__(self):
+        import socket
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.server.settimeout(0.2)
+        self.port = self.server.getsockname()[1]
+        self.jobs = []
+        self.running = True
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        import socket
+        while self.running:
+            try:
+                conn, _ = self.server.accept()
+            except (socket.timeout, OSError):
+                continue
+            conn.settimeout(5)
+            data = b""
+            with conn:
+                try:
+                    while chunk := conn.recv(65536):
+                        data += chunk
+                except OSError:
+                    pass
+            self.jobs.append(data)
+
+    def texts(self, job=-1):
+        from tests.receipts.escpos_decoder import decode
+        return decode(self.jobs[job]).texts
+
+    def close(self):
+        self.running = False
+        self.thread.join(5)
+        self.server.close()
+
+
+@pytest.fixture
+def loopback_printer(app):
+    """The shop's printer set to a loopback ESC/POS listener."""
+    from posapp.extensions import db
+    from posapp.shop.service import save_settings
+    printer = LoopbackPrinter()
+    save_settings({"printer_connection": "network", "printer_host": "127.0.0.1", "printer_port": printer.port})
+    db.session.commit()
+    yield printer
+    printer.close()
+
+
+def open_shift(page, base_url, opening="100.000"):
+    page.goto(f"{base_url}/shift")
+    page.fill("#f-opening_cash", opening)
+    page.press("#f-opening_cash", "Enter")
+    page.wait_for_url(f"{base_url}/kasir")
+
+
+def scan(page, code):
+    """Type a code into the barcode field the way a scanner does (digits, then Enter)."""
+    page.keyboard.type(code)
+    page.keyboard.press("Enter")

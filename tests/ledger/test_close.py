@@ -20,7 +20,7 @@ def test_close_posts_short_cash_and_locks_the_day(manajer_client, post, app):
     post("sale", cash=103_000, cost=88_000, doc_no="KOP01-20261124-0001")
     db.session.commit()
     page = manajer_client.get("/buku/tutup-hari?tanggal=2026-11-24").get_data(as_text=True)
-    assert "Rp 103.000" in page and "journal_entry 1" in page  # the unsent sync records are listed
+    assert "Rp 103.000" in page and "Jurnal 1" in page and "journal_entry" not in page  # unsent records, in words
     response = close(manajer_client, "101.000")
     assert response.status_code == 302
     record = db.session.scalar(sa.select(DayClose))

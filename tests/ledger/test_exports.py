@@ -109,7 +109,7 @@ def test_closed_day_export_is_final(manajer_client, post, ledger):
     response = manajer_client.get("/buku/kas/2026-11-24.csv")
     text = response.data.decode("utf-8-sig")
     assert "sementara" not in response.headers["Content-Disposition"]
-    assert "Status;FINAL" in text and "Ditutup oleh;manajer" in text and "Uang dihitung;;;;;338000" in text
+    assert "Status;FINAL" in text and "Ditutup oleh;Manajer" in text and "(Kasir);;;(Manajer)" in text  # full names, not usernames and "Uang dihitung;;;;;338000" in text
 
 
 def test_future_day_refused(manajer_client, ledger):

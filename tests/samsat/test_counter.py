@@ -79,6 +79,6 @@ def test_the_same_uuid_is_recorded_once(kasir, frozen_clock):
 def test_exact_cash_leaves_no_change_and_a_malformed_uuid_is_refused(kasir, frozen_clock):
     quote = inquiry.manual_quote(STNK)
     payment, _ = counter.take_payment(kasir, quote, counter.new_payment_uuid(), CASH)
-    assert (payment.tendered, payment.change) == (BILL_TOTAL, 0)
+    assert (payment.tendered, payment.change, payment.rounding) == (BILL_TOTAL, BILL_TOTAL % 100, BILL_TOTAL % 100)
     with pytest.raises(counter.SamsatRefused):
         counter.take_payment(kasir, quote, "bukan-uuid", CASH)

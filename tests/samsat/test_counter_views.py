@@ -38,7 +38,8 @@ def test_payment_writes_payment_outbox_and_journal_in_one_go(counter_shift, show
     assert response.status_code == 302
     [payment] = payments()
     assert (payment.uuid, payment.tax, payment.fee, payment.total, payment.change) == \
-        (uuid, BILL_TOTAL, 5000, BILL_TOTAL + 5000, 212)
+        (uuid, BILL_TOTAL, 5000, BILL_TOTAL + 5000, 300)  # cash due 349.700: the Rp 88 is the koperasi's
+    assert payment.rounding == 88
     assert payment.transaction_no == "SAM-KOP01-20261124-0001"
     assert payment.ruleset == "jatim-2025" and payment.verified is False and payment.shift_id == counter_shift.id
     assert payment.status == "menunggu_kirim"
@@ -49,7 +50,8 @@ def test_payment_writes_payment_outbox_and_journal_in_one_go(counter_shift, show
     entry = db.session.scalar(db.select(JournalEntry).where(JournalEntry.source == "samsat"))
     lines = {(x.account_code, x.debit, x.credit) for x in db.session.scalars(
         db.select(JournalLine).where(JournalLine.entry_id == entry.id))}
-    assert lines == {("1101", BILL_TOTAL + 5000, 0), ("2101", 0, BILL_TOTAL), ("4201", 0, 5000)}
+    # the titipan keeps its whole amount; the Rp 88 rounded off is the koperasi's (6102 Selisih pembulatan)
+    assert lines == {("1101", BILL_TOTAL + 5000 - 88, 0), ("6102", 88, 0), ("2101", 0, BILL_TOTAL), ("4201", 0, 5000)}
 
 
 def test_double_submit_records_the_payment_once(counter_shift, show_bill, pay):
