@@ -105,14 +105,8 @@ def _print(payment):
 
 
 def _facts_of(quote) -> dict:
-    """The left-hand form refilled from the quote, so a refused payment keeps the STNK facts on screen."""
-    if quote is None:
-        return {}
-    vehicle = quote.vehicle
-    facts = {key: "" if vehicle.get(key) is None else str(vehicle[key]) for key in inquiry.ENGINE_FIELDS}
-    facts.update(owner_name=quote.owner_name, chassis_no=quote.chassis_last5,
-                 public_transport="1" if vehicle.get("public_transport") else "")
-    return facts
+    """The left-hand form as the kasir typed it, so a refused payment keeps every STNK fact on screen."""
+    return dict(quote.typed) if quote is not None else {}
 
 
 def _payment_or_404(payment_uuid):
