@@ -14,6 +14,7 @@ from .reports import blueprint as reports_blueprint, views as reports_views
 from .sales import blueprint as sales_blueprint, drawer as sales_drawer, models as sales_models
 from .sales import refund_views, views as sales_views
 from .samsat import blueprint as samsat_blueprint, hub_effects, models as samsat_models, payments as samsat_payments
+from .samsat import settlement_models as samsat_settlement_models, settlement_views as samsat_settlement_views
 from .samsat import views as samsat_views
 from .samsat.cli import samsat_group
 from .shop import blueprint as shop_blueprint, models as shop_models, views as shop_views
@@ -24,7 +25,7 @@ from .wire import effects, models as wire_models, state as wire_state
 
 # Every table, so create_all and the migrations see them all.
 MODELS = (auth_models, audit_models, shop_models, wire_models, wire_state, ledger_models, catalog_models,
-          till_models, sales_models, samsat_models)
+          till_models, sales_models, samsat_models, samsat_settlement_models)
 
 # Each blueprint with the modules whose routes join it (imported here, so the routes exist when registered).
 BLUEPRINTS = (
@@ -34,7 +35,7 @@ BLUEPRINTS = (
     (catalog_blueprint.bp, (api_views, product_views, stock_views, import_views)),
     (till_blueprint.bp, (till_views,)),
     (sales_blueprint.bp, (sales_views, refund_views)),
-    (samsat_blueprint.bp, (samsat_views,)),
+    (samsat_blueprint.bp, (samsat_views, samsat_settlement_views)),
     (receipts_blueprint.bp, (receipts_views,)),
     (ledger_blueprint.bp, (ledger_views,)),
     (reports_blueprint.bp, (reports_views,)),

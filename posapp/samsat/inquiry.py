@@ -82,11 +82,20 @@ def from_hub(facts: dict, bill=None, paid_periods=None) -> Quote:
     vehicle = {key: facts.get(key) for key in ENGINE_FIELDS}
     total = bill.get("total") if isinstance(bill, dict) and bill.get("payable", True) else None
     hub_total = total if isinstance(total, int) and not isinstance(total, bool) else None
-    periods = [p for p in paid_periods or [] if isinstance(p, dict)][-4:]  # the latest few, for the kasir
+    periods = [_paid_period(p) for p in paid_periods or [] if isinstance(p, dict)][-4:]  # the latest few
     return Quote(vehicle, "hub", True, facts.get("owner_name") or "",
                  " ".join(x for x in (facts.get("brand") or "", CLASS_LABELS.get(facts.get("vehicle_class"), ""))
                           if x), (facts.get("chassis_last5") or "").upper(), hub_total=hub_total,
                  paid_periods=periods)
+
+
+def _paid_period(period: dict) -> dict:
+    """A paid period the hub reported, as text for the kasir (dates as DD-MM-YYYY)."""
+    def day(key):
+        text = str(period.get(key) or "")
+        return f"{text[8:10]}-{text[5:7]}-{text[:4]}" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else text[:20]
+    return {"due": day("due"), "paid_on": day("paid_on"), "new_tax_due": day("new_tax_due"),
+            "outlet": str(period.get("outlet") or "")[:80], "transaction_no": str(period.get("transaction_no") or "")[:40]}
 
 
 def typed_facts(form) -> dict:

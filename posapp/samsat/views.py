@@ -15,18 +15,20 @@ from ..receipts import printer_settings
 from ..receipts.views import pdf_response
 from ..refusal import Refusal
 from ..roles import role_required
-from . import counter, inquiry, payments, receipt
+from . import counter, inquiry, payments, periods, receipt, settlements
+from . import setoran as setoran_acts
 from .blueprint import bp
-from .errors import RulesetError
+from .errors import AlreadyPaid, RulesetError
 from .models import STATUSES, SamsatSetoran
 from .rulebook import VEHICLE_CLASSES
 KEEP_QUOTES = 5  # bills shown recently whose payment may still come (kept in the signed session)
 
 
-def _counter_page(form=None, errors=None, quote=None, bill=None, payment_uuid=None, status=200, facts=None):
+def _counter_page(form=None, errors=None, quote=None, bill=None, payment_uuid=None, status=200, facts=None,
+                  already=None):
     facts = form if facts is None else facts
     return render_template("samsat/counter.html", form=form or {}, facts=facts or {}, errors=errors or {},
-                           quote=quote, bill=bill,
+                           quote=quote, bill=bill, already=already,
                            payment_uuid=payment_uuid, fee=counter.fee(), classes=VEHICLE_CLASSES,
                            class_labels=inquiry.CLASS_LABELS, hub=inquiry.hub_configured()), status
 
@@ -64,10 +66,22 @@ def quote():
     if found.hub_total is not None and bill.payable and bill.total != found.hub_total:
         found.note = (f"Tagihan hub {format_rupiah(found.hub_total)} berbeda dengan hitungan loket "
                       f"{format_rupiah(bill.total)}: sinkronkan aturan tarif dulu, atau pembayaran akan selisih.")
+    already = _already_paid(bill)
     payment_uuid = counter.new_payment_uuid()  # made now: a double-submitted payment is recorded once
-    if bill.payable:
+    if bill.payable and not already:
         _remember(payment_uuid, found)
-    return _counter_page(form, quote=found, bill=bill, payment_uuid=payment_uuid)
+    return _counter_page(form, quote=found, bill=bill, payment_uuid=payment_uuid, already=already)
+
+
+def _already_paid(bill) -> str | None:
+    """Why this bill cannot be paid again here (a standing payment holds its tax year), or None."""
+    if not bill.payable:
+        return None
+    try:
+        periods.check_unpaid(bill)
+    except AlreadyPaid as exc:
+        return str(exc)
+    return None
 
 
 @bp.post("/bayar")
@@ -122,7 +136,7 @@ def payment(payment_uuid):
     payment = _payment_or_404(payment_uuid)
     document = receipt.document(payment, copy=receipt.was_printed(payment))
     return render_template("samsat/payment.html", payment=payment, lines=document.text_lines(),
-                           managers=managers(), statuses=STATUSES)
+                           managers=managers(), statuses=STATUSES, settlements=settlements.of_payment(payment))
 
 
 @bp.post("/pembayaran/<payment_uuid>/cetak")
@@ -166,8 +180,10 @@ def payments_list():
 
 def _setoran_page(errors=None):
     recent = db.session.scalars(db.select(SamsatSetoran).order_by(SamsatSetoran.id.desc()).limit(20)).all()
-    return render_template("samsat/setoran.html", rows=payments.depositable(), recent=recent, errors=errors or {},
-                           form=request.form), 400 if errors else 200
+    rows = setoran_acts.depositable()
+    ticked = set(request.form.getlist("payment_id")) if request.method == "POST" else None  # None: all ticked
+    return render_template("samsat/setoran.html", rows=rows, held=payments.held(rows), recent=recent,
+                           errors=errors or {}, form=request.form, ticked=ticked), 400 if errors else 200
 
 
 @bp.route("/setoran", methods=["GET", "POST"])
@@ -177,7 +193,7 @@ def setoran():
     if request.method == "GET":
         return _setoran_page()
     ids = _payment_ids(request.form)
-    done = payments.record_setoran(current_user, ids, request.form.get("via") or "cash",
+    done = setoran_acts.record_setoran(current_user, ids, request.form.get("via") or "cash",
                                    request.form.get("note") or "")
     flash(f"Setoran {done.setoran_no} tercatat: {len(done.items)} pembayaran.", "success")
     return redirect(url_for("samsat.setoran"))

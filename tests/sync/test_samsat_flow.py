@@ -127,8 +127,9 @@ def test_a_plate_unknown_to_the_hub_falls_back_to_the_typed_stnk(online, show_bi
     assert "tidak ditemukan di data Samsat provinsi" in text and 'id="unverified"' in text
 
 
-def test_a_rejected_payment_ends_ditolak_and_does_not_block_the_other(online, kasir_client, pay):  # noqa: F811
-    good, bad = bill_uuid(hub_quote(kasir_client)), bill_uuid(hub_quote(kasir_client))
+def test_a_rejected_payment_ends_ditolak_and_does_not_block_the_other(online, kasir_client, pay,  # noqa: F811
+                                                                       show_bill):  # noqa: F811
+    good, bad = bill_uuid(hub_quote(kasir_client)), bill_uuid(show_bill(plate="W 9876 ZZ"))  # two vehicles
     pay(good)
     pay(bad)
     damaged = db.session.scalar(db.select(Outbox).where(Outbox.uuid == bad))
