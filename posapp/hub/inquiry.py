@@ -1,8 +1,10 @@
-"""Online Samsat inquiry: the register's facts (owner masked) and the bill of the same rule engine."""
+"""Online Samsat inquiry: the register's facts (owner masked), the vehicle's paid periods from every outlet,
+its new due date and the bill of the same rule engine from there (a paid year is never offered again)."""
 from datetime import date
 
 from .. import clock
 from ..samsat.plates import display_plate, is_valid_plate
+from . import paid
 from .confirm import find_vehicle, vehicle_input
 from .security import ApiError, hub_now
 
@@ -24,9 +26,11 @@ def inquiry(plate: str, on: str | None = None) -> dict:
         paid_on = date.fromisoformat(on) if on else clock.to_wib(hub_now()).date()
     except ValueError:
         raise ApiError(400, "bad_argument", "Parameter on harus tanggal TTTT-BB-HH.") from None
-    facts = {**vehicle_input(vehicle), "plate_display": display_plate(vehicle.plate),
+    periods = paid.periods_of(vehicle.plate)
+    due = paid.next_due(vehicle.tax_due, periods)
+    facts = {**vehicle_input(vehicle, due), "plate_display": display_plate(vehicle.plate),
              "owner_name": mask_name(vehicle.owner_name), "chassis_last5": vehicle.chassis_no[-5:],
              "brand": vehicle.brand}
-    bill = compute_bill(vehicle_input(vehicle), None, paid_on, book=published_book())
-    return {"vehicle": facts, "bill": bill.to_json(),
-            "verified": True}
+    bill = compute_bill(vehicle_input(vehicle, due), None, paid_on, book=published_book())
+    return {"vehicle": facts, "bill": bill.to_json(), "verified": True, "tax_due": due.isoformat(),
+            "paid_periods": paid.as_json(periods)}
