@@ -36,7 +36,10 @@ def unsettled_rows():
 
 
 def _page(errors=None, failed=None):
+    """The page; a refused settlement's message goes next to its form, or on top when it has none (any more)."""
     rows = unsettled_rows()
+    if failed and not any(r["payment"].uuid == failed and r["option"] for r in rows):
+        errors, failed = {"_": " ".join((errors or {}).values())}, None
     return render_template("samsat/unsettled.html", rows=rows, total=sum(r["held"] for r in rows),
                            titipan=-account_balance(TITIPAN), errors=errors or {}, failed=failed,
                            form=request.form if failed else {}, managers=managers(),
