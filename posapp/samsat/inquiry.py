@@ -40,6 +40,7 @@ class Quote:
     hub_total: int | None = None  # the hub's own bill total, to cross-check the counter's pricing
     typed: dict = field(default_factory=dict)  # the form as typed (FORM_FIELDS), to show it again
     paid_periods: list = field(default_factory=list)  # the hub's record of the periods already paid
+    next_due: str = ""     # the hub's due date after those periods (DD-MM-YYYY)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -69,6 +70,7 @@ def lookup(plate: str, form, paid_on) -> Quote:
             answer, note = None, getattr(exc, "kasir_note", None) or UNREACHABLE
         if answer and isinstance(answer.get("vehicle"), dict):
             quote = from_hub(answer["vehicle"], answer.get("bill"), answer.get("paid_periods"))
+            quote.next_due = _day(answer["vehicle"].get("tax_due"))
             quote.typed = typed_facts(form)
             return quote
     try:
@@ -89,13 +91,17 @@ def from_hub(facts: dict, bill=None, paid_periods=None) -> Quote:
                  paid_periods=periods)
 
 
+def _day(value) -> str:
+    """An ISO date from the hub as DD-MM-YYYY (anything else as it came, shortened)."""
+    text = str(value or "")
+    return f"{text[8:10]}-{text[5:7]}-{text[:4]}" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else text[:20]
+
+
 def _paid_period(period: dict) -> dict:
-    """A paid period the hub reported, as text for the kasir (dates as DD-MM-YYYY)."""
-    def day(key):
-        text = str(period.get(key) or "")
-        return f"{text[8:10]}-{text[5:7]}-{text[:4]}" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else text[:20]
-    return {"due": day("due"), "paid_on": day("paid_on"), "new_tax_due": day("new_tax_due"),
-            "outlet": str(period.get("outlet") or "")[:80], "transaction_no": str(period.get("transaction_no") or "")[:40]}
+    """A paid period the hub reported, as text for the kasir."""
+    return {"due": _day(period.get("due")), "paid_on": _day(period.get("paid_on")),
+            "new_tax_due": _day(period.get("new_tax_due")), "outlet": str(period.get("outlet") or "")[:80],
+            "transaction_no": str(period.get("transaction_no") or "")[:40]}
 
 
 def typed_facts(form) -> dict:
