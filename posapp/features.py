@@ -15,7 +15,7 @@ from .sales import blueprint as sales_blueprint, drawer as sales_drawer, models 
 from .sales import refund_views, views as sales_views
 from .samsat import blueprint as samsat_blueprint, hub_effects, models as samsat_models, payments as samsat_payments
 from .samsat import settlement_models as samsat_settlement_models, settlement_views as samsat_settlement_views
-from .samsat import views as samsat_views
+from .samsat import setoran_views as samsat_setoran_views, views as samsat_views
 from .samsat.cli import samsat_group
 from .shop import blueprint as shop_blueprint, models as shop_models, views as shop_views
 from .sync import blueprint as sync_blueprint, views as sync_views
@@ -35,7 +35,7 @@ BLUEPRINTS = (
     (catalog_blueprint.bp, (api_views, product_views, stock_views, import_views)),
     (till_blueprint.bp, (till_views,)),
     (sales_blueprint.bp, (sales_views, refund_views)),
-    (samsat_blueprint.bp, (samsat_views, samsat_settlement_views)),
+    (samsat_blueprint.bp, (samsat_views, samsat_settlement_views, samsat_setoran_views)),
     (receipts_blueprint.bp, (receipts_views,)),
     (ledger_blueprint.bp, (ledger_views,)),
     (reports_blueprint.bp, (reports_views,)),

@@ -14,6 +14,7 @@ from ..receipts.views import pdf_response
 from ..roles import role_required
 from . import payments, reasons, receipt, settlements
 from .blueprint import bp
+from .views import upload_soon
 from .models import STATUSES
 
 WAITING = {"menunggu_kirim": "menunggu dikirim ke hub", "terkirim": "menunggu konfirmasi hub",
@@ -63,6 +64,7 @@ def settle(payment_uuid):
     except IntegrityError:  # another till settled the same verdict a moment ago: theirs stands
         flash("Pembayaran ini baru saja diselesaikan di loket lain; periksa daftarnya.", "warning")
         return redirect(url_for("samsat.unsettled"))
+    upload_soon()
     result = receipt.print_settlement(done)
     if result["ok"]:
         flash(f"{done.kind_label} {done.settlement_no} tercatat.", "success")

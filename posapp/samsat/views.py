@@ -1,4 +1,4 @@
-"""The Samsat counter pages: plate/STNK → bill → payment → receipt; payments list; setoran."""
+"""The Samsat counter pages: plate/STNK → bill → payment → receipt; the payments list."""
 from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
@@ -9,17 +9,16 @@ from .. import clock
 from ..auth.approval import approval_from_request, require_approval
 from ..auth.service import managers
 from ..edge import flash_and_go, transaction, writes
-from ..extensions import db
 from ..money import format_rupiah
 from ..receipts import printer_settings
 from ..receipts.views import pdf_response
 from ..refusal import Refusal
 from ..roles import role_required
+from ..wire import soon
 from . import counter, inquiry, payments, periods, receipt, settlements
-from . import setoran as setoran_acts
 from .blueprint import bp
 from .errors import AlreadyPaid, RulesetError
-from .models import STATUSES, SamsatSetoran
+from .models import STATUSES
 from .rulebook import VEHICLE_CLASSES
 KEEP_QUOTES = 5  # bills shown recently whose payment may still come (kept in the signed session)
 
@@ -107,7 +106,14 @@ def pay():
             raise
     if not replayed:
         _print(payment)
+        upload_soon()
     return redirect(url_for("samsat.payment", payment_uuid=payment.uuid))
+
+
+def upload_soon():
+    """samsat.md: the payment goes to the hub at once when online (else in the next sync)."""
+    if inquiry.hub_configured():
+        soon.request()
 
 
 def _print(payment):
@@ -176,32 +182,3 @@ def payments_list():
     status = request.args.get("status") or ""
     return render_template("samsat/payments.html", rows=payments.search(day, status or None), day=day,
                            status=status, statuses=STATUSES)
-
-
-def _setoran_page(errors=None):
-    recent = db.session.scalars(db.select(SamsatSetoran).order_by(SamsatSetoran.id.desc()).limit(20)).all()
-    rows = setoran_acts.depositable()
-    ticked = set(request.form.getlist("payment_id")) if request.method == "POST" else None  # None: all ticked
-    return render_template("samsat/setoran.html", rows=rows, held=payments.held(rows), recent=recent,
-                           errors=errors or {}, form=request.form, ticked=ticked), 400 if errors else 200
-
-
-@bp.route("/setoran", methods=["GET", "POST"])
-@role_required("manajer")
-@writes(render=lambda refusal: _setoran_page({refusal.field or "_": str(refusal)}))
-def setoran():
-    if request.method == "GET":
-        return _setoran_page()
-    ids = _payment_ids(request.form)
-    done = setoran_acts.record_setoran(current_user, ids, request.form.get("via") or "cash",
-                                   request.form.get("note") or "")
-    flash(f"Setoran {done.setoran_no} tercatat: {len(done.items)} pembayaran.", "success")
-    return redirect(url_for("samsat.setoran"))
-
-
-def _payment_ids(form) -> list[int]:
-    """The ticked payments' ids; a tampered id is a refusal, not a server error."""
-    texts = form.getlist("payment_id")
-    if not all(text.isdigit() for text in texts):
-        raise counter.SamsatRefused("Pilihan pembayaran tidak sah; muat ulang halaman.", "payments")
-    return [int(text) for text in texts]

@@ -113,3 +113,29 @@ def test_two_tills_paying_the_same_year_at_the_same_instant_one_wins(app, kasir_
     assert winner.transaction_no.endswith("-0001")  # the loser's number was given back: no gap
     assert db.session.scalar(db.select(db.func.count(Outbox.id)).where(Outbox.kind == "samsat_payment")) == 1
     assert STNK["chassis_no"] in refused  # and the loser's form still shows what was typed
+
+
+@pytest.mark.parametrize("online, expected", [(True, 1), (False, 0)])
+def test_an_online_payment_asks_for_an_upload_at_once(app, counter_shift, show_bill, pay, monkeypatch, online,
+                                                      expected):
+    """samsat.md: the payment goes to the hub in the next sync, at once when online."""
+    from posapp.samsat import inquiry
+    from posapp.wire import soon
+    asked = []
+    soon.register(app, lambda: asked.append(1))
+    monkeypatch.setattr(inquiry, "hub_configured", lambda: online)
+    assert pay(bill_uuid(show_bill()), chassis_check="00000").status_code == 400  # refused: nothing to send
+    assert asked == []
+    assert pay(bill_uuid(show_bill())).status_code == 302
+    assert len(asked) == expected
+
+
+def test_a_failing_upload_request_never_fails_the_payment(app, counter_shift, show_bill, pay, monkeypatch):
+    from posapp.samsat import inquiry
+    from posapp.wire import soon
+
+    def broken():
+        raise RuntimeError("scheduler stopped")
+    soon.register(app, broken)
+    monkeypatch.setattr(inquiry, "hub_configured", lambda: True)
+    assert pay(bill_uuid(show_bill())).status_code == 302 and count_payments() == 1
