@@ -11,6 +11,8 @@ REASONS = {
     "stnk_renewal_due": "STNK harus disahkan lima tahunan di Samsat",
     "too_many_years": "tunggakan lebih dari 2 tahun: bayar di Samsat",
     "not_due_yet": "belum jatuh tempo",
+    "settled": "selisih sudah diselesaikan dengan pemilik",
+    "settlement_mismatch": "penyelesaian belum sama dengan tagihan Samsat",
 }
 
 

@@ -23,6 +23,7 @@ REASONS = {
     "catalogue_invalid": "produk kurasi OPOP dari server tidak sah",
 }
 KIND_LABELS = {"sale": "Penjualan", "refund": "Retur", "void": "Void", "samsat_payment": "Pembayaran Samsat",
+               "samsat_refund": "Pengembalian Samsat", "samsat_shortfall": "Kurang bayar Samsat",
                "journal_entry": "Jurnal", "shift_close": "Tutup shift", "day_close": "Tutup hari"}
 STALE_AFTER = timedelta(hours=48)
 
