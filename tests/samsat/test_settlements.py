@@ -207,3 +207,31 @@ def test_setoran_form_keeps_the_ticked_payments_after_a_refusal(manajer_client, 
     ticks = dict(re.findall(r'name="payment_id" value="(\d+)" (checked)?', page))
     assert ticks == {str(first.id): "", str(second.id): "checked"}
     assert 'value="slip 7"' in page
+
+
+def test_two_tills_settling_the_same_verdict_at_once_record_it_once(app, manajer_client, make_user, paid):
+    import threading
+
+    from tests.conftest import _logged_in
+    make_user("manajer2", "manajer")
+    clients = [manajer_client, _logged_in(app, "manajer2")]
+    payment = paid()
+    verdict(payment, "ditolak", reason="already_paid")
+    data = {"event_id": event_id(payment), "method": "cash"}
+    start, answers = threading.Barrier(2), []
+
+    def settle_at(client):
+        with app.app_context():
+            start.wait()
+            answers.append(client.post(f"/samsat/pembayaran/{payment.uuid}/selesaikan", data=data))
+    threads = [threading.Thread(target=settle_at, args=(client,)) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert len(answers) == 2
+    assert db.session.scalar(db.select(db.func.count(SamsatSettlement.id))) == 1
+    assert db.session.scalar(db.select(db.func.count(Outbox.id)).where(Outbox.kind == "samsat_refund")) == 1
+    assert titipan() == 0  # refunded once, not twice
+    winner = [a for a in answers if "/samsat/penyelesaian/" in a.headers.get("Location", "")]
+    assert len(winner) == 1
