@@ -4,7 +4,7 @@ Tax years held by standing payments (samsat_period_claim, filled from the paymen
 the earliest payment of a year holds it), settlements (pengembalian, kurang bayar) and their numbers,
 and a detail on status events (where and when a year was already paid).
 
-Revision ID: samsat_0001_paid_once_settlements
+Revision ID: samsat_0001_paid_once
 Revises: c66f59ec575d
 Create Date: 2026-11-30 12:05:11.764444
 
@@ -19,7 +19,7 @@ import posapp.database  # noqa: F401 - UTCDateTime columns
 
 
 # revision identifiers, used by Alembic.
-revision = 'samsat_0001_paid_once_settlements'
+revision = 'samsat_0001_paid_once'
 down_revision = 'c66f59ec575d'
 branch_labels = None
 depends_on = None
