@@ -96,6 +96,9 @@ def pay():
     try:
         with transaction():
             payment, replayed = counter.take_payment(current_user, found, payment_uuid, request.form)
+    except AlreadyPaid as exc:  # paid meanwhile (another tab or till): the bill stays, its pay form goes
+        return _counter_page(request.form, {}, found, counter.price(found), payment_uuid, status=400,
+                             facts=_facts_of(found), already=str(exc))
     except (Refusal, RulesetError) as exc:
         bill = counter.price(found) if found else None
         return _counter_page(request.form, {getattr(exc, "field", None) or "_": str(exc)}, found, bill,

@@ -33,6 +33,7 @@ def test_two_bills_shown_before_either_was_paid_record_one_payment(counter_shift
     refused = pay(second)
     page = refused.get_data(as_text=True)
     assert refused.status_code == 400 and "sudah dibayar" in page and FIRST_NO in page
+    assert 'id="already-paid"' in page and 'id="pay-form"' not in page  # nothing left to click
     assert count_payments() == 1
     assert db.session.scalar(db.select(db.func.count(Outbox.id)).where(Outbox.kind == "samsat_payment")) == 1
 
