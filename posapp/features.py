@@ -17,7 +17,8 @@ from .reports import blueprint as reports_blueprint, dashboard as reports_dashbo
 from .sales import blueprint as sales_blueprint, drawer as sales_drawer, models as sales_models
 from .sales import display_views, refund_views, session_views, views as sales_views
 from .samsat import blueprint as samsat_blueprint, hub_effects, models as samsat_models, payments as samsat_payments
-from .samsat import views as samsat_views
+from .samsat import settlement_models as samsat_settlement_models, settlement_views as samsat_settlement_views
+from .samsat import setoran_views as samsat_setoran_views, views as samsat_views
 from .samsat.cli import samsat_group
 from .shu import blueprint as shu_blueprint, models as shu_models, views as shu_views
 from .shu.cli import anggota_group
@@ -33,7 +34,7 @@ from .wire import effects, models as wire_models, state as wire_state
 # Every table, so create_all and the migrations see them all.
 MODELS = (auth_models, audit_models, shop_models, wire_models, wire_state, ledger_models, catalog_models,
           catalog_search, till_models, members_models, wallet_models, sales_models, samsat_models,
-          shu_models)  # catalog_search: the name index DDL
+          samsat_settlement_models, shu_models)  # catalog_search: the name index DDL
 
 # Each blueprint with the modules whose routes join it (imported here, so the routes exist when registered).
 BLUEPRINTS = (
@@ -44,7 +45,7 @@ BLUEPRINTS = (
     (till_blueprint.bp, (till_views,)),
     (members_blueprint.bp, (members_views, member_money_views, member_import_views, member_api_views)),
     (sales_blueprint.bp, (sales_views, refund_views, session_views, display_views)),
-    (samsat_blueprint.bp, (samsat_views,)),
+    (samsat_blueprint.bp, (samsat_views, samsat_settlement_views, samsat_setoran_views)),
     (receipts_blueprint.bp, (receipts_views,)),
     (ledger_blueprint.bp, (ledger_views,)),
     (reports_blueprint.bp, (reports_views, reports_dashboard)),

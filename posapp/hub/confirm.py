@@ -1,18 +1,28 @@
-"""Samsat confirmation: the hub prices each payment again with the same rule engine and its register."""
+"""Samsat confirmation: the hub prices each payment again with the same rule engine and its register.
+
+A payment whose tax year another standing payment (any outlet) already covers is ditolak
+`already_paid`; one the hub cannot price (unknown plate, blocked, renewal due…) is ditolak with that
+reason; otherwise terkonfirmasi with an NTPD when the totals agree, else selisih with the difference.
+A settlement the shop records later (kurang bayar, refund of the excess) is judged against the
+hub's total: once they agree the payment is terkonfirmasi with its NTPD.
+"""
 import hashlib
 from datetime import date
 
 from ..samsat.plates import normalise_plate
+from . import paid
 from .extensions import db
-from .models import RefChange, Vehicle
+from .models import RefChange, Record, Vehicle
 from .security import hub_now
 
+SETTLEMENT_KINDS = ("samsat_refund", "samsat_shortfall")
 
-def vehicle_input(vehicle: Vehicle) -> dict:
-    """The register row as the rule engine's `vehicle` input."""
+
+def vehicle_input(vehicle: Vehicle, tax_due: date | None = None) -> dict:
+    """The register row as the rule engine's `vehicle` input (due from `tax_due` when years are paid)."""
     return {"plate": vehicle.plate, "vehicle_class": vehicle.vehicle_class, "cc": vehicle.cc,
             "njkb": vehicle.njkb, "ownership_order": vehicle.ownership_order,
-            "tax_due": vehicle.tax_due.isoformat(), "stnk_valid_until": vehicle.stnk_valid_until.isoformat(),
+            "tax_due": (tax_due or vehicle.tax_due).isoformat(), "stnk_valid_until": vehicle.stnk_valid_until.isoformat(),
             "blocked": vehicle.blocked, "public_transport": vehicle.public_transport}
 
 
@@ -34,35 +44,112 @@ def shop_total(payload: dict):
     return bill.get("total") if isinstance(bill, dict) and isinstance(bill.get("total"), int) else None
 
 
+def shop_dues(payload: dict) -> list[date]:
+    """The tax years the shop says this payment pays (its bill's years)."""
+    bill = payload.get("bill") if isinstance(payload.get("bill"), dict) else {}
+    out = []
+    for year in bill.get("years") or []:
+        try:
+            out.append(date.fromisoformat(year["due"]))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return out
+
+
 def judge(payload: dict, business_date: str, book=None) -> dict:
-    """terkonfirmasi with an NTPD when the hub's bill equals the shop's; else selisih with the difference."""
+    """terkonfirmasi with an NTPD when the hub's bill equals the shop's; selisih with the difference;
+    ditolak when the hub cannot take the payment at all (its reason code). `dues`: the years priced."""
     from ..samsat.errors import RulesetError, VehicleInputError
     from ..samsat.rules import compute_bill
     paid_on = date.fromisoformat(payload.get("paid_on") or business_date)
     charged = shop_total(payload)
     vehicle = find_vehicle(payload.get("plate"))
-    result = {"status": "selisih", "ntpd": None, "shop_total": charged, "hub_total": None, "difference": None,
-              "reason": None}
+    result = {"status": "ditolak", "ntpd": None, "shop_total": charged, "hub_total": None, "difference": None,
+              "reason": None, "dues": []}
     if vehicle is None:
         return {**result, "reason": "vehicle_not_found"}
     try:
-        bill = compute_bill(vehicle_input(vehicle), None, paid_on, book=book)
+        due = paid.next_due(vehicle.tax_due, paid.periods_of(vehicle.plate))
+        bill = compute_bill(vehicle_input(vehicle, due), None, paid_on, book=book)
     except (VehicleInputError, RulesetError):
         return {**result, "reason": "register_invalid"}
     if not bill.payable:
         return {**result, "reason": bill.refusal.code}
-    result.update(hub_total=bill.total, difference=bill.total - (charged or 0))
+    result.update(status="selisih", hub_total=bill.total, difference=bill.total - (charged or 0),
+                  dues=[year.due.isoformat() for year in bill.years], new_tax_due=bill.new_tax_due.isoformat())
     if charged == bill.total:
         result.update(status="terkonfirmasi", ntpd=ntpd_for(payload.get("uuid") or "", paid_on), difference=0)
     return result
 
 
+def judge_payment(shop, record, book) -> dict:
+    """A new payment: refused when another payment holds one of its years, else priced and its years held."""
+    payload = {"uuid": record["uuid"], **record["payload"]}
+    plate = normalise_plate(payload.get("plate") or "")
+    refused = {"status": "ditolak", "ntpd": None, "shop_total": shop_total(payload), "hub_total": None,
+               "difference": None, "reason": "already_paid"}
+    taken = paid.holders(plate, shop_dues(payload), except_uuid=record["uuid"])
+    if taken:
+        return {**refused, "detail": paid.describe(taken)}
+    verdict = judge(payload, record["business_date"], book)
+    if verdict["status"] == "ditolak":
+        return verdict
+    dues = [date.fromisoformat(due) for due in verdict["dues"]]
+    paid_on = date.fromisoformat(payload.get("paid_on") or record["business_date"])
+    if not paid.claim(plate, dues, record["uuid"], shop.id, payload.get("transaction_no"), paid_on):
+        return {**refused, "detail": paid.describe(paid.holders(plate, dues, except_uuid=record["uuid"]))}
+    return verdict
+
+
+def judge_settlement(shop, record):
+    """A settlement of a payment: a whole refund frees its years; a selisih settled is confirmed. None: no verdict."""
+    payload = record["payload"]
+    payment_uuid = str(payload.get("payment_uuid") or "")
+    if payload.get("reason") == "ditolak":
+        paid.release(payment_uuid)
+        return None
+    last = db.session.scalar(db.select(RefChange.payload).where(
+        RefChange.stream == "samsat", RefChange.shop_id == shop.id, RefChange.key == payment_uuid)
+        .order_by(RefChange.seq.desc()).limit(1))
+    payment = db.session.get(Record, (shop.id, payment_uuid))
+    if not last or last.get("status") != "selisih" or last.get("hub_total") is None or payment is None:
+        return None
+    charged = (shop_total(payment.payload) or 0) + settled_amount(shop.id, payment_uuid)
+    verdict = {**last, "shop_total": charged, "difference": last["hub_total"] - charged,
+               "reason": "settled" if charged == last["hub_total"] else "settlement_mismatch"}
+    if charged == last["hub_total"]:
+        paid_on = date.fromisoformat(payment.payload.get("paid_on") or payment.business_date.isoformat())
+        verdict.update(status="terkonfirmasi", ntpd=ntpd_for(payment_uuid, paid_on), difference=0)
+    return verdict
+
+
+def settled_amount(shop_id: int, payment_uuid: str) -> int:
+    """Shortfalls collected − excesses refunded for a payment, from the settlement records the hub holds."""
+    rows = db.session.execute(db.select(Record.kind, Record.payload).where(
+        Record.shop_id == shop_id, Record.kind.in_(SETTLEMENT_KINDS),
+        Record.payload["payment_uuid"].astext == payment_uuid)).all()
+    total = 0
+    for kind, payload in rows:
+        amount = payload.get("amount") if isinstance(payload.get("amount"), int) else 0
+        if kind == "samsat_shortfall":
+            total += amount
+        elif payload.get("reason") == "kelebihan":
+            total -= amount
+    return total
+
+
 def confirm_payments(shop, records):
-    """Publish one confirmation per new payment on the shop's Samsat feed (same transaction)."""
+    """Publish one verdict per new payment or settlement on the shop's Samsat feed (same transaction)."""
     from .feeds import published_book
-    now, book = hub_now(), published_book()
+    now, book = hub_now(), None
     for record in records:
-        verdict = judge({"uuid": record["uuid"], **record["payload"]}, record["business_date"], book)
-        verdict.update(payment_uuid=record["uuid"], confirmed_at=now.isoformat())
-        db.session.add(RefChange(stream="samsat", shop_id=shop.id, key=record["uuid"], payload=verdict,
-                                 created_at=now))
+        if record["kind"] == "samsat_payment":
+            book = book or published_book()
+            verdict = judge_payment(shop, record, book)
+            key = record["uuid"]
+        else:
+            verdict = judge_settlement(shop, record)
+            key = str(record["payload"].get("payment_uuid") or "")
+        if verdict is not None:
+            verdict.update(payment_uuid=key, confirmed_at=now.isoformat())
+            db.session.add(RefChange(stream="samsat", shop_id=shop.id, key=key, payload=verdict, created_at=now))

@@ -109,8 +109,8 @@ def _conflicts(shop_id, duplicates):
 
 
 def _confirm_samsat(shop, records):
-    """Price each new Samsat payment again and publish the confirmation down the feed."""
-    payments = [r for r in records if r["kind"] == "samsat_payment"]
-    if payments:
+    """Price each new Samsat payment again (and judge each settlement of one); verdicts go down the feed."""
+    samsat = [r for r in records if r["kind"] in ("samsat_payment", "samsat_refund", "samsat_shortfall")]
+    if samsat:
         from .confirm import confirm_payments
-        confirm_payments(shop, payments)
+        confirm_payments(shop, samsat)

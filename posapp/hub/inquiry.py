@@ -1,7 +1,9 @@
-"""Online Samsat inquiry: the register's facts (owner masked) and the bill of the same rule engine."""
+"""Online Samsat inquiry: the register's facts (owner masked), the vehicle's paid periods from every outlet,
+its new due date and the bill of the same rule engine from there (a paid year is never offered again)."""
 from datetime import date
 
 from ..samsat.plates import display_plate, is_valid_plate
+from . import paid
 from .confirm import find_vehicle, vehicle_input
 from .security import ApiError
 
@@ -20,12 +22,14 @@ def inquiry(plate: str, paid_on: date) -> dict:
     vehicle = find_vehicle(plate)
     if vehicle is None:
         raise ApiError(404, "vehicle_not_found", "Kendaraan tidak ada di data Samsat provinsi.")
-    facts = {**vehicle_input(vehicle), "plate_display": display_plate(vehicle.plate),
+    periods = paid.periods_of(vehicle.plate)
+    due = paid.next_due(vehicle.tax_due, periods)
+    facts = {**vehicle_input(vehicle, due), "plate_display": display_plate(vehicle.plate),
              "owner_name": mask_name(vehicle.owner_name), "chassis_last5": vehicle.chassis_no[-5:],
              "brand": vehicle.brand}
     try:
-        bill = compute_bill(vehicle_input(vehicle), None, paid_on, book=published_book())
+        bill = compute_bill(vehicle_input(vehicle, due), None, paid_on, book=published_book())
     except (VehicleInputError, RulesetError) as exc:  # e.g. a payment date 20 years from the tax due date
         raise ApiError(400, "inquiry_refused", str(exc)) from None
-    return {"vehicle": facts, "bill": bill.to_json(),
-            "verified": True}
+    return {"vehicle": facts, "bill": bill.to_json(), "verified": True, "tax_due": due.isoformat(),
+            "paid_periods": paid.as_json(periods)}

@@ -151,6 +151,19 @@ class Vehicle(db.Model):
     brand: Mapped[str] = mapped_column(String(60), default="")
 
 
+class SamsatPaidPeriod(db.Model):
+    """A tax year (plate, due date) a standing Samsat payment covers, from any outlet: paid once (the key)."""
+
+    __tablename__ = "hub_samsat_period"
+    plate: Mapped[str] = mapped_column(String(12), primary_key=True)
+    due = mapped_column(Date, primary_key=True)
+    payment_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    shop_id: Mapped[int] = mapped_column(ForeignKey("hub_koperasi.id"))
+    transaction_no: Mapped[str] = mapped_column(String(40), default="")
+    paid_on = mapped_column(Date)
+    created_at = mapped_column(UTCDateTime, default=utcnow)
+
+
 class HubUser(UserMixin, db.Model):
     """A province administrator (the dashboard login)."""
 

@@ -1,12 +1,12 @@
-"""One call per business act: the journal entry of a sale, refund, Samsat payment, setoran, cash count.
+"""One call per business act: the journal entry of a sale, refund, Samsat payment or settlement, setoran, cash count.
 
 Each takes plain values, adds the entry, its lines and its outbox row to the CALLER's transaction
 (flush only) and returns the entry — or None when the act moves no money at all.
 `uuid` is the act's own UUID (sale, refund, Samsat payment…); the entry's UUID derives from it.
 """
 from .journal import post_entry
-from .posting import (LedgerRefused, cash_difference_lines, samsat_lines, sale_lines, setoran_lines,
-                      refund_lines, transfer_lines)
+from .posting import (LedgerRefused, cash_difference_lines, refund_lines, sale_lines, samsat_lines,
+                      samsat_refund_lines, samsat_shortfall_lines, setoran_lines, transfer_lines)
 
 
 def _party(member) -> str:
@@ -43,6 +43,24 @@ def post_samsat_payment(*, uuid, business_date, tax, fee, cash=None, noncash=0, 
     cash = tax + fee - noncash - rounding if cash is None else cash
     description = f"Pembayaran Samsat {doc_no}" + (f" {plate}" if plate else "")
     return post_entry("samsat", samsat_lines(tax, fee, cash, noncash, rounding), business_date, source_ref=doc_no,
+                      source_uuid=uuid, description=description, user=user)
+
+
+def post_samsat_refund(*, uuid, business_date, tax, fee=0, cash=None, noncash=0, doc_no="", plate="", user="",
+                       rounding=0):
+    """Pengembalian: Dr Titipan PKB tax (+ Dr Pendapatan jasa fee given back) / Cr Kas (or Bank) what the
+    resident paid (/ Cr Selisih pembulatan the rounding of the payment)."""
+    cash = tax + fee - noncash - rounding if cash is None else cash
+    description = f"Pengembalian Samsat {doc_no}" + (f" {plate}" if plate else "")
+    return post_entry("samsat", samsat_refund_lines(tax, fee, cash, noncash, rounding), business_date,
+                      source_ref=doc_no, source_uuid=uuid, description=description, user=user)
+
+
+def post_samsat_shortfall(*, uuid, business_date, amount, cash=None, noncash=0, doc_no="", plate="", user=""):
+    """Kurang bayar collected: Dr Kas (or Bank) / Cr Titipan PKB."""
+    cash = amount - noncash if cash is None else cash
+    description = f"Kurang bayar Samsat {doc_no}" + (f" {plate}" if plate else "")
+    return post_entry("samsat", samsat_shortfall_lines(amount, cash, noncash), business_date, source_ref=doc_no,
                       source_uuid=uuid, description=description, user=user)
 
 

@@ -113,6 +113,23 @@ def samsat_lines(tax, fee, cash, noncash=0, rounding=0) -> list[Line]:
             cr(JASA_SAMSAT, fee, "jasa loket")]
 
 
+def samsat_refund_lines(tax, fee, cash, noncash=0, rounding=0) -> list[Line]:
+    """Pengembalian to the resident: Dr Titipan PKB (the tax held), Dr Pendapatan jasa (a fee given back),
+    Cr Kas/Bank what the resident paid, Cr Selisih pembulatan the rounding the payment's entry bore."""
+    if amount(cash, "tunai") + amount(noncash, "non-tunai") + amount(rounding, "pembulatan") != \
+            amount(tax, "pajak") + amount(fee, "biaya"):
+        raise LedgerRefused("Uang dikembalikan harus sama dengan titipan ditambah biaya loket.", "cash")
+    return [dr(TITIPAN, tax, "pengembalian titipan PKB"), dr(JASA_SAMSAT, fee, "biaya loket dikembalikan"),
+            *tender_lines(cash, noncash, "credit", "pengembalian Samsat"), rounding_line(rounding, "credit")]
+
+
+def samsat_shortfall_lines(value, cash, noncash=0) -> list[Line]:
+    """Kurang bayar collected from the resident: Dr Kas/Bank, Cr Titipan PKB."""
+    if amount(cash, "tunai") + amount(noncash, "non-tunai") != amount(value, "kurang bayar"):
+        raise LedgerRefused("Uang diterima harus sama dengan kurang bayar.", "cash")
+    return [*tender_lines(cash, noncash, "debit", "kurang bayar Samsat"), cr(TITIPAN, value, "kurang bayar PKB")]
+
+
 def setoran_lines(value, via="cash") -> list[Line]:
     """Deposit to the province: Dr Titipan PKB, Cr Kas (or Bank)."""
     if via not in ("cash", "bank"):

@@ -1,7 +1,7 @@
 """Receipts: layouts in the top-level receipts/ folder → a Document → ESC/POS bytes or a PDF.
 
 The API other features call:
-    render_document(kind, data, width) -> Document      kind: sale, refund, samsat, shift, test
+    render_document(kind, data, width) -> Document      kind: sale, refund, samsat, samsat_settlement, shift, test
     to_escpos_bytes(document, settings) -> bytes
     to_pdf_bytes(document, paper_mm) -> bytes
     print_document(document, settings=None) -> PrintResult(ok, error, skipped)   never raises
@@ -14,7 +14,7 @@ The API other features call:
 """
 from .archive import archive_pdf
 from .data import (Payment, PrinterTestData, ReceiptLine, SaleReceiptData, SamsatReceiptData,
-                   SamsatYear, ShiftReportData, ShopIdentity)
+                   SamsatSettlementReceiptData, SamsatYear, ShiftReportData, ShopIdentity)
 from .document import Document, Row
 from .escpos_render import to_escpos_bytes
 from .jobs import issue, pdf_for, print_document_for
@@ -27,4 +27,4 @@ from .settings import PrinterSettings, printer_settings
 __all__ = ["Document", "Row", "LayoutError", "PrintResult", "PrinterSettings", "render_document",
            "to_escpos_bytes", "to_pdf_bytes", "print_document", "printer_settings", "archive_pdf",
            "issue", "print_document_for", "pdf_for", "ShopIdentity", "ReceiptLine", "Payment", "SaleReceiptData", "SamsatYear",
-           "SamsatReceiptData", "ShiftReportData", "PrinterTestData"]
+           "SamsatReceiptData", "SamsatSettlementReceiptData", "ShiftReportData", "PrinterTestData"]

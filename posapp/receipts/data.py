@@ -99,10 +99,45 @@ class SamsatReceiptData:
     rounding: int = 0                         # cash rounded down; the titipan stays whole
     ntpd: str | None = None                   # printed once the hub confirmed the payment
     copy_printed_at: datetime | None = None
+    chassis_last5: str = ""                   # printed masked: only the last 5 characters
+    stnk_valid_until: date | None = None      # the five-yearly STNK validity
+    reliefs: list[str] = field(default_factory=list)  # the relief programmes applied (why a denda is 0)
+    unverified: bool = False                  # priced from the typed STNK and not yet confirmed by the hub
 
     @property
     def receipt_no(self) -> str:
         return self.transaction_no
+
+    @property
+    def chassis_masked(self) -> str:
+        return f"*****{self.chassis_last5}" if self.chassis_last5 else "-"
+
+
+@dataclass
+class SamsatSettlementReceiptData:
+    """A pengembalian (money back to the resident) or kurang bayar (shortfall collected) of a Samsat payment."""
+    shop: ShopIdentity
+    settlement_no: str
+    title: str                                # PENGEMBALIAN / KURANG BAYAR
+    issued_at: datetime
+    kasir: str
+    approved_by: str
+    payment_no: str                           # the payment it settles
+    payment_date: date | None
+    plate: str
+    owner_name: str
+    reason: str                               # why, in words
+    amount: int                               # titipan PKB part
+    fee_refund: int
+    total: int
+    payment_method: str
+    money_out: bool                           # True: paid to the resident; False: received from them
+    note: str = ""
+    copy_printed_at: datetime | None = None
+
+    @property
+    def receipt_no(self) -> str:
+        return self.settlement_no
 
 
 @dataclass

@@ -2,9 +2,9 @@
 
 Text goes out in one pinned code page (CP437), one character per column, so cheap clone printers
 print exactly the layout. A character the code page has is kept (`·`, `½`, `é`); any other is
-transliterated with unidecode (`—` → `--`, `“` → `"`), never sent as `?`; a row that a transliteration
-made too long is laid out again. QR and barcode data go out as ASCII. 58 mm paper uses a generic
-58 mm profile (QR as an image); 80 mm uses the TM-T20II profile (native QR and barcodes).
+transliterated with anyascii (ISC licence; `…` → `...`, `“` → `"`), never sent as `?`; a row that a
+transliteration made too long is laid out again. QR and barcode data go out as ASCII. 58 mm paper uses a
+generic 58 mm profile (QR as an image); 80 mm uses the TM-T20II profile (native QR and barcodes).
 """
 import contextlib
 import io
@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 import qrcode
-from unidecode import unidecode
+from anyascii import anyascii
 
 from .document import pair_rows, text_rows
 from .escpos_cache import capabilities, dummy_printer
@@ -43,8 +43,8 @@ def _in_code_page(ch: str, code_page: str = CODE_PAGE) -> bool:
 
 
 def _ascii(ch: str) -> str:
-    """unidecode's transliteration, printable ASCII only (it gives '' for what it does not know)."""
-    return "".join(c for c in unidecode(ch) if " " <= c <= "~")
+    """anyascii's transliteration, printable ASCII only (it gives '' for what it does not know)."""
+    return "".join(c for c in anyascii(ch) if " " <= c <= "~")
 
 
 def to_code_page(text: str, code_page: str = CODE_PAGE) -> str:

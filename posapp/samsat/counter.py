@@ -7,22 +7,18 @@ from .. import audit, clock
 from ..database import bump_counter
 from ..extensions import db
 from ..money import MoneyError, parse_rupiah
-from ..refusal import Refusal
 from ..shop.service import get_settings
 from ..till.shifts import require_open_shift
 from ..wire import outbox
-from . import postings
+from . import periods, postings
 from .book import counter_book
+from .errors import SamsatRefused
 from .inquiry import Quote
 from .models import SamsatCounter, SamsatPayment, SamsatStatusEvent
 from .rules import compute_bill
 
 MAX_TENDER = 1_000_000_000
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-
-
-class SamsatRefused(Refusal):
-    """A Samsat payment or deposit refused before anything is recorded."""
 
 
 def fee() -> int:
@@ -62,6 +58,7 @@ def take_payment(user, quote: Quote, payment_uuid: str, form) -> tuple[SamsatPay
     bill = price(quote, today)
     if not bill.payable:
         raise SamsatRefused(bill.refusal.message, "plate")
+    periods.check_unpaid(bill)
     check_identity(quote, form)
     charge = fee()
     method, tendered, change, reference, rounding = tender(form, bill.total + charge)
@@ -78,6 +75,7 @@ def take_payment(user, quote: Quote, payment_uuid: str, form) -> tuple[SamsatPay
         reference=reference, rounding=rounding)
     db.session.add(payment)
     db.session.flush()
+    periods.claim(payment, periods.dues_of(bill))  # the database's key decides between two tills
     db.session.add(SamsatStatusEvent(payment_id=payment.id, status="menunggu_kirim", created_at=clock.now()))
     outbox.enqueue("samsat_payment", payment.uuid, today, payload(payment, bill, user))
     postings.post_samsat_payment(payment)

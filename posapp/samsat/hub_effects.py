@@ -10,7 +10,8 @@ def payments_held(uuids) -> None:
 
 
 def payment_refused(uuid, code) -> None:
-    """The hub refused the record (e.g. `already_paid`): the payment is ditolak with the reason code."""
+    """The hub refused to store the record (e.g. `bad_sha256`): the payment is ditolak with the reason code.
+    (A stored payment the hub does not accept, e.g. `already_paid`, comes down the feed as a verdict.)"""
     payments.apply_confirmation(uuid, "ditolak", reason=code)
 
 

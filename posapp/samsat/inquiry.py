@@ -4,7 +4,7 @@ It uses `posapp.wire.hub_calls.samsat_inquiry(plate, paid_on) -> {"vehicle": {..
 `samsat_hub_ready()` says the shop is enrolled; until then the kasir types the facts (manual entry).
 """
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from flask import current_app
 
@@ -13,8 +13,13 @@ from ..wire import hub_calls
 from .errors import VehicleInputError
 from .rulebook import VEHICLE_CLASSES
 
-ENGINE_FIELDS = ("plate", "vehicle_class", "cc", "njkb", "pkb_pokok", "ownership_order", "tax_due",
+ENGINE_FIELDS = ("plate", "vehicle_class", "cc", "njkb", "pkb_pokok", "pkb_regime", "ownership_order", "tax_due",
                  "stnk_valid_until", "blocked", "public_transport")
+# the left-hand form as the kasir typed it: shown again, unchanged, after a refused quote or payment
+FORM_FIELDS = ("plate", "owner_name", "brand", "vehicle_class", "cc", "njkb", "pkb_pokok", "pkb_regime",
+               "ownership_order", "tax_due", "stnk_valid_until", "chassis_no", "public_transport")
+# "Does the STNK show an opsen PKB line?" — yes: printed under jatim-2025, no: under jatim-2010
+REGIME_ANSWERS = ("jatim-2025", "jatim-2010")
 UNREACHABLE = "Hub Samsat tidak terjangkau; data diisi manual dari STNK."
 CLASS_LABELS = {"motor": "Sepeda motor", "roda_tiga": "Roda tiga", "sedan": "Sedan", "jeep_minibus": "Jeep / minibus",
                 "pickup": "Pick-up", "microbus": "Microbus", "bus": "Bus", "truk_ringan": "Truk ringan",
@@ -33,6 +38,9 @@ class Quote:
     chassis_last5: str
     note: str = ""         # why the hub was not used, shown to the kasir
     hub_total: int | None = None  # the hub's own bill total, to cross-check the counter's pricing
+    typed: dict = field(default_factory=dict)  # the form as typed (FORM_FIELDS), to show it again
+    paid_periods: list = field(default_factory=list)  # the hub's record of the periods already paid
+    next_due: str = ""     # the hub's due date after those periods (DD-MM-YYYY)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -61,7 +69,10 @@ def lookup(plate: str, form, paid_on) -> Quote:
             current_app.logger.info("Samsat inquiry via hub failed: %s", exc)
             answer, note = None, getattr(exc, "kasir_note", None) or UNREACHABLE
         if answer and isinstance(answer.get("vehicle"), dict):
-            return from_hub(answer["vehicle"], answer.get("bill"))
+            quote = from_hub(answer["vehicle"], answer.get("bill"), answer.get("paid_periods"))
+            quote.next_due = _day(answer["vehicle"].get("tax_due"))
+            quote.typed = typed_facts(form)
+            return quote
     try:
         return manual_quote(form, note)
     except VehicleInputError as exc:
@@ -69,13 +80,33 @@ def lookup(plate: str, form, paid_on) -> Quote:
         raise
 
 
-def from_hub(facts: dict, bill=None) -> Quote:
+def from_hub(facts: dict, bill=None, paid_periods=None) -> Quote:
     vehicle = {key: facts.get(key) for key in ENGINE_FIELDS}
     total = bill.get("total") if isinstance(bill, dict) and bill.get("payable", True) else None
     hub_total = total if isinstance(total, int) and not isinstance(total, bool) else None
+    periods = [_paid_period(p) for p in paid_periods or [] if isinstance(p, dict)][-4:]  # the latest few
     return Quote(vehicle, "hub", True, facts.get("owner_name") or "",
                  " ".join(x for x in (facts.get("brand") or "", CLASS_LABELS.get(facts.get("vehicle_class"), ""))
-                          if x), (facts.get("chassis_last5") or "").upper(), hub_total=hub_total)
+                          if x), (facts.get("chassis_last5") or "").upper(), hub_total=hub_total,
+                 paid_periods=periods)
+
+
+def _day(value) -> str:
+    """An ISO date from the hub as DD-MM-YYYY (anything else as it came, shortened)."""
+    text = str(value or "")
+    return f"{text[8:10]}-{text[5:7]}-{text[:4]}" if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text) else text[:20]
+
+
+def _paid_period(period: dict) -> dict:
+    """A paid period the hub reported, as text for the kasir."""
+    return {"due": _day(period.get("due")), "paid_on": _day(period.get("paid_on")),
+            "new_tax_due": _day(period.get("new_tax_due")), "outlet": str(period.get("outlet") or "")[:80],
+            "transaction_no": str(period.get("transaction_no") or "")[:40]}
+
+
+def typed_facts(form) -> dict:
+    """The facts the kasir typed, as text, exactly as typed (nothing trimmed, shortened or dropped)."""
+    return {key: str(form.get(key) or "")[:200] for key in FORM_FIELDS if form.get(key)}
 
 
 def manual_quote(form, note="") -> Quote:
@@ -86,14 +117,30 @@ def manual_quote(form, note="") -> Quote:
     vehicle_class = form.get("vehicle_class") or ""
     if vehicle_class not in VEHICLE_CLASSES:
         raise VehicleInputError("Pilih jenis kendaraan.", "vehicle_class")
+    njkb, pkb_pokok = _rupiah(form, "njkb", "NJKB"), _rupiah(form, "pkb_pokok", "PKB pokok")
     vehicle = {"plate": plate, "vehicle_class": vehicle_class, "cc": _whole(form, "cc", "Isi silinder (cc)"),
-               "njkb": _rupiah(form, "njkb", "NJKB"), "pkb_pokok": _rupiah(form, "pkb_pokok", "PKB pokok"),
+               "njkb": njkb, "pkb_pokok": pkb_pokok, "pkb_regime": _regime(form, njkb, pkb_pokok),
                "ownership_order": _whole(form, "ownership_order", "Urutan kepemilikan", default=1),
                "tax_due": _date(form, "tax_due", "jatuh tempo pajak"),
                "stnk_valid_until": _date(form, "stnk_valid_until", "masa berlaku STNK"),
                "blocked": False, "public_transport": bool(form.get("public_transport"))}
     return Quote(vehicle, "manual", False, (form.get("owner_name") or "").strip()[:120],
-                 _description(form, vehicle_class), chassis_last5(form.get("chassis_no"), "chassis_no"), note)
+                 _description(form, vehicle_class), chassis_last5(form.get("chassis_no"), "chassis_no"), note,
+                 typed=typed_facts(form))
+
+
+def _regime(form, njkb, pkb_pokok):
+    """The rates a typed PKB pokok was printed at, from the kasir's answer about the opsen line.
+
+    Only with a PKB pokok alone: with NJKB there is none (and with both, the engine says "not both").
+    """
+    if pkb_pokok is None or njkb is not None:
+        return None
+    answer = form.get("pkb_regime") or ""
+    if answer not in REGIME_ANSWERS:
+        raise VehicleInputError("PKB pokok diisi: jawab dulu, apakah STNK memuat baris opsen PKB? "
+                                "(Ya / Tidak)", "pkb_regime")
+    return answer
 
 
 def chassis_last5(typed, field) -> str:

@@ -1,7 +1,9 @@
-"""Samsat counter facts: payments (never edited), their status events, deposits (setoran), counters.
+"""Samsat counter facts: payments (never edited), their status events, settlements, deposits, counters.
 
 A payment's status is the latest of its `SamsatStatusEvent` rows: menunggu_kirim → terkirim →
-terkonfirmasi (NTPD) / selisih (difference) / ditolak. Amounts are integer rupiah.
+terkonfirmasi (NTPD) / selisih (difference) / ditolak; a ditolak payment ends dikembalikan (refunded
+by a pengembalian), a selisih one diselesaikan (shortfall collected or excess refunded) and then
+terkonfirmasi with the hub's NTPD. Amounts are integer rupiah.
 """
 import json
 
@@ -12,7 +14,9 @@ from ..database import UTCDateTime, utcnow
 from ..extensions import db
 
 STATUSES = {"menunggu_kirim": "Menunggu kirim", "terkirim": "Terkirim", "terkonfirmasi": "Terkonfirmasi",
-            "selisih": "Selisih", "ditolak": "Ditolak"}
+            "selisih": "Selisih", "ditolak": "Ditolak", "diselesaikan": "Selisih diselesaikan",
+            "dikembalikan": "Dikembalikan"}
+RELEASED = ("ditolak", "dikembalikan")  # a payment in these no longer holds its tax years (paid once)
 METHODS = {"cash": "Tunai", "noncash": "Non-tunai"}
 
 
@@ -96,8 +100,23 @@ class SamsatStatusEvent(db.Model):
     ntpd: Mapped[str | None] = mapped_column(String(40), nullable=True)
     difference: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # hub total − shop total
     reason: Mapped[str] = mapped_column(String(200), default="")
+    detail: Mapped[str] = mapped_column(String(300), default="")  # e.g. where and when a year was already paid
     created_at = mapped_column(UTCDateTime, default=utcnow)
     payment = relationship(SamsatPayment, back_populates="events")
+
+
+class SamsatPeriodClaim(db.Model):
+    """A tax year (plate, due date) held by the payment that pays it: the key makes a year paid once.
+
+    Written in the payment's transaction; released (deleted) when the payment is ditolak, so the
+    resident can pay that year again once the first payment no longer stands.
+    """
+
+    __tablename__ = "samsat_period_claim"
+    plate: Mapped[str] = mapped_column(String(12), primary_key=True)
+    due = mapped_column(Date, primary_key=True)
+    payment_id: Mapped[int] = mapped_column(ForeignKey("samsat_payment.id"), index=True)
+    payment = relationship(SamsatPayment)
 
 
 class SamsatCounter(db.Model):

@@ -1,18 +1,23 @@
-"""After the counter: status events from the hub, the payments list, setoran, totals for other features.
+"""After the counter: status events, the payments list, what is still held, setoran, totals for other features.
 
-A payment's status changes only here: `mark_sent(uuids)` when the hub holds an upload and
-`apply_confirmation(uuid, status, ntpd, difference, reason)` for each verdict, both reached through
-the effects this feature registers (posapp.samsat.hub_effects). Add and flush only; the caller commits.
+A payment's status changes only here: `mark_sent(uuids)` when the hub holds an upload,
+`apply_confirmation(uuid, status, ntpd, difference, reason)` for each verdict (both reached through
+the effects this feature registers, posapp.samsat.hub_effects), and `mark_refunded` /
+`mark_difference_settled` when a settlement (posapp.samsat.settlements) is recorded. A payment that
+is ditolak gives its tax years back (periods.release). Add and flush only; the caller commits.
 """
+import logging
+
 from sqlalchemy.orm import selectinload
 
-from .. import audit, clock
-from ..database import new_uuid
+from .. import clock
 from ..extensions import db
 from ..till.drawer import DrawerPart
-from . import postings
-from .counter import SamsatRefused
-from .models import STATUSES, SamsatPayment, SamsatSetoran, SamsatSetoranItem, SamsatStatusEvent
+from . import periods
+from .models import RELEASED, STATUSES, SamsatPayment, SamsatSetoranItem, SamsatStatusEvent
+from .settlement_models import SamsatSettlement
+
+log = logging.getLogger(__name__)
 
 VERDICTS = ("terkonfirmasi", "selisih", "ditolak")
 
@@ -40,7 +45,7 @@ def mark_sent(uuids) -> int:
     return moved
 
 
-def apply_confirmation(uuid, status, ntpd=None, difference=None, reason="") -> SamsatStatusEvent | None:
+def apply_confirmation(uuid, status, ntpd=None, difference=None, reason="", detail="") -> SamsatStatusEvent | None:
     """The hub's verdict on one payment; the same verdict twice is recorded once. None: unknown payment."""
     if status not in VERDICTS:
         raise ValueError(f"status konfirmasi tidak dikenal: {status}")
@@ -53,7 +58,16 @@ def apply_confirmation(uuid, status, ntpd=None, difference=None, reason="") -> S
     latest = payment.latest
     if latest and (latest.status, latest.ntpd, latest.difference) == (status, ntpd, difference):
         return latest
-    event = _event(payment, status, ntpd=ntpd, difference=difference, reason=(reason or "")[:200])
+    if payment.status == "dikembalikan":  # the money went back to the resident: nothing can revive it
+        log.warning("Vonis %s untuk %s diabaikan: pembayaran sudah dikembalikan.", status, payment.transaction_no)
+        return latest
+    released = payment.status in RELEASED
+    event = _event(payment, status, ntpd=ntpd, difference=difference, reason=(reason or "")[:200],
+                   detail=(detail or "")[:300])
+    if status == "ditolak" and not released:
+        periods.release(payment)
+    elif status != "ditolak" and released:
+        periods.reclaim(payment)
     db.session.flush()
     return event
 
@@ -61,7 +75,39 @@ def apply_confirmation(uuid, status, ntpd=None, difference=None, reason="") -> S
 def apply_hub_verdict(verdict: dict):
     """One change of the hub's "samsat" feed (posapp/hub/confirm.py judge() + payment_uuid) as a status event."""
     return apply_confirmation(verdict["payment_uuid"], verdict["status"], verdict.get("ntpd"),
-                              verdict.get("difference"), verdict.get("reason") or "")
+                              verdict.get("difference"), verdict.get("reason") or "", verdict.get("detail") or "")
+
+
+def mark_refunded(payment, settlement) -> SamsatStatusEvent:
+    """A pengembalian of the whole payment: dikembalikan, settled; its tax years are free again."""
+    event = _event(payment, "dikembalikan", reason=settlement.settlement_no)
+    periods.release(payment)
+    db.session.flush()
+    return event
+
+
+def mark_difference_settled(payment, settlement) -> SamsatStatusEvent:
+    """A selisih settled with the resident (shortfall in: +, excess out: −); the hub's NTPD follows."""
+    signed = settlement.amount if settlement.kind == "kurang_bayar" else -settlement.amount
+    event = _event(payment, "diselesaikan", difference=signed, reason=settlement.settlement_no)
+    db.session.flush()
+    return event
+
+
+def adjustments(payment_ids) -> dict:
+    """{payment id: shortfalls collected − excesses refunded} (a whole refund is not an adjustment)."""
+    sign = db.case((SamsatSettlement.kind == "kurang_bayar", SamsatSettlement.amount), else_=-SamsatSettlement.amount)
+    rows = db.session.execute(
+        db.select(SamsatSettlement.payment_id, db.func.sum(sign))
+        .where(SamsatSettlement.payment_id.in_(list(payment_ids)), SamsatSettlement.reason != "ditolak")
+        .group_by(SamsatSettlement.payment_id))
+    return {payment_id: int(total) for payment_id, total in rows}
+
+
+def held(payments) -> dict:
+    """{payment id: titipan held for it}: the tax charged, plus shortfalls, less excesses refunded."""
+    extra = adjustments([p.id for p in payments])
+    return {p.id: p.tax + extra.get(p.id, 0) for p in payments}
 
 
 def latest_status_column():
@@ -79,61 +125,25 @@ def search(day=None, status=None, limit=500):
     return db.session.scalars(query.limit(limit)).all()
 
 
-def deposited_ids(payment_ids) -> set:
-    rows = db.session.scalars(db.select(SamsatSetoranItem.payment_id)
-                              .where(SamsatSetoranItem.payment_id.in_(list(payment_ids))))
-    return set(rows)
-
-
-def depositable():
-    """Confirmed payments not yet deposited (what a setoran can cover)."""
-    confirmed = search(status="terkonfirmasi", limit=5000)
-    done = deposited_ids([p.id for p in confirmed])
-    return [p for p in confirmed if p.id not in done]
-
-
-def record_setoran(user, payment_ids, via="cash", note="") -> SamsatSetoran:
-    """Deposit to the province against confirmed, not yet deposited payments; the amount is their titipan."""
-    ids = sorted({int(i) for i in payment_ids})
-    if not ids:
-        raise SamsatRefused("Pilih pembayaran yang disetor.", "payments")
-    if via not in ("cash", "bank"):
-        raise SamsatRefused("Setoran lewat tunai atau bank.", "via")
-    payments = db.session.scalars(db.select(SamsatPayment).where(SamsatPayment.id.in_(ids))).all()
-    if len(payments) != len(ids):
-        raise SamsatRefused("Ada pembayaran yang tidak ditemukan.", "payments")
-    for payment in payments:
-        if payment.status != "terkonfirmasi":
-            raise SamsatRefused(f"{payment.transaction_no} belum terkonfirmasi ({payment.status_label}); "
-                               "hanya pembayaran terkonfirmasi yang boleh disetor.", "payments")
-    if already := deposited_ids(ids):
-        numbers = ", ".join(p.transaction_no for p in payments if p.id in already)
-        raise SamsatRefused(f"Sudah pernah disetor: {numbers}.", "payments")
-    today = clock.today()
-    setoran = SamsatSetoran(uuid=new_uuid(), business_date=today, amount=sum(p.tax for p in payments), via=via,
-                            note=(note or "").strip()[:200], user_id=user.id, created_at=clock.now(),
-                            setoran_no=f"SETOR-{today:%Y%m%d}-{_setoran_count(today) + 1:03d}")
-    db.session.add(setoran)
-    db.session.flush()
-    db.session.add_all(SamsatSetoranItem(setoran_id=setoran.id, payment_id=p.id) for p in payments)
-    db.session.flush()
-    postings.post_setoran(setoran)
-    audit.record("samsat.setoran", f"{setoran.setoran_no}: {len(payments)} pembayaran, {setoran.amount}", user=user)
-    return setoran
-
-
-def _setoran_count(day) -> int:
-    return db.session.scalar(db.select(db.func.count(SamsatSetoran.id)).where(SamsatSetoran.business_date == day))
+def unsettled(limit=1000):
+    """Payments whose titipan is still held (neither deposited nor refunded), oldest first."""
+    deposited = db.select(SamsatSetoranItem.id).where(SamsatSetoranItem.payment_id == SamsatPayment.id).exists()
+    return db.session.scalars(
+        db.select(SamsatPayment).options(selectinload(SamsatPayment.events))
+        .where(~deposited, latest_status_column() != "dikembalikan")
+        .order_by(SamsatPayment.created_at, SamsatPayment.id).limit(limit)).all()
 
 
 def shift_totals(shift) -> dict:
-    """Samsat money in one shift, apart from shop money (the X/Z reports): count, tax, fee, total, cash, noncash."""
+    """Samsat money in one shift, apart from shop money (the X/Z reports): count, tax, fee, total, cash, noncash
+    (net of the settlements made during the shift: refunds paid out, shortfalls taken in)."""
     rows = db.session.execute(
         db.select(SamsatPayment.method, db.func.count(SamsatPayment.id), db.func.sum(SamsatPayment.tax),
                   db.func.sum(SamsatPayment.fee), db.func.sum(SamsatPayment.total),
                   db.func.coalesce(db.func.sum(SamsatPayment.rounding), 0))
         .where(SamsatPayment.shift_id == shift.id).group_by(SamsatPayment.method)).all()
-    out = {"count": 0, "tax": 0, "fee": 0, "total": 0, "cash": 0, "noncash": 0, "rounding": 0}
+    out = {"count": 0, "tax": 0, "fee": 0, "total": 0, "cash": 0, "noncash": 0, "rounding": 0, "refunded": 0,
+           "shortfall": 0}
     for method, count, tax, charge, total, rounding in rows:
         out["count"] += count
         out["tax"] += int(tax)
@@ -141,6 +151,18 @@ def shift_totals(shift) -> dict:
         out["total"] += int(total)
         out["rounding"] += int(rounding)  # cash the koperasi let go: not in the drawer
         out["cash" if method == "cash" else "noncash"] += int(total) - int(rounding)
+    # what changed hands: a full refund gives back what the resident paid, the cash rounding not included
+    returned = db.case(((SamsatSettlement.kind == "pengembalian") & (SamsatSettlement.reason == "ditolak"),
+                        db.func.coalesce(SamsatPayment.rounding, 0)), else_=0)
+    settled = db.session.execute(
+        db.select(SamsatSettlement.kind, SamsatSettlement.method,
+                  db.func.sum(SamsatSettlement.amount + SamsatSettlement.fee_refund - returned))
+        .join(SamsatPayment, SamsatPayment.id == SamsatSettlement.payment_id)
+        .where(SamsatSettlement.shift_id == shift.id).group_by(SamsatSettlement.kind, SamsatSettlement.method))
+    for kind, method, total in settled:
+        into_drawer = int(total) if kind == "kurang_bayar" else -int(total)
+        out["shortfall" if kind == "kurang_bayar" else "refunded"] += int(total)
+        out["cash" if method == "cash" else "noncash"] += into_drawer
     return out
 
 

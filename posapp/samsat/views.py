@@ -1,4 +1,5 @@
-"""The Samsat counter pages: plate/STNK → bill → payment → receipt; payments list; setoran."""
+"""The Samsat counter pages: plate/STNK → bill → payment → receipt; the payments list."""
+from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
@@ -8,24 +9,25 @@ from .. import clock
 from ..auth.approval import approval_from_request, require_approval
 from ..auth.service import managers
 from ..edge import flash_and_go, transaction, writes
-from ..extensions import db
 from ..money import format_rupiah
 from ..receipts import printer_settings
 from ..receipts.views import pdf_response
 from ..refusal import Refusal
 from ..roles import role_required
-from . import counter, inquiry, payments, receipt
+from ..wire import soon
+from . import counter, inquiry, payments, periods, receipt, settlements
 from .blueprint import bp
-from .errors import RulesetError
-from .models import STATUSES, SamsatSetoran
+from .errors import AlreadyPaid, RulesetError
+from .models import STATUSES
 from .rulebook import VEHICLE_CLASSES
 KEEP_QUOTES = 5  # bills shown recently whose payment may still come (kept in the signed session)
 
 
-def _counter_page(form=None, errors=None, quote=None, bill=None, payment_uuid=None, status=200, facts=None):
+def _counter_page(form=None, errors=None, quote=None, bill=None, payment_uuid=None, status=200, facts=None,
+                  already=None):
     facts = form if facts is None else facts
     return render_template("samsat/counter.html", form=form or {}, facts=facts or {}, errors=errors or {},
-                           quote=quote, bill=bill,
+                           quote=quote, bill=bill, already=already,
                            payment_uuid=payment_uuid, fee=counter.fee(), classes=VEHICLE_CLASSES,
                            class_labels=inquiry.CLASS_LABELS, hub=inquiry.hub_configured()), status
 
@@ -63,10 +65,22 @@ def quote():
     if found.hub_total is not None and bill.payable and bill.total != found.hub_total:
         found.note = (f"Tagihan hub {format_rupiah(found.hub_total)} berbeda dengan hitungan loket "
                       f"{format_rupiah(bill.total)}: sinkronkan aturan tarif dulu, atau pembayaran akan selisih.")
+    already = _already_paid(bill)
     payment_uuid = counter.new_payment_uuid()  # made now: a double-submitted payment is recorded once
-    if bill.payable:
+    if bill.payable and not already:
         _remember(payment_uuid, found)
-    return _counter_page(form, quote=found, bill=bill, payment_uuid=payment_uuid)
+    return _counter_page(form, quote=found, bill=bill, payment_uuid=payment_uuid, already=already)
+
+
+def _already_paid(bill) -> str | None:
+    """Why this bill cannot be paid again here (a standing payment holds its tax year), or None."""
+    if not bill.payable:
+        return None
+    try:
+        periods.check_unpaid(bill)
+    except AlreadyPaid as exc:
+        return str(exc)
+    return None
 
 
 @bp.post("/bayar")
@@ -82,6 +96,9 @@ def pay():
     try:
         with transaction():
             payment, replayed = counter.take_payment(current_user, found, payment_uuid, request.form)
+    except AlreadyPaid as exc:  # paid meanwhile (another tab or till): the bill stays, its pay form goes
+        return _counter_page(request.form, {}, found, counter.price(found), payment_uuid, status=400,
+                             facts=_facts_of(found), already=str(exc))
     except (Refusal, RulesetError) as exc:
         bill = counter.price(found) if found else None
         return _counter_page(request.form, {getattr(exc, "field", None) or "_": str(exc)}, found, bill,
@@ -92,7 +109,14 @@ def pay():
             raise
     if not replayed:
         _print(payment)
+        upload_soon()
     return redirect(url_for("samsat.payment", payment_uuid=payment.uuid))
+
+
+def upload_soon():
+    """samsat.md: the payment goes to the hub at once when online (else in the next sync)."""
+    if inquiry.hub_configured():
+        soon.request()
 
 
 def _print(payment):
@@ -104,14 +128,8 @@ def _print(payment):
 
 
 def _facts_of(quote) -> dict:
-    """The left-hand form refilled from the quote, so a refused payment keeps the STNK facts on screen."""
-    if quote is None:
-        return {}
-    vehicle = quote.vehicle
-    facts = {key: "" if vehicle.get(key) is None else str(vehicle[key]) for key in inquiry.ENGINE_FIELDS}
-    facts.update(owner_name=quote.owner_name, chassis_no=quote.chassis_last5,
-                 public_transport="1" if vehicle.get("public_transport") else "")
-    return facts
+    """The left-hand form as the kasir typed it, so a refused payment keeps every STNK fact on screen."""
+    return dict(quote.typed) if quote is not None else {}
 
 
 def _payment_or_404(payment_uuid):
@@ -127,7 +145,7 @@ def payment(payment_uuid):
     payment = _payment_or_404(payment_uuid)
     document = receipt.document(payment, copy=receipt.was_printed(payment))
     return render_template("samsat/payment.html", payment=payment, lines=document.text_lines(),
-                           managers=managers(), statuses=STATUSES)
+                           managers=managers(), statuses=STATUSES, settlements=settlements.of_payment(payment))
 
 
 @bp.post("/pembayaran/<payment_uuid>/cetak")
@@ -166,30 +184,3 @@ def payments_list():
     status = request.args.get("status") or ""
     return render_template("samsat/payments.html", rows=payments.search(day, status or None), day=day,
                            status=status, statuses=STATUSES)
-
-
-def _setoran_page(errors=None):
-    recent = db.session.scalars(db.select(SamsatSetoran).order_by(SamsatSetoran.id.desc()).limit(20)).all()
-    return render_template("samsat/setoran.html", rows=payments.depositable(), recent=recent, errors=errors or {},
-                           form=request.form), 400 if errors else 200
-
-
-@bp.route("/setoran", methods=["GET", "POST"])
-@role_required("manajer")
-@writes(render=lambda refusal: _setoran_page({refusal.field or "_": str(refusal)}))
-def setoran():
-    if request.method == "GET":
-        return _setoran_page()
-    ids = _payment_ids(request.form)
-    done = payments.record_setoran(current_user, ids, request.form.get("via") or "cash",
-                                   request.form.get("note") or "")
-    flash(f"Setoran {done.setoran_no} tercatat: {len(done.items)} pembayaran.", "success")
-    return redirect(url_for("samsat.setoran"))
-
-
-def _payment_ids(form) -> list[int]:
-    """The ticked payments' ids; a tampered id is a refusal, not a server error."""
-    texts = form.getlist("payment_id")
-    if not all(text.isdigit() for text in texts):
-        raise counter.SamsatRefused("Pilihan pembayaran tidak sah; muat ulang halaman.", "payments")
-    return [int(text) for text in texts]

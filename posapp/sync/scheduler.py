@@ -6,11 +6,13 @@ from datetime import timedelta
 
 from .. import clock
 from ..extensions import db
+from ..wire import soon
 from ..wire.protocol import nightly_offset_minutes
 from ..wire.state import current
 from .runner import run_sync
 
 WINDOW_MINUTES = 60
+SOON_SECONDS = 3  # a payment's upload "at once when online": after its page has answered
 _app = None  # jobs in the database job store are stored by reference, so the app is kept here
 
 
@@ -31,6 +33,8 @@ def start(app):
                       run_date=clock.now() + timedelta(seconds=30))
     scheduler.start()
     app.extensions["sync_scheduler"] = scheduler
+    soon.register(app, lambda: scheduler.add_job(sync_job, "date", id="sync-soon", replace_existing=True,
+                                                 run_date=clock.now() + timedelta(seconds=SOON_SECONDS)))
     return scheduler
 
 

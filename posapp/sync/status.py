@@ -36,6 +36,7 @@ REASONS = {
     "not_due_yet": "pajak belum jatuh tempo",
 }
 KIND_LABELS = {"sale": "Penjualan", "refund": "Retur", "void": "Void", "samsat_payment": "Pembayaran Samsat",
+               "samsat_refund": "Pengembalian Samsat", "samsat_shortfall": "Kurang bayar Samsat",
                "journal_entry": "Jurnal", "shift_close": "Tutup shift", "day_close": "Tutup hari"}
 
 

@@ -14,8 +14,8 @@ HEADER_KEY = "X-Posapp-Key"
 HEADER_TIME = "X-Posapp-Timestamp"
 HEADER_NONCE = "X-Posapp-Nonce"
 HEADER_SIGNATURE = "X-Posapp-Signature"
-KINDS = ("sale", "refund", "void", "samsat_payment", "journal_entry", "shift_close", "day_close",
-         "member", "member_saving", "member_credit", "shu_payout", "wallet_move")
+KINDS = ("sale", "refund", "void", "samsat_payment", "samsat_refund", "samsat_shortfall", "journal_entry",
+         "shift_close", "day_close", "member", "member_saving", "member_credit", "shu_payout", "wallet_move")
 BIGINT_MIN, BIGINT_MAX = -2 ** 63, 2 ** 63 - 1  # PostgreSQL bigint: every integer that crosses the wire
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # NUL and lone surrogates: PostgreSQL text/jsonb refuse them
 

@@ -64,3 +64,15 @@ def test_manual_entry_payment_with_its_receipt(live_server, page):
 
     page.goto(f"{live_server}/samsat/pembayaran")
     assert number in page.inner_text("#payments")
+
+
+def test_the_opsen_question_appears_with_a_typed_pkb_pokok(live_server, page):
+    db.session.remove()
+    login(page, live_server, "kasir", PASSWORD)
+    page.goto(f"{live_server}/samsat")
+    assert not page.is_visible("#pkb-regime")  # with an NJKB there is nothing to ask
+    page.fill("#f-pkb_pokok", "180.000")
+    assert page.is_visible("#pkb-regime")
+    assert "Apakah STNK memuat baris opsen PKB?" in page.inner_text("#pkb-regime")
+    page.fill("#f-pkb_pokok", "")
+    assert not page.is_visible("#pkb-regime")

@@ -59,17 +59,18 @@ def _pay(hub_key, seq, plate, charged):
 
 def test_equal_bill_is_confirmed_with_ntpd_and_different_gets_selisih(hub_key, hub):
     def seed():
-        db.session.add(_vehicle())
+        db.session.add_all([_vehicle(), _vehicle(plate="L5678CD")])
         db.session.commit()
         return vehicle_input(db.session.get(Vehicle, "L1234AB"))
     bill = compute_bill(hub(seed), None, clock.today())
     good = _pay(hub_key, 1, "L 1234 AB", bill.total)
-    short = _pay(hub_key, 2, "l-1234-ab", bill.total - 1_000)
+    short = _pay(hub_key, 2, "l-5678-cd", bill.total - 1_000)
     lost = _pay(hub_key, 3, "W 9 ZZ", 100_000)
     verdicts = {c["key"]: c["payload"] for c in hub_key.get("/ref/samsat/changes", {"since": 0})["changes"]}
     assert verdicts[good]["status"] == "terkonfirmasi" and len(verdicts[good]["ntpd"]) == 16
     assert verdicts[short]["status"] == "selisih" and verdicts[short]["difference"] == 1_000
-    assert verdicts[lost] == {**verdicts[lost], "status": "selisih", "reason": "vehicle_not_found", "ntpd": None}
+    # a plate the province does not know cannot be settled by a difference: the money goes back
+    assert verdicts[lost] == {**verdicts[lost], "status": "ditolak", "reason": "vehicle_not_found", "ntpd": None}
 
 
 def test_inquiry_answers_masked_facts_and_the_bill(hub_key, hub):

@@ -15,8 +15,9 @@ def paid(counter_shift, show_bill, pay, samsat_fee):
     samsat_fee(5000)
 
     def make(n=1):
-        for _ in range(n):
-            assert pay(bill_uuid(show_bill())).status_code == 302
+        for _ in range(n):  # one vehicle each: a tax year is paid once
+            plate = f"L {1234 + db.session.scalar(db.select(db.func.count(SamsatPayment.id)))} AB"
+            assert pay(bill_uuid(show_bill(plate=plate))).status_code == 302
         return db.session.scalars(db.select(SamsatPayment).order_by(SamsatPayment.id)).all()
     return make
 
@@ -99,13 +100,14 @@ def test_setoran_is_for_managers(kasir_client, paid):
 
 def test_shift_report_keeps_samsat_money_apart_and_counts_its_cash(kasir_client, paid, pay, show_bill):
     paid(1)
-    pay(bill_uuid(show_bill()), method="noncash", reference="TRF-1", tendered="")
+    pay(bill_uuid(show_bill(plate="W 77 X")), method="noncash", reference="TRF-1", tendered="")
     from posapp.till import shifts
     shift = shifts.open_shift_of(db.session.get(SamsatPayment, 1).user)
     report = shifts.summary(shift)
     rounded = (BILL_TOTAL + 5000) % 100  # the cash is rounded down to Rp 100; non-cash is not
     assert report["samsat"] == {"count": 2, "tax": 2 * BILL_TOTAL, "fee": 10_000, "total": 2 * BILL_TOTAL + 10_000,
-                                "cash": BILL_TOTAL + 5000 - rounded, "noncash": BILL_TOTAL + 5000, "rounding": rounded}
+                                "cash": BILL_TOTAL + 5000 - rounded, "noncash": BILL_TOTAL + 5000, "rounding": rounded,
+                                "refunded": 0, "shortfall": 0}
     assert report["cash_expected"] == 100_000 + BILL_TOTAL + 5000 - rounded
     assert report["net"] == 0  # shop sales are untouched by Samsat money
 

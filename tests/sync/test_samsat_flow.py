@@ -127,8 +127,9 @@ def test_a_plate_unknown_to_the_hub_falls_back_to_the_typed_stnk(online, show_bi
     assert "tidak ditemukan di data Samsat provinsi" in text and 'id="unverified"' in text
 
 
-def test_a_rejected_payment_ends_ditolak_and_does_not_block_the_other(online, kasir_client, pay):  # noqa: F811
-    good, bad = bill_uuid(hub_quote(kasir_client)), bill_uuid(hub_quote(kasir_client))
+def test_a_rejected_payment_ends_ditolak_and_does_not_block_the_other(online, kasir_client, pay,  # noqa: F811
+                                                                       show_bill):  # noqa: F811
+    good, bad = bill_uuid(hub_quote(kasir_client)), bill_uuid(show_bill(plate="W 9876 ZZ"))  # two vehicles
     pay(good)
     pay(bad)
     damaged = db.session.scalar(db.select(Outbox).where(Outbox.uuid == bad))
@@ -216,3 +217,48 @@ def test_a_silent_hub_gives_up_quickly_while_the_resident_waits(online, kasir_cl
     finally:
         silent.close()
     assert page.status_code == 400 and "waktu habis" in page.get_data(as_text=True)
+
+
+def test_after_an_online_payment_the_same_bill_is_never_offered_again(online, kasir_client, pay):  # noqa: F811
+    assert pay(bill_uuid(hub_quote(kasir_client))).status_code == 302
+    before_sync = hub_quote(kasir_client).get_data(as_text=True)  # the hub does not know it yet; the shop does
+    assert 'id="already-paid"' in before_sync and 'id="pay-form"' not in before_sync
+    assert run_sync()["ok"]
+    after_sync = hub_quote(kasir_client).get_data(as_text=True)
+    assert 'id="pay-form"' not in after_sync and 'id="paid-periods"' in after_sync
+    assert "01-11-2026" in after_sync and "Kopontren Al-Hikmah (KOP01)" in after_sync
+    assert 'id="next-due">01-11-2027<' in after_sync and 'id="refusal"' in after_sync  # next year: not due yet
+
+
+def test_a_year_paid_at_another_outlet_ends_in_a_refund_the_hub_holds(online, kasir_client, manajer_client,
+                                                                       show_bill, pay, proxy, hub, hub_server,
+                                                                       make_koperasi):  # noqa: F811
+    from posapp.hub.extensions import db as hub_db
+    from posapp.hub.models import Record
+    from posapp.wire.client import HubClient
+    from tests.hub.helpers import batch, body, record
+    _, code = make_koperasi("KOP02", "Kopontren Darul Ulum")
+    enrolled = HubClient(hub_server).post("/enroll", {"code": code}, signed=False)
+    other = HubClient(hub_server, enrolled["key_id"], enrolled["secret"])
+    bill = {"years": [{"due": "2026-11-01"}], "total": BILL_TOTAL}
+    other.post("/sync/batches", body=body(batch([record(1, kind="samsat_payment", day="2026-11-24", plate="L1234AB",
+                                                        paid_on="2026-11-24", bill_total=BILL_TOTAL, bill=bill,
+                                                        transaction_no="SAM-KOP02-20261124-0001")])))
+    proxy.refuse()  # this shop is offline: the kasir types the STNK and takes the money
+    uuid = bill_uuid(show_bill())
+    assert pay(uuid).status_code == 302
+    proxy.heal()
+    assert run_sync()["ok"]
+    payment = payment_of(uuid)
+    assert (payment.status, payment.latest.reason) == ("ditolak", "already_paid")
+    assert "SAM-KOP02-20261124-0001" in payment.latest.detail and "KOP02" in payment.latest.detail
+    unsettled = manajer_client.get("/samsat/belum-selesai").get_data(as_text=True)
+    assert "tahun pajak ini sudah dibayar" in unsettled and "SAM-KOP02-20261124-0001" in unsettled
+    response = manajer_client.post(f"/samsat/pembayaran/{uuid}/selesaikan",
+                                   data={"event_id": str(payment.latest.id), "method": "cash", "fee_refund": "1"})
+    assert response.status_code == 302 and payment_of(uuid).status == "dikembalikan"
+    assert run_sync()["ok"]
+    held = hub(lambda: hub_db.session.scalars(hub_db.select(Record.payload).where(
+        Record.shop_id == 1, Record.kind == "samsat_refund")).all())
+    assert [(p["payment_uuid"], p["amount"], p["reason"]) for p in held] == [(uuid, BILL_TOTAL, "ditolak")]
+    assert payment_of(uuid).status == "dikembalikan"  # nothing the hub said afterwards revived it
