@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from flask import request
 
 from .. import audit
+from ..inputs import json_object
 from . import service
 
 
@@ -21,7 +22,7 @@ class Approval:
 
 def approval_from_request() -> Approval:
     """The approver and PIN from a form or a JSON body."""
-    data = (request.get_json(silent=True) or {}) if request.is_json else request.form
+    data = json_object("pin") if request.is_json else request.form
     if not isinstance(data, dict) and not hasattr(data, "get"):
         return Approval()
     return Approval(str(data.get("approver") or "").strip(), str(data.get("pin") or "").strip())

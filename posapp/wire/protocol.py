@@ -5,8 +5,9 @@ Pure: no Flask, no database. The shop signs with it, the hub verifies with it.
 import hashlib
 import hmac
 import random
-import re
 from urllib.parse import parse_qsl, urlencode
+
+from ..limits import BIGINT_MAX, BIGINT_MIN, is_bigint, storable_text  # noqa: F401 - the hub reads them here
 
 API = "/api/v1"
 MAX_SKEW_SECONDS = 15 * 60
@@ -15,18 +16,6 @@ HEADER_TIME = "X-Posapp-Timestamp"
 HEADER_NONCE = "X-Posapp-Nonce"
 HEADER_SIGNATURE = "X-Posapp-Signature"
 KINDS = ("sale", "refund", "void", "samsat_payment", "journal_entry", "shift_close", "day_close")
-BIGINT_MIN, BIGINT_MAX = -2 ** 63, 2 ** 63 - 1  # PostgreSQL bigint: every integer that crosses the wire
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # NUL and lone surrogates: PostgreSQL text/jsonb refuse them
-
-
-def is_bigint(value) -> bool:
-    """An integer (not a bool) the hub can store in a bigint column."""
-    return isinstance(value, int) and not isinstance(value, bool) and BIGINT_MIN <= value <= BIGINT_MAX
-
-
-def storable_text(text: str) -> bool:
-    """False when PostgreSQL text (UTF-8) cannot hold `text`: a NUL or a lone surrogate."""
-    return _UNSTORABLE.search(text) is None
 
 
 def body_digest(body: bytes) -> str:
