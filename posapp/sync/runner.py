@@ -138,9 +138,11 @@ def upload(client, call, owner, hub_last_seq, beat=None) -> int:
             hook()  # tests: the shop dies before it records the ack
         with transaction():
             uploader.record_answer(rows, through, rejected)
-            lock.refresh(owner)
+            kept = lock.refresh(owner)
             sync_state().progress_done += len(rows)
         start, sent = last + 1, sent + len(rows)
+        if not kept:
+            raise LeaseLost("sinkronisasi lain mengambil alih")
     return sent
 
 
