@@ -13,6 +13,7 @@ MENU = [
     ("catalog.low_stock", _l("Stok menipis"), "manajer"),
     ("reports.daily", _l("Buku kas"), "manajer"),
     ("audit.index", _l("Log audit"), "manajer"),
+    ("auth.locks", _l("Kunci masuk"), "manajer"),
     ("auth.users", _l("Pengguna"), "admin"),
     ("shop.identity", _l("Pengaturan"), "admin"),
     ("receipts.printer_settings", _l("Printer"), "admin"),
