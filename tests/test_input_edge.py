@@ -26,11 +26,17 @@ def test_a_search_just_under_the_limit_still_searches(manajer_client, make_produ
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("page", ["9223372036854775808", "9" * 1999, "-1", "²", "1e9", ""])
+@pytest.mark.parametrize("page", ["9223372036854775808", "9" * 40, "-1", "1e9", ""])
 def test_a_page_past_any_integer_is_a_page_not_a_500(manajer_client, make_product, page):
     make_product(name="Beras")
     response = manajer_client.get("/produk", query_string={"page": page})
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("page", ["9" * 41, "9" * 1999, "²"])
+def test_a_number_no_one_types_is_refused_with_a_message(manajer_client, page):
+    response = manajer_client.get("/produk", query_string={"page": page})
+    assert response.status_code == 400 and "angka tidak sah" in response.get_data(as_text=True)
 
 
 def test_the_last_possible_page_is_empty_and_the_first_shows_products(manajer_client, make_product):
