@@ -85,7 +85,7 @@ def request_problem() -> str | None:
 def _number_problem(value: str) -> str | None:
     """A value of digits only must be ASCII digits ("²".isdigit() is True, int("²") fails) and not
     longer than MAX_DIGITS (int() refuses 4,300 digits; no number a person types is that long)."""
-    digits = value.strip().lstrip("-")
+    digits = value.strip().lstrip("+-")
     if digits.isdigit() and (not digits.isascii() or len(digits) > MAX_DIGITS):
         return "angka tidak sah atau terlalu panjang"
     return None

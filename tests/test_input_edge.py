@@ -77,3 +77,11 @@ def test_good_input_passes_the_guard(manajer_client):
     response = manajer_client.post("/produk/baru", data={"name": "Kopi Kapal Api 165 g — ™ ½", "sku": "KOPI-3",
                                                           "price": "2.000", "unit": "pcs", "category": "Minuman"})
     assert response.status_code == 302
+
+
+def test_a_nul_past_the_first_64_kb_of_a_csv_import_is_refused():
+    from posapp.catalog.csv_import import ImportRefused, decode
+    content = b"sku,nama,harga\n" + b"S-1,Kopi,4000\n" * 6000 + b"S-2,Gula\x00,5000\n"
+    assert len(content) > 65536
+    with pytest.raises(ImportRefused, match="bukan teks"):
+        decode("produk.csv", content, 2 * 1024 * 1024)
