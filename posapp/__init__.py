@@ -55,7 +55,9 @@ def register_template_helpers(app):
 
 def register_errors(app):
     from .errors import init_errors
+    from .inputs import init_inputs
     init_errors(app)
+    init_inputs(app)  # input no table can hold is refused before any view reads it
 
 
 def register_commands(app, commands):

@@ -18,8 +18,10 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None  # the cashier screen stays open all shift
-    LOGIN_MAX_FAILURES = 5
+    LOGIN_MAX_FAILURES = 5            # per account at one address (login) or per approver at one address (PIN)
+    LOGIN_MAX_ADDRESS_FAILURES = 20   # per address across accounts: guessing many names from one PC
     LOGIN_LOCK_SECONDS = 5 * 60
+    LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60  # failures further apart than this do not add up
     BACKUP_KEEP = 30
     BACKUP_ON_START = True
     PRODUCTS_PER_PAGE = 50

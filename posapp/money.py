@@ -46,8 +46,10 @@ def parse_rupiah(text, *, allow_negative=False, maximum=MAX_AMOUNT, field=None) 
             cleaned = cleaned.rsplit(",", 1)[0]
         if _GROUPED.match(cleaned):
             cleaned = cleaned.replace(".", "")
-        if not cleaned.isdigit():
+        if not (cleaned.isascii() and cleaned.isdigit()):  # "²".isdigit() is True, int("²") is not
             raise MoneyError("Jumlah uang tidak valid: tulis angka rupiah tanpa sen, mis. 40.000.", field)
+        if len(cleaned.lstrip("0")) > len(str(maximum)):
+            raise MoneyError(f"Jumlah uang terlalu besar (maksimal {format_rupiah(maximum)}).", field)
         value = -int(cleaned) if negative else int(cleaned)
     if value < 0 and not allow_negative:
         raise MoneyError("Jumlah uang tidak boleh negatif.", field)

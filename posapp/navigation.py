@@ -16,6 +16,7 @@ MENU = [
     ("reports.daily", _l("Buku kas"), "manajer"),
     ("shu.screen", _l("SHU"), "manajer"),
     ("audit.index", _l("Log audit"), "manajer"),
+    ("auth.locks", _l("Kunci masuk"), "manajer"),
     ("auth.users", _l("Pengguna"), "admin"),
     ("shop.identity", _l("Pengaturan"), "admin"),
     ("receipts.printer_settings", _l("Printer"), "admin"),

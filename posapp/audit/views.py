@@ -3,6 +3,7 @@ from .. import clock
 
 from flask import render_template, request
 
+from ..inputs import page_arg
 from ..roles import role_required
 from . import service
 from .blueprint import bp
@@ -14,7 +15,7 @@ def index():
     day = _parse_day(request.args.get("tanggal"))
     page = service.search(action=request.args.get("aksi") or None,
                           username=request.args.get("pengguna") or None,
-                          day=day, page=request.args.get("page", 1, type=int))
+                          day=day, page=page_arg())
     return render_template("audit/index.html", page=page, day=day)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from flask import request
 
 from .. import audit
+from ..inputs import json_object
 from . import service
 
 
@@ -17,14 +18,16 @@ class Approval:
     """The approving manager's username and PIN as typed at the kasir's screen (empty: none given)."""
     approver: str = ""
     pin: str = ""
+    address: str = ""  # where the PIN was typed: wrong PINs lock that approver there only
 
 
 def approval_from_request() -> Approval:
     """The approver and PIN from a form or a JSON body."""
-    data = (request.get_json(silent=True) or {}) if request.is_json else request.form
+    data = json_object("pin") if request.is_json else request.form
     if not isinstance(data, dict) and not hasattr(data, "get"):
         return Approval()
-    return Approval(str(data.get("approver") or "").strip(), str(data.get("pin") or "").strip())
+    return Approval(str(data.get("approver") or "").strip(), str(data.get("pin") or "").strip(),
+                    request.remote_addr or "")
 
 
 def require_approval(user, approval: Approval | None, action: str, detail: str):
@@ -35,4 +38,5 @@ def require_approval(user, approval: Approval | None, action: str, detail: str):
     approval = approval or Approval()
     if not approval.approver or not approval.pin:
         raise service.AuthRefused("Perlu persetujuan manajer: pilih manajer dan masukkan PIN.", "pin")
-    return service.approve(approval.approver, approval.pin, action, detail, requested_by=user)
+    return service.approve(approval.approver, approval.pin, action, detail, requested_by=user,
+                           address=approval.address)

@@ -71,16 +71,16 @@ def create_user(username, full_name, role, password, pin=None, actor=None) -> Us
 
 
 def authenticate(username: str, password: str, address: str) -> User:
-    """Check a login; five failures lock the account and the address for five minutes."""
+    """Check a login; five failures lock this account at this address for five minutes (see throttle)."""
     username = (username or "").strip().lower()
-    keys = [f"user:{username}", f"ip:{address}"]
+    keys = throttle.keys_for("login", username, address)
     wait = throttle.locked_for(keys)
     if wait:
         raise AuthRefused(f"Terlalu banyak percobaan gagal. Coba lagi dalam {_minutes(wait)}.")
     user = db.session.scalar(db.select(User).where(User.username == username))
     if user is None or not check_password_hash(user.password_hash, password or ""):
         raise AuthRefused("Nama pengguna atau kata sandi salah.",
-                          keep=_failure(keys, "login.failed", username, None, address))
+                          keep=_failure(keys, "login.failed", username[:40], None, address))
     if not user.active:
         raise AuthRefused("Akun ini dinonaktifkan. Hubungi admin.")
     throttle.clear(keys)
@@ -90,7 +90,7 @@ def authenticate(username: str, password: str, address: str) -> User:
 
 def unlock(user: User, secret: str, address: str = "") -> None:
     """The idle-locked till opens again with the user's own PIN (or password when they have no PIN)."""
-    keys = [f"unlock:{user.username}"]
+    keys = throttle.keys_for("unlock", user.username, address)
     wait = throttle.locked_for(keys)
     if wait:
         raise AuthRefused(f"Terlalu banyak percobaan gagal. Coba lagi dalam {_minutes(wait)}.", "secret")
@@ -109,10 +109,11 @@ def _minutes(seconds: int) -> str:
     return f"{minutes} menit"
 
 
-def approve(approver_username: str, pin: str, action: str, detail: str, requested_by=None) -> User:
-    """A manager's on-the-spot approval: their PIN authorises one act, written to the audit log."""
+def approve(approver_username: str, pin: str, action: str, detail: str, requested_by=None, address=None) -> User:
+    """A manager's on-the-spot approval: their PIN authorises one act, written to the audit log.
+    Five wrong PINs lock that manager's PIN at that address (`address` of the screen that asked)."""
     username = (approver_username or "").strip().lower()
-    key = [f"pin:{username}"]
+    key = throttle.keys_for("pin", username, address)
     wait = throttle.locked_for(key)
     if wait:
         raise AuthRefused(f"PIN terkunci karena terlalu banyak salah. Coba lagi dalam {_minutes(wait)}.", "pin")
@@ -121,7 +122,7 @@ def approve(approver_username: str, pin: str, action: str, detail: str, requeste
              and approver.pin_hash and check_password_hash(approver.pin_hash, pin or ""))
     if not valid:
         raise AuthRefused("PIN manajer salah.", "pin", keep=_failure(
-            key, "approval.failed", f"{action}: {detail} (penyetuju {username})", requested_by))
+            key, "approval.failed", f"{action}: {detail} (penyetuju {username[:40]})", requested_by, address))
     throttle.clear(key)
     audit.record(f"approval.{action}", f"{detail} — disetujui {approver.username}", user=requested_by)
     return approver
@@ -130,15 +131,25 @@ def approve(approver_username: str, pin: str, action: str, detail: str, requeste
 def set_password(user: User, password: str, actor=None) -> None:
     validate_password(password)
     user.password_hash = _hash(password)
-    throttle.clear([f"user:{user.username}"])
+    throttle.clear_account("login", user.username)
     audit.record("user.password", user.username, user=actor)
 
 
 def set_pin(user: User, pin: str, actor=None) -> None:
     validate_pin(pin)
     user.pin_hash = _hash(pin)
-    throttle.clear([f"pin:{user.username}"])
+    throttle.clear_account("pin", user.username)
     audit.record("user.pin", user.username, user=actor)
+
+
+def lift_lock(key: str, actor) -> "throttle.Lock":
+    """A manager or admin lifts a login or PIN lock (someone mistyped, or someone tried to lock them out)."""
+    lock = throttle.unlock(key)
+    if lock is None:
+        raise AuthRefused("Kunci ini sudah tidak berlaku.")
+    who = f"{lock.username} " if lock.username else ""
+    audit.record("auth.unlock", f"{lock.what}: {who}dari {lock.address} ({lock.failures} kali gagal)", user=actor)
+    return lock
 
 
 def set_active(user: User, active: bool, actor=None) -> None:

@@ -3,11 +3,11 @@ from flask_login import current_user, login_required, login_user, logout_user
 from flask_login.utils import login_url
 
 from .. import audit
-from ..edge import writes
+from ..edge import flash_and_go, writes
 from ..errors import wants_json
 from ..extensions import db, login_manager
 from ..roles import role_required
-from . import service
+from . import service, throttle
 from .blueprint import bp
 from .models import ROLE_LABELS, User
 
@@ -69,7 +69,23 @@ def logout():
 @role_required("admin")
 def users():
     rows = db.session.scalars(db.select(User).order_by(User.active.desc(), User.role, User.username)).all()
-    return render_template("auth/users.html", users=rows, roles=ROLE_LABELS)
+    return render_template("auth/users.html", users=rows, roles=ROLE_LABELS, locked=throttle.locked_usernames())
+
+
+@bp.get("/pengguna/kunci")
+@role_required("manajer")
+def locks():
+    """Logins and PINs locked now, by account and address, each with an unlock button."""
+    return render_template("auth/locks.html", locks=throttle.active_locks())
+
+
+@bp.post("/pengguna/kunci/buka")
+@role_required("manajer")
+@writes(render=flash_and_go(lambda: url_for("auth.locks")))
+def unlock():
+    lock = service.lift_lock(request.form.get("key") or "", actor=current_user)
+    flash(f"Kunci dibuka: {lock.what} {lock.username} dari {lock.address}.".replace("  ", " "), "success")
+    return redirect(url_for("auth.locks"))
 
 
 def _user_new_again(refusal):

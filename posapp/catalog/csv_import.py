@@ -55,7 +55,7 @@ def decode(filename: str, content: bytes, max_bytes: int, mimetype: str = "") ->
         raise ImportRefused(f"Berkas .{kind} bukan CSV. Di Excel pilih «Simpan sebagai» → «CSV UTF-8».")
     if len(content) > max_bytes:
         raise ImportRefused(f"Berkas terlalu besar (maksimal {max_bytes // 1024} KB). Bagi menjadi beberapa berkas.")
-    if content.startswith(BINARY_MAGIC) or b"\x00" in content[:65536]:
+    if content.startswith(BINARY_MAGIC) or b"\x00" in content:  # a NUL anywhere: no database stores it
         raise ImportRefused("Isi berkas bukan teks CSV (berkas biner, mis. .xlsx yang diganti namanya).")
     try:
         body = content.decode("utf-8-sig")

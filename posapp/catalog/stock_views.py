@@ -92,10 +92,14 @@ def opname():
                            lines=[(p, system) for p, system in rows], counts={})
 
 
+def _whole(text) -> bool:
+    return text.isascii() and text.isdigit() and len(text) <= 18  # int() of it fits every column
+
+
 def _sheet_from_form(form):
     """(product, system at count time) for the ids on the submitted sheet."""
     system = {int(k[4:]): int(v) for k, v in form.items()
-              if k.startswith("sys_") and k[4:].isdigit() and v.lstrip("-").isdigit()}
+              if k.startswith("sys_") and _whole(k[4:]) and _whole(v.lstrip("-"))}
     products = db.session.scalars(db.select(Product).where(Product.id.in_(list(system)))
                                   .order_by(Product.name, Product.id)).all() if system else []
     return [(p, system[p.id]) for p in products]

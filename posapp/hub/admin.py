@@ -6,7 +6,7 @@ from flask_login import login_required, login_user, logout_user
 from sqlalchemy import func
 
 from .. import clock
-from ..wire.protocol import storable_text
+from ..limits import storable_text
 from .extensions import db, login_manager
 from .models import HubUser, Koperasi, Record, Rejection, ShopKey, Vehicle
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 from flask import Blueprint, current_app, g, jsonify, request
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
+from ..limits import storable_text
 from ..wire import protocol
 from .args import date_arg, int_arg, json_body
 from .extensions import db
@@ -42,7 +43,7 @@ def enroll():
     from .service import enrol
     body = json_body()
     code = body.get("code") if isinstance(body, dict) else None
-    usable = isinstance(code, str) and len(code) <= 64 and protocol.storable_text(code)
+    usable = isinstance(code, str) and len(code) <= 64 and storable_text(code)
     shop, key = enrol(code if usable else None)  # anything but a plausible code is simply a wrong code
     answer = {"shop_id": shop.id, "shop_code": shop.code, "shop_name": shop.name, "key_id": key.key_id,
               "secret": key.secret, "server_time": hub_now().isoformat()}

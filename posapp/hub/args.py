@@ -4,7 +4,7 @@ from datetime import date
 
 from flask import current_app, request
 
-from ..wire.protocol import BIGINT_MAX
+from ..limits import BIGINT_MAX
 from .security import ApiError, request_body
 from .wirejson import BodyError, parse
 

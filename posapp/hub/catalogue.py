@@ -6,7 +6,7 @@ sending the same CSV twice gives the shops nothing new.
 from sqlalchemy import or_
 
 from ..catalog.curated_rules import FIELDS, clean_curated
-from ..wire.protocol import storable_text
+from ..limits import storable_text
 from .extensions import db
 from .feeds import publish
 from .models import CuratedProduct, RefChange

@@ -3,7 +3,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from . import catalogue
-from ..wire.protocol import storable_text
+from ..limits import storable_text
 from .admin import bp, page_arg, text_arg
 from .extensions import db
 from .models import CuratedProduct

@@ -4,7 +4,8 @@ Money is integer rupiah (never a float, never a string); the amount a record cou
 /sync/reconcile must fit a bigint; lines are objects; a Samsat payment's plate, date and bill are
 what the confirmation expects. Anything else in a payload is kept as the shop sent it.
 """
-from ..wire.protocol import is_bigint, record_amount
+from ..limits import is_bigint
+from ..wire.protocol import record_amount
 
 MONEY = ("total", "amount", "bill_total")   # top-level fields read as rupiah
 LINE_MONEY = ("debit", "credit")             # journal line fields read as rupiah

@@ -1,9 +1,9 @@
 """The components of the hub's OpenAPI description: bodies, answers and the HMAC signing headers."""
+from ..limits import BIGINT_MAX
 from ..wire import protocol
 from .reasons import REASONS
 from .validate import BATCH_ID, UUID, payload_sha256
 
-BIGINT_MAX = protocol.BIGINT_MAX
 TIME = {"type": "string", "format": "date-time", "description": "The hub's clock (UTC); the shop corrects its offset."}
 DAY = {"type": "string", "format": "date"}
 SEQ = {"type": "integer", "minimum": 1, "maximum": BIGINT_MAX}

@@ -2,7 +2,7 @@
 from flask import current_app
 from sqlalchemy.dialects.postgresql import insert
 
-from ..wire.protocol import is_bigint
+from ..limits import is_bigint
 from .models import Rejection
 from .security import hub_now
 from .wirejson import safe_text

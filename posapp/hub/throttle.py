@@ -11,7 +11,7 @@ from flask import current_app
 from sqlalchemy import case
 from sqlalchemy.dialects.postgresql import insert
 
-from ..wire.protocol import storable_text
+from ..limits import storable_text
 from .extensions import db
 from .models import HubLoginThrottle
 from .security import hub_now

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..wire.protocol import BIGINT_MAX, KINDS, is_bigint
+from ..limits import BIGINT_MAX, is_bigint
+from ..wire.protocol import KINDS
 from .fields import field_problem
 from .wirejson import Limits, first_problem, path_text
 

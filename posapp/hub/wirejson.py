@@ -9,7 +9,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..wire.protocol import is_bigint, storable_text
+from ..limits import is_bigint, storable_text
 
 # a string, or an unterminated one up to the end: every attempt succeeds, so the scan stays linear
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)', re.DOTALL)

@@ -3,6 +3,7 @@ import uuid as uuidlib
 
 from .. import clock
 from ..database import attach, bump_counter
+from ..numbering import day_serial
 from ..extensions import db
 from ..wire.outbox import enqueue
 from . import posting
@@ -32,7 +33,9 @@ def check_open(business_date) -> None:
 
 
 def next_entry_no(business_date) -> str:
-    return f"JU-{business_date:%Y%m%d}-{bump_counter(JournalCounter, {'business_date': business_date}):04d}"
+    """JU-YYYYMMDD-NNNN, gap-free per day; past 9,999 still in order as text (posapp/numbering.py)."""
+    number = bump_counter(JournalCounter, {"business_date": business_date})
+    return f"JU-{business_date:%Y%m%d}-{day_serial(number)}"
 
 
 def post_entry(source, lines, business_date, *, source_ref="", source_uuid="", party="", description="",

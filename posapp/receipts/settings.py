@@ -1,4 +1,5 @@
 """Printer settings: read from shop settings, validated from the admin form."""
+import os
 import re
 from dataclasses import dataclass
 
@@ -17,6 +18,13 @@ PAPERS = (58, 80)
 COLUMNS = {58: 32, 80: 48}
 HOST_RE = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.\-]{0,251}[A-Za-z0-9])?$")
 USB_ID_RE = re.compile(r"^(0x)?[0-9A-Fa-f]{1,4}$")
+# The "file" connection writes raw ESC/POS bytes over whatever it is pointed at, so it may point only at a
+# printer device or at a print file inside the instance folder (never the database, a backup, the config).
+DEVICE_RE = re.compile(r"^(/dev/usb/lp\d{1,3}|/dev/lp\d{1,3}|/dev/ttyUSB\d{1,3}|/dev/ttyACM\d{1,3}"
+                       r"|(?i:LPT[1-9]|COM[1-9]):?)$")
+PRINT_FILE_SUFFIXES = (".prn", ".bin", ".txt")
+FILE_TARGET_MESSAGE = ("Sambungan file hanya boleh ke perangkat printer (/dev/usb/lp0, /dev/ttyUSB0, /dev/lp0, "
+                       "LPT1, COM1…COM9) atau ke file .prn/.bin/.txt di dalam folder instance aplikasi.")
 TEXT_KEYS = ("printer_host", "printer_usb_vendor", "printer_usb_product", "printer_serial_device",
              "printer_win32_name", "printer_cups_name", "printer_file_path")
 FLAG_KEYS = ("printer_autocut", "printer_drawer_pulse", "receipt_pdf_archive")
@@ -81,8 +89,31 @@ def form_values(settings) -> dict:
             if key.startswith(("printer_", "paper_", "receipt_pdf"))}
 
 
-def clean_form(form) -> tuple[dict, dict]:
+def file_target(path: str, instance_path: str) -> str | None:
+    """The path to write to: a printer device as typed, or a .prn/.bin/.txt file inside the instance folder
+    as a full path (a relative one is taken inside the folder; symlinks and `..` resolved); None otherwise."""
+    if DEVICE_RE.match(path):
+        return path
+    if not path.lower().endswith(PRINT_FILE_SUFFIXES) or "\x00" in path or path.startswith(("\\\\", "//")):
+        return None  # not a print file, or a network share (\\server\share)
+    folder = os.path.realpath(instance_path)
+    target = os.path.realpath(os.path.join(folder, path))
+    try:
+        inside = os.path.commonpath([os.path.normcase(folder), os.path.normcase(target)]) == os.path.normcase(folder)
+    except ValueError:  # another drive on Windows
+        return None
+    return target if inside and target != folder else None
+
+
+def file_target_allowed(path: str, instance_path: str) -> bool:
+    return file_target(path, instance_path) is not None
+
+
+def clean_form(form, instance_path=None) -> tuple[dict, dict]:
     """(values to save, errors by field) from the printer settings form."""
+    if instance_path is None:
+        from flask import current_app
+        instance_path = current_app.instance_path
     values = {key: (form.get(key) or "").strip() for key in TEXT_KEYS}
     values.update({key: form.get(key) in ("on", "1", "true") for key in FLAG_KEYS})
     errors = {}
@@ -102,6 +133,12 @@ def clean_form(form) -> tuple[dict, dict]:
         key, message = REQUIRED[connection]
         if not values[key]:
             errors[key] = message
+    if connection == "file" and values["printer_file_path"]:
+        target = file_target(values["printer_file_path"], instance_path)
+        if target is None:
+            errors["printer_file_path"] = FILE_TARGET_MESSAGE
+        else:
+            values["printer_file_path"] = target
     if connection == "network" and values["printer_host"] and not HOST_RE.match(values["printer_host"]):
         errors["printer_host"] = "Alamat printer tidak valid, mis. 192.168.1.50."
     if connection == "usb":

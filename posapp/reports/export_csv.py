@@ -3,14 +3,8 @@ import csv
 import io
 from datetime import date, datetime
 
+from .formula_guard import csv_text as safe_text  # text Excel would run as a formula gets an apostrophe
 from .sheet import book_rows
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(value: str) -> str:
-    """Text that Excel would run as a formula gets a leading apostrophe, so it stays text."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def cell(value) -> str:

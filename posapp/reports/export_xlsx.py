@@ -5,6 +5,7 @@ from datetime import date, datetime
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from .formula_guard import xlsx_text
 from .sheet import book_rows
 
 MONEY = "#,##0"
@@ -19,7 +20,11 @@ def book_xlsx(book) -> bytes:
         for c, value in enumerate(row, start=1):
             if value is None or value == "":
                 continue
-            target = ws.cell(row=r, column=c, value=value)
+            target = ws.cell(row=r, column=c)
+            if isinstance(value, str):
+                xlsx_text(target, value)  # "=HYPERLINK(…)" in a shop name stays text, as in the CSV
+            else:
+                target.value = value
             if isinstance(value, int) and not isinstance(value, bool):
                 target.number_format = MONEY
             elif isinstance(value, datetime):

@@ -6,6 +6,7 @@ returns the stored sale; the same UUID with a different cart is refused.
 """
 import hashlib
 import json
+import re
 import uuid as uuidlib
 
 from sqlalchemy import bindparam, select
@@ -15,6 +16,7 @@ from ..auth.approval import require_approval
 from ..catalog.models import Product
 from ..catalog.stock import record_moves
 from ..extensions import db
+from ..limits import is_bigint
 from ..shop.service import get_settings
 from ..till.shifts import require_open_shift
 from ..wire import outbox
@@ -26,6 +28,9 @@ from .writes import insert_sale as _insert_sale
 
 _REPLAY = select(Sale.__table__.c.id, Sale.__table__.c.request_hash).where(
     Sale.__table__.c.uuid == bindparam("uuid"))
+
+
+_DISCOUNT_TEXT = re.compile(r"[0-9][0-9.,]{0,18}\s*%?")
 
 
 class ReplayConflict(SaleRefused):
@@ -102,19 +107,32 @@ def _price_lines(raw_lines, member: bool):
         raise SaleRefused("Keranjang masih kosong.", "lines")
     if len(raw_lines) > pricing.MAX_LINES:
         raise SaleRefused(f"Paling banyak {pricing.MAX_LINES} baris per transaksi.", "lines")
-    ids = {line.get("product_id") for line in raw_lines if isinstance(line, dict)}
-    products = {p.id: p for p in db.session.scalars(
-        db.select(Product).where(Product.id.in_([i for i in ids if isinstance(i, int)])))}
+    ids = {_product_id(line) for line in raw_lines} - {None}
+    products = {p.id: p for p in db.session.scalars(db.select(Product).where(Product.id.in_(ids)))}
     priced = []
     for raw in raw_lines:
-        product = products.get(raw.get("product_id")) if isinstance(raw, dict) else None
+        product = products.get(_product_id(raw))
         if product is None or not product.active:
             raise SaleRefused("Produk tidak dikenal atau sudah tidak dijual.", "lines")
         override = raw.get("price")
         overridden = override is not None and override != product.price
         unit = pricing.unit_price(product.price, product.member_price, member, override if overridden else None)
-        priced.append((product, pricing.price_line(unit, raw.get("qty"), raw.get("discount")), overridden))
+        priced.append((product, pricing.price_line(unit, raw.get("qty"), _discount(raw)), overridden))
     return priced
+
+
+def _product_id(raw):
+    """A line's product id when it is an id ({} or [1] is no product, not a server error)."""
+    value = raw.get("product_id") if isinstance(raw, dict) else None
+    return value if is_bigint(value) else None
+
+
+def _discount(raw):
+    """The line's discount as typed: rupiah or 'N%' in ASCII digits ("NaN%", "²" or "1e9999%" is refused)."""
+    spec = raw.get("discount")
+    if isinstance(spec, str) and spec.strip() and not _DISCOUNT_TEXT.fullmatch(spec.strip()):
+        raise SaleRefused("Diskon tidak valid: tulis rupiah (5000) atau persen (10%).", "discount")
+    return spec
 
 
 def _approve_if_needed(user, approval, priced, limit):
@@ -133,7 +151,9 @@ def _payments(raw):
     for item in raw:
         if not isinstance(item, dict):
             raise SaleRefused("Data pembayaran tidak valid.", "payments")
-        result.append((item.get("method"), item.get("amount"), str(item.get("reference") or "")[:60]))
+        method = item.get("method")  # a list or an object is no method (and cannot be looked up)
+        result.append((method if isinstance(method, str) else "", item.get("amount"),
+                       str(item.get("reference") or "")[:60]))
     return result
 
 

@@ -10,6 +10,7 @@ from ..catalog.api import product_json
 from ..catalog.models import Product
 from ..edge import refusal_json, transaction, writes
 from ..extensions import db
+from ..inputs import json_object
 from ..roles import role_required
 from ..shop.service import get_settings
 from ..till.shifts import day_closed_message, open_shift_of
@@ -81,8 +82,8 @@ def search():
 @writes()
 def complete():
     """Complete a sale: one transaction, one commit; then print (a failure never loses the sale)."""
-    data = request.get_json(silent=True)
-    if not isinstance(data, dict):
+    data = json_object()  # NUL, bigints, deep nesting, over-long text: refused here, never a 500
+    if not data:
         raise SaleRefused("Data transaksi tidak valid.")
     try:
         with transaction():

@@ -7,6 +7,7 @@ from .. import audit, clock
 from ..database import bump_counter
 from ..extensions import db
 from ..money import MoneyError, parse_rupiah
+from ..numbering import day_serial
 from ..shop.service import get_settings
 from ..till.shifts import require_open_shift
 from ..wire import outbox
@@ -126,7 +127,7 @@ def transaction_no(business_date) -> str:
     """SAM-<shop code>-YYYYMMDD-NNNN, gap-free per day (the counter is bumped in this transaction)."""
     code = get_settings().shop_code or "TOKO"
     number = bump_counter(SamsatCounter, {"shop_code": code, "business_date": business_date})
-    return f"SAM-{code}-{business_date:%Y%m%d}-{number:04d}"
+    return f"SAM-{code}-{business_date:%Y%m%d}-{day_serial(number)}"  # past 9,999: posapp/numbering.py
 
 
 def payload(payment: SamsatPayment, bill, user) -> dict:

@@ -160,7 +160,7 @@ def _whole(form, key, label, default=None):
     text = (form.get(key) or "").strip().replace(".", "")
     if not text and default is not None:
         return default
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()) or len(text) > 9:  # "²" and 5,000 digits are not numbers
         raise VehicleInputError(f"{label} harus bilangan bulat.", key)
     return int(text)
 

@@ -36,6 +36,6 @@ def setoran():
 def _payment_ids(form) -> list[int]:
     """The ticked payments' ids; a tampered id is a refusal, not a server error."""
     texts = form.getlist("payment_id")
-    if not all(text.isdigit() for text in texts):
+    if not all(text.isascii() and text.isdigit() and len(text) <= 18 for text in texts):
         raise SamsatRefused("Pilihan pembayaran tidak sah; muat ulang halaman.", "payments")
     return [int(text) for text in texts]

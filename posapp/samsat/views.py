@@ -1,5 +1,4 @@
 """The Samsat counter pages: plate/STNK → bill → payment → receipt; the payments list."""
-from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user

@@ -3,6 +3,7 @@ from ..edge import transaction
 from ..extensions import db
 from ..wire import effects, reference
 from ..wire.state import FeedCursor
+from . import answers
 
 STREAMS = ("rulesets", "catalogue", "samsat")
 
@@ -30,7 +31,9 @@ def pull(client, stream: str, call) -> int:
     """Fetch and apply pages until the stream is drained; returns how many changes arrived."""
     received = 0
     while True:
-        page = call(lambda: client.get(f"/ref/{stream}/changes", {"since": cursor_of(stream), "limit": 500}))
+        page = call(lambda: answers.feed_page(client.get(f"/ref/{stream}/changes",
+                                                         {"since": cursor_of(stream), "limit": 500})),
+                    f"mengambil perubahan {stream}")
         with transaction():
             apply_page(stream, page)
         received += len(page["changes"])

@@ -5,6 +5,7 @@ from collections import defaultdict
 from ..extensions import db
 from ..wire.models import Outbox
 from ..wire.protocol import record_amount
+from .answers import reconcile_days
 
 
 def local_totals(first, last) -> dict:
@@ -30,6 +31,8 @@ def compare(local: dict, hub_days: list) -> list[dict]:
     return rows
 
 
-def reconcile(client, first, last, call=lambda fn: fn()) -> list[dict]:
-    answer = call(lambda: client.get("/sync/reconcile", {"from": first.isoformat(), "to": last.isoformat()}))
-    return compare(local_totals(first, last), answer["days"])
+def reconcile(client, first, last, call=lambda fn, what="": fn()) -> list[dict]:
+    days = call(lambda: reconcile_days(client.get("/sync/reconcile", {"from": first.isoformat(),
+                                                                      "to": last.isoformat()})),
+                "mencocokkan total harian")
+    return compare(local_totals(first, last), days)

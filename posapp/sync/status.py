@@ -12,14 +12,22 @@ from ..wire.models import Outbox
 from ..wire.outbox import pending_count
 from ..wire.state import SyncRejection, SyncState
 
-REASONS = {
+REASONS = {  # the hub's reason codes (posapp/hub/reasons.py), said for the shop's manager
     "conflict": "UUID sama dengan isi berbeda dari yang sudah ada di server",
     "bad_sha256": "isi data rusak (sidik sha256 tidak cocok)",
     "bad_kind": "jenis data tidak dikenal server",
     "bad_uuid": "UUID tidak sah",
-    "bad_date": "tanggal usaha tidak sah",
+    "bad_date": "tanggal usaha tidak sah (harus antara 2000 dan 2099)",
     "bad_payload": "isi data tidak sah",
-    "bad_seq": "nomor urut di luar batch",
+    "bad_seq": "nomor urut tidak sah, di luar batch, atau ganda",
+    "bad_record": "data bukan objek JSON",
+    "bad_text": "teks berisi karakter yang tidak bisa disimpan server (NUL atau karakter rusak)",
+    "bad_integer": "bilangan bulat di luar batas server (±9.223.372.036.854.775.807)",
+    "bad_number": "angka tidak sah (NaN atau tak hingga)",
+    "bad_amount": "jumlah uang harus bilangan bulat rupiah dalam batas",
+    "bad_field": "kolom data berbentuk salah (mis. baris jurnal bukan objek)",
+    "too_deep": "data bersarang terlalu dalam",
+    "too_long": "teks, daftar, atau data terlalu panjang",
     "other_shop": "data milik toko lain",
     "uuid_other_shop": "UUID sudah dipakai toko lain",
     "catalogue_barcode_taken": "barcode produk kurasi OPOP sudah dipakai produk lain di toko ini",
@@ -95,8 +103,9 @@ def reason_text(code) -> str:
 def attention_rows(limit=100):
     """Quarantined records and held-back curated products (seq 0), with the reason in plain Indonesian."""
     rows = db.session.execute(db.select(SyncRejection, Outbox).outerjoin(Outbox, Outbox.seq == SyncRejection.seq)
-                              .order_by((SyncRejection.seq == 0).desc(), SyncRejection.seq.desc(), SyncRejection.id.desc()).limit(limit)).all()
-    return [{"seq": r.seq, "uuid": r.uuid, "code": r.code, "reason": _reason(r),
+                              .order_by((SyncRejection.seq == 0).desc(), SyncRejection.seq.desc().nulls_last(),
+                                        SyncRejection.id.desc()).limit(limit)).all()
+    return [{"seq": r.seq, "uuid": r.uuid, "code": r.code, "reason": _reason(r), "detail": r.detail or "",
              "kind": kind_label(o.kind) if o else _curated_kind(r), "at": r.created_at,
              "business_date": o.business_date if o else None} for r, o in rows]
 

@@ -45,15 +45,20 @@ def batch_body(rows) -> tuple[str, bytes]:
     return batch_id, body.encode("utf-8")
 
 
-def record_answer(rows, answer) -> int:
-    """Mark what the hub holds as acked, quarantine what it rejected, tell the features; the caller commits."""
-    through = int(answer["accepted_through_seq"])
-    rejected = answer["results"]["rejected"]
-    known = set(db.session.execute(db.select(SyncRejection.seq, SyncRejection.code)
-                                   .where(SyncRejection.seq.between(rows[0].seq, rows[-1].seq))).all())
+def record_answer(rows, through: int, rejected: list[dict]) -> int:
+    """Mark what the hub holds as acked, quarantine what it rejected (with its reason and detail), tell the
+    features; the caller commits. `rejected` comes checked from answers.batch (a seq may be None)."""
+    by_uuid = {row.uuid: row.seq for row in rows}
+    rejected = [{**item, "seq": item["seq"] if item["seq"] is not None else by_uuid.get(item["uuid"])}
+                for item in rejected]
+    known = set(db.session.execute(db.select(SyncRejection.seq, SyncRejection.uuid, SyncRejection.code)
+                                   .where(SyncRejection.seq.between(rows[0].seq, rows[-1].seq)
+                                          | SyncRejection.seq.is_(None))).all())
     for item in rejected:
-        if (item["seq"], item["code"]) not in known:
-            db.session.add(SyncRejection(seq=item["seq"], uuid=item["uuid"], code=item["code"]))
+        if (item["seq"], item["uuid"], item["code"]) not in known:  # a re-sent batch quarantines nothing twice
+            known.add((item["seq"], item["uuid"], item["code"]))
+            db.session.add(SyncRejection(seq=item["seq"], uuid=item["uuid"], code=item["code"],
+                                         detail=item["detail"]))
     db.session.execute(update(Outbox).where(Outbox.seq.between(rows[0].seq, min(rows[-1].seq, through)),
                                             Outbox.acked_at.is_(None)).values(acked_at=clock.now()))
     tell_features(rows, through, rejected)
@@ -63,7 +68,7 @@ def record_answer(rows, answer) -> int:
 def tell_features(rows, through, rejected) -> None:
     """Each feature that registered for a record kind hears which of its records the hub holds or refused."""
     table = effects.table()
-    refused = {item["seq"]: item["code"] for item in rejected}
+    refused = {item["seq"]: item["code"] for item in rejected if item["seq"] is not None}
     held = {}
     for row in rows:
         if row.seq > through:

@@ -10,7 +10,7 @@ from ..extensions import db
 from ..roles import role_required
 from ..wire.hub_calls import enrol as enrol_shop
 from ..wire.state import current, state as sync_state
-from . import status
+from . import events, status
 from .blueprint import bp
 from .runner import run_sync
 
@@ -26,7 +26,7 @@ def status_page(errors=None, form=None):
     state = current()
     return render_template("sync/status.html", state=state, chip=status.chip(), errors=errors or {},
                            form=form or {}, pending=status.pending_rows(), attention=status.attention_rows(),
-                           reconcile=status.reconcile_rows(state))
+                           reconcile=status.reconcile_rows(state), events=events.recent())
 
 
 @bp.get("/", endpoint="status")

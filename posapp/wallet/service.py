@@ -183,7 +183,7 @@ def remaining(wallet, today=None) -> dict:
 def check_pin(wallet, pin) -> None:
     if not get_settings().wallet_pin_required or not wallet.pin_hash:
         return
-    keys = [f"wallet:{wallet.id}"]
+    keys = throttle.wallet_keys(wallet.id)  # per wallet, from any till: a card's PIN is not guessed at another
     if throttle.locked_for(keys):
         raise WalletRefused("PIN dompet salah terlalu sering: dompet dikunci sementara.", "wallet_pin")
     if not check_password_hash(wallet.pin_hash, str(pin or "")):

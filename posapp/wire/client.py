@@ -1,8 +1,16 @@
-"""HTTP to the hub: signed requests, gzip bodies, the clock offset, errors as two exceptions."""
+"""HTTP to the hub: signed requests, gzip bodies, the clock offset, errors as two exceptions.
+
+Every reply is one of three things: an answer (a JSON object), a refusal to show (HubRefused), or
+something worth trying again (HubUnreachable, with its cause in Indonesian): no connection, a cut or
+reset connection, a timeout, 429/5xx (with the hub's Retry-After), an empty, truncated or unreadable
+reply, or a 401 `replayed_nonce` — a copy of the request duplicated on the way, so the next try is
+signed again with a new nonce.
+"""
 import gzip
 import json
 import secrets
-from datetime import datetime
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlencode, urlsplit
 
 import requests
@@ -10,9 +18,20 @@ import requests
 from .. import clock
 from . import protocol
 
+MAX_RETRY_AFTER = 24 * 3600  # seconds: a Retry-After beyond a day is read as a day
+
 
 class HubUnreachable(Exception):
-    """No answer (connection refused or cut, timeout) or a 429/5xx: worth retrying."""
+    """No usable answer, worth retrying: `cause` says why in Indonesian; `retry_after` is the hub's own
+    Retry-After in seconds (429/503), `status` the HTTP status when there was one."""
+
+    def __init__(self, cause, retry_after=None, status=None):
+        super().__init__(cause)
+        self.cause, self.retry_after, self.status = cause, retry_after, status
+
+
+class BadAnswer(HubUnreachable):
+    """A reply that arrived but cannot be read: empty, truncated, not JSON, or not the expected shape."""
 
 
 class HubRefused(Exception):
@@ -50,9 +69,16 @@ class HubClient:
             return self._send(method, path, params, body, signed)
 
     def adjust_offset(self, server_time) -> bool:
-        if not server_time:
+        """Take the hub's clock from an ISO time it sent; False (offset kept) when there is none to read."""
+        try:
+            moment = datetime.fromisoformat(server_time) if isinstance(server_time, str) else None
+        except ValueError:
+            moment = None
+        if moment is None:
             return False
-        self.offset = datetime.fromisoformat(server_time).timestamp() - clock.now().timestamp()
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        self.offset = moment.timestamp() - clock.now().timestamp()
         return True
 
     def _send(self, method, path, params, body, signed):
@@ -62,7 +88,7 @@ class HubClient:
         if body and len(body) > 1024:
             body = gzip.compress(body, compresslevel=5)
             headers["Content-Encoding"] = "gzip"
-        if signed:
+        if signed:  # a new nonce on every send: a retry is never a replay
             stamp, nonce = str(self.hub_timestamp()), secrets.token_hex(16)
             headers.update({protocol.HEADER_KEY: self.key_id, protocol.HEADER_TIME: stamp,
                             protocol.HEADER_NONCE: nonce,
@@ -73,25 +99,65 @@ class HubClient:
             response = self.session.request(method, url, data=body or None, headers=headers, timeout=self.timeout)
         except requests.RequestException as exc:
             raise HubUnreachable(_why(exc)) from exc
-        return self._answer(response)
+        return _answer(response)
 
-    @staticmethod
-    def _answer(response):
-        try:
-            data = response.json()
-        except ValueError:
-            data = {}
-        if protocol.retryable(response.status_code):
-            raise HubUnreachable(f"server provinsi menjawab {response.status_code}")
-        if response.status_code >= 400:
-            raise HubRefused(response.status_code, data.get("error", f"http_{response.status_code}"),
-                             data.get("message") or f"Ditolak server ({response.status_code}).", data)
-        return data
+
+def _answer(response):
+    status = response.status_code
+    if protocol.retryable(status):
+        raise HubUnreachable(_busy(status), retry_after(response.headers.get("Retry-After")), status)
+    data = _json(response)
+    if data is None:
+        raise BadAnswer(f"jawaban server provinsi rusak atau terpotong (HTTP {status}, "
+                        f"{len(response.content)} byte)", status=status)
+    if status == 401 and data.get("error") == "replayed_nonce":
+        raise HubUnreachable("permintaan tergandakan di jaringan (nonce sudah terpakai); dikirim ulang "
+                             "dengan tanda tangan baru", status=status)
+    if status >= 400:
+        code = data.get("error") if isinstance(data.get("error"), str) else f"http_{status}"
+        message = data.get("message") if isinstance(data.get("message"), str) else f"Ditolak server ({status})."
+        raise HubRefused(status, code, message, data)
+    return data
+
+
+def _json(response):
+    """The body as a JSON object, or None when it is empty, cut short or anything else."""
+    try:
+        data = response.json()
+    except (ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def retry_after(value) -> float | None:
+    """Seconds from a Retry-After header (delta-seconds or an HTTP date); None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isascii() and value.isdigit():
+        return float(min(int(value[:8]), MAX_RETRY_AFTER))
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return float(min(max((moment - datetime.now(timezone.utc)).total_seconds(), 0), MAX_RETRY_AFTER))
+
+
+def _busy(status) -> str:
+    if status == 429:
+        return "server provinsi sedang sibuk (429: terlalu banyak permintaan)"
+    return f"server provinsi sedang bermasalah (HTTP {status})"
 
 
 def _why(exc) -> str:
     if isinstance(exc, requests.Timeout):
         return "server provinsi tidak menjawab (waktu habis)"
+    if isinstance(exc, (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError)):
+        return "jawaban server provinsi terputus di tengah jalan"
+    if isinstance(exc, requests.ConnectionError) and "reset" in str(exc).lower():
+        return "koneksi ke server provinsi terputus (reset)"
     return "tidak ada koneksi ke server provinsi"
 
 

@@ -2,8 +2,10 @@
 import hashlib
 import json
 
+from .. import limits
 from ..database import attach, bump_counter, utcnow
 from ..extensions import db
+from ..refusal import Refusal
 from .models import Outbox, OutboxCounter
 
 _INSERT = Outbox.__table__.insert().returning(Outbox.__table__.c.id)
@@ -18,13 +20,31 @@ def payload_sha256(payload) -> str:
     return hashlib.sha256(canonical_json(payload).encode("utf-8")).hexdigest()
 
 
+class OutboxRefused(Refusal):
+    """A fact the hub could never store (a NUL, an integer past bigint…): refused with the act, never queued."""
+
+
+def check_sendable(business_date, payload) -> str:
+    """The hub's own limits (posapp.limits), checked before a fact is written: never a poison record.
+    Returns the payload's canonical text."""
+    found = limits.problem(payload)
+    text = canonical_json(payload) if found is None else ""
+    if found is None and len(text.encode("utf-8")) > limits.MAX_RECORD_BYTES:
+        found = f"data lebih dari {limits.MAX_RECORD_BYTES // 1024} KB"
+    if found is None and not limits.FIRST_DAY <= business_date <= limits.LAST_DAY:
+        found = f"tanggal usaha {business_date:%d-%m-%Y} di luar 2000–2099 (periksa jam komputer)"
+    if found:
+        raise OutboxRefused(f"Data tidak bisa dicatat dan dikirim ke server provinsi: {found}.")
+    return text
+
+
 def _next_seq() -> int:
     return bump_counter(OutboxCounter, {"name": "outbox"}, "last_seq")
 
 
 def enqueue(kind: str, uuid: str, business_date, payload: dict) -> Outbox:
-    """Queue one fact for upload, in the same transaction as the fact."""
-    text = canonical_json(payload)
+    """Queue one fact for upload, in the same transaction as the fact (refused if the hub could not take it)."""
+    text = check_sendable(business_date, payload)
     db.session.flush()  # pending facts first, as before (a no-op when clean); errors surface here, not at commit
     values = dict(seq=_next_seq(), kind=kind, uuid=uuid, business_date=business_date, payload=text,
                   sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), created_at=utcnow(), acked_at=None)

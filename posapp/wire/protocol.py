@@ -5,8 +5,8 @@ Pure: no Flask, no database. The shop signs with it, the hub verifies with it.
 import hashlib
 import hmac
 import random
-import re
 from urllib.parse import parse_qsl, urlencode
+
 
 API = "/api/v1"
 MAX_SKEW_SECONDS = 15 * 60
@@ -16,18 +16,6 @@ HEADER_NONCE = "X-Posapp-Nonce"
 HEADER_SIGNATURE = "X-Posapp-Signature"
 KINDS = ("sale", "refund", "void", "samsat_payment", "samsat_refund", "samsat_shortfall", "journal_entry",
          "shift_close", "day_close", "member", "member_saving", "member_credit", "shu_payout", "wallet_move")
-BIGINT_MIN, BIGINT_MAX = -2 ** 63, 2 ** 63 - 1  # PostgreSQL bigint: every integer that crosses the wire
-_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")  # NUL and lone surrogates: PostgreSQL text/jsonb refuse them
-
-
-def is_bigint(value) -> bool:
-    """An integer (not a bool) the hub can store in a bigint column."""
-    return isinstance(value, int) and not isinstance(value, bool) and BIGINT_MIN <= value <= BIGINT_MAX
-
-
-def storable_text(text: str) -> bool:
-    """False when PostgreSQL text (UTF-8) cannot hold `text`: a NUL or a lone surrogate."""
-    return _UNSTORABLE.search(text) is None
 
 
 def body_digest(body: bytes) -> str:

@@ -47,14 +47,29 @@ class FeedCursor(db.Model):
 
 
 class SyncRejection(db.Model):
-    """A record the hub refused, with its reason: "Perlu perhatian" until someone settles it."""
+    """A record the hub refused, with its reason: "Perlu perhatian" until someone settles it.
+
+    `seq` is None when the hub's answer named no seq and the UUID matched no record of the batch;
+    `detail` is the hub's note on what exactly is wrong (which field, which limit).
+    """
 
     __tablename__ = "sync_rejection"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, index=True)
+    seq: Mapped[int | None] = mapped_column(Integer, index=True, nullable=True)
     uuid: Mapped[str] = mapped_column(String(64))
     code: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SyncEvent(db.Model):
+    """One line of the sync page's log: a retry within a run and its cause, a failed or finished run."""
+
+    __tablename__ = "sync_event"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at = mapped_column(UTCDateTime, default=utcnow, index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # retry | failed | done | skipped
+    message: Mapped[str] = mapped_column(Text)
 
 
 class ReferenceItem(db.Model):

@@ -1,5 +1,5 @@
 """Reference feeds page by cursor; Samsat payments are priced again and confirmed down the feed."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 

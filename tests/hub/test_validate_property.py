@@ -12,7 +12,7 @@ from posapp.hub.quarantine import answer_items, refusal
 from posapp.hub.reasons import REASONS
 from posapp.hub.validate import Context, payload_sha256, record_problem
 from posapp.hub.wirejson import Limits, dumps, parse, safe_text
-from posapp.wire.protocol import is_bigint
+from posapp.limits import is_bigint
 
 TEXT = st.text(st.characters(codec=None, categories=None), max_size=40) | st.sampled_from(["\x00", "\ud800", "a" * 3000])
 SCALARS = (st.none() | st.booleans() | st.integers() | st.integers(min_value=-(2 ** 64), max_value=2 ** 64)

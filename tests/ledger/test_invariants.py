@@ -5,7 +5,7 @@ import pytest
 import sqlalchemy as sa
 
 from posapp.extensions import db
-from posapp.ledger import balances, chart, journal, posting
+from posapp.ledger import balances, chart, journal
 from posapp.ledger.accounts import ensure_accounts, rename_account
 from posapp.ledger.models import Account, DayClose, JournalEntry, JournalLine
 from posapp.ledger.posting import LedgerRefused, Line

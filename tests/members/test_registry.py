@@ -2,7 +2,6 @@
 import json
 
 from posapp.extensions import db
-from posapp.members import registry
 from posapp.members.models import Member, MemberCard
 from posapp.shop.service import save_settings
 from posapp.wire.models import Outbox

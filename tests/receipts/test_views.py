@@ -1,4 +1,6 @@
 """The printer settings page: admin only, validation next to the field, "Tes cetak"."""
+from pathlib import Path
+
 import pytest
 
 from posapp.receipts import printer_settings
@@ -47,8 +49,8 @@ def test_required_fields_follow_the_connection(admin_client):
     assert "ID USB berupa 4 digit heksadesimal" in response.get_data(as_text=True)
 
 
-def test_tes_cetak_to_a_file_printer_writes_the_test_page(admin_client, tmp_path):
-    target = tmp_path / "printer.bin"
+def test_tes_cetak_to_a_file_printer_writes_the_test_page(admin_client, app):
+    target = Path(app.instance_path) / "printer.bin"  # a print file may live in the instance folder only
     response = admin_client.post(URL, data=_form(printer_connection="file", printer_file_path=str(target),
                                                  paper_mm="58", action="test"), follow_redirects=True)
     assert response.status_code == 200 and "Tes cetak terkirim" in response.get_data(as_text=True)
@@ -58,9 +60,9 @@ def test_tes_cetak_to_a_file_printer_writes_the_test_page(admin_client, tmp_path
     assert printer_settings().connection == "none"  # a test print does not save
 
 
-def test_a_failed_tes_cetak_shows_the_error_and_a_retry(admin_client, tmp_path):
+def test_a_failed_tes_cetak_shows_the_error_and_a_retry(admin_client, app):
     response = admin_client.post(URL, data=_form(printer_connection="file", action="test",
-                                                 printer_file_path=str(tmp_path / "no" / "lp0")))
+                                                 printer_file_path=str(Path(app.instance_path) / "no" / "lp0.bin")))
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert "Tes cetak gagal" in html and "tidak ditemukan" in html and "Coba lagi" in html
