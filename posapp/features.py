@@ -6,8 +6,9 @@ imports every feature. create_app reads these lists; nothing is found by name at
 from . import commands, demo
 from .audit import blueprint as audit_blueprint, models as audit_models, views as audit_views
 from .auth import blueprint as auth_blueprint, models as auth_models, views as auth_views
-from .catalog import api_views, import_views, product_views, stock_views
+from .catalog import api_views, import_views, product_views, stock_views, valuation_views
 from .catalog import blueprint as catalog_blueprint, curated_feed, models as catalog_models
+from .catalog.cli import catalog_group
 from .ledger import blueprint as ledger_blueprint, models as ledger_models, views as ledger_views
 from .receipts import blueprint as receipts_blueprint, views as receipts_views
 from .reports import blueprint as reports_blueprint, views as reports_views
@@ -31,7 +32,7 @@ BLUEPRINTS = (
     (shop_blueprint.bp, (shop_views,)),
     (auth_blueprint.bp, (auth_views,)),
     (audit_blueprint.bp, (audit_views,)),
-    (catalog_blueprint.bp, (api_views, product_views, stock_views, import_views)),
+    (catalog_blueprint.bp, (api_views, product_views, stock_views, import_views, valuation_views)),
     (till_blueprint.bp, (till_views,)),
     (sales_blueprint.bp, (sales_views, refund_views)),
     (samsat_blueprint.bp, (samsat_views,)),
@@ -41,7 +42,8 @@ BLUEPRINTS = (
     (sync_blueprint.bp, (sync_views,)),
 )
 
-COMMANDS = (commands.backup_command, commands.restore_command, demo.seed_demo_command, samsat_group, sync_group)
+COMMANDS = (commands.backup_command, commands.restore_command, demo.seed_demo_command, samsat_group, sync_group,
+            catalog_group)
 
 
 def register_plugins(app) -> None:

@@ -11,6 +11,7 @@ MENU = [
     ("till.shift", _l("Shift"), "kasir"),
     ("catalog.products", _l("Produk"), "manajer"),
     ("catalog.low_stock", _l("Stok menipis"), "manajer"),
+    ("catalog.stock_value", _l("Nilai stok"), "manajer"),
     ("reports.daily", _l("Buku kas"), "manajer"),
     ("audit.index", _l("Log audit"), "manajer"),
     ("auth.users", _l("Pengguna"), "admin"),

@@ -1,6 +1,7 @@
 """The only writer of stock moves and their projection `stock_level`."""
 from functools import lru_cache
 
+from .. import clock
 from ..extensions import db
 from .models import MOVE_KINDS, StockLevel, StockMove
 
@@ -8,21 +9,28 @@ _INSERT_MOVES = StockMove.__table__.insert()
 
 
 def record_move(product, qty: int, kind: str, *, reason="", note="", unit_cost=None,
-                doc_uuid=None, user=None) -> StockMove:
-    """Add one move and update the stock level in the caller's transaction (flush only)."""
+                doc_uuid=None, user=None, business_date=None) -> StockMove:
+    """Add one move and update the stock level in the caller's transaction (flush only).
+
+    The move keeps the product's average cost after it (`product.cost`, which catalog.valued has
+    already set for a valued move) and the business day, so the stock can be valued on any date."""
     _check(kind, [qty])
     move = StockMove(product_id=product.id, qty=qty, kind=kind, reason=reason, note=note,
-                     unit_cost=unit_cost, doc_uuid=doc_uuid, user_id=getattr(user, "id", None))
+                     unit_cost=unit_cost, doc_uuid=doc_uuid, user_id=getattr(user, "id", None),
+                     business_date=business_date or clock.today(), avg_cost=product.cost or 0)
     db.session.add(move)
-    _add_to_levels({product.id: qty}, [product])
+    if qty:
+        _add_to_levels({product.id: qty}, [product])
     return move
 
 
-def record_moves(items, kind: str, *, reason="", note="", doc_uuid=None, user=None) -> None:
+def record_moves(items, kind: str, *, reason="", note="", doc_uuid=None, user=None, business_date=None) -> None:
     """Moves for [(product, qty, unit_cost)] of one document (a sale): one INSERT and one upsert for all."""
     _check(kind, [qty for _, qty, _ in items])
+    day = business_date or clock.today()
     rows = [{"product_id": product.id, "qty": qty, "kind": kind, "reason": reason, "note": note,
-             "unit_cost": unit_cost, "doc_uuid": doc_uuid, "user_id": getattr(user, "id", None)}
+             "unit_cost": unit_cost, "doc_uuid": doc_uuid, "user_id": getattr(user, "id", None),
+             "business_date": day, "avg_cost": product.cost or 0}
             for product, qty, unit_cost in items]
     db.session.flush()  # pending objects first, as the ORM bulk insert did (a no-op when clean)
     # a Core executemany: the moves are facts nobody reads back here, and every sale writes some
@@ -36,7 +44,7 @@ def record_moves(items, kind: str, *, reason="", note="", doc_uuid=None, user=No
 def _check(kind, quantities) -> None:
     if kind not in MOVE_KINDS:
         raise ValueError(kind)
-    if any(qty == 0 for qty in quantities):
+    if kind != "revalue" and any(qty == 0 for qty in quantities):
         raise ValueError("qty 0")
 
 

@@ -46,7 +46,7 @@ def _stock_form(product, kind, clean, act):
 def receive(product_id):
     def act(product, v, doc_uuid):
         inventory.receive(product, v["qty"], doc_uuid, unit_cost=v["unit_cost"], supplier=v["supplier"],
-                          note=v["note"], user=current_user)
+                          note=v["note"], user=current_user, via=v["via"])
     return _stock_form(_product(product_id), "receive", clean_receive, act)
 
 

@@ -104,7 +104,7 @@ def clean_product(form) -> tuple[dict, dict]:
 
 
 def clean_receive(form) -> tuple[dict, dict]:
-    """Receipt of goods: quantity > 0, optional unit cost, supplier and note."""
+    """Receipt of goods: quantity > 0, the unit cost, paid cash or by bank, supplier and note."""
     errors, values = {}, {}
     try:
         values["qty"] = parse_qty(form.get("qty"))
@@ -112,7 +112,10 @@ def clean_receive(form) -> tuple[dict, dict]:
             errors["qty"] = "Jumlah diterima harus lebih dari 0."
     except ValueError as exc:
         errors["qty"] = str(exc)
-    values["unit_cost"] = _money(form.get("unit_cost"), "Harga beli per satuan", errors, "unit_cost")
+    values["unit_cost"] = _money(form.get("unit_cost"), "Harga beli per satuan", errors, "unit_cost", required=True)
+    values["via"] = text(form.get("via")) or "cash"
+    if values["via"] not in ("cash", "bank"):
+        errors["via"] = "Pilih dibayar tunai atau lewat bank."
     values["supplier"] = text(form.get("supplier"))[:120]
     values["note"] = text(form.get("note"))[:500]
     return values, errors

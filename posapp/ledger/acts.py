@@ -4,6 +4,7 @@ Each takes plain values, adds the entry, its lines and its outbox row to the CAL
 (flush only) and returns the entry — or None when the act moves no money at all.
 `uuid` is the act's own UUID (sale, refund, Samsat payment…); the entry's UUID derives from it.
 """
+from . import trade
 from .journal import post_entry
 from .posting import (LedgerRefused, cash_difference_lines, samsat_lines, sale_lines, setoran_lines,
                       refund_lines)
@@ -23,14 +24,15 @@ def post_sale(*, uuid, business_date, cash, noncash=0, cost=0, doc_no="", member
 
 
 def post_refund(*, uuid, business_date, cash, noncash=0, cost=0, doc_no="", member=False, user="",
-                kind="refund", original_doc=""):
-    """A refund or void: the sale's reverse through Retur penjualan; stock back at cost."""
+                kind="refund", original_doc="", stock_rounding=0):
+    """A refund or void: the sale's reverse through Retur penjualan; stock back at cost (the moving
+    average's rounding of the returned goods, `stock_rounding`, on Selisih persediaan)."""
     if kind not in ("refund", "void"):
         raise LedgerRefused("Jenis retur tidak dikenal.", "kind")
-    if not (cash or noncash or cost):
+    if not (cash or noncash or cost or stock_rounding):
         return None
     label = "Retur" if kind == "refund" else "Void"
-    return post_entry(kind, refund_lines(cash, noncash, cost), business_date, source_ref=doc_no,
+    return post_entry(kind, refund_lines(cash, noncash, cost, stock_rounding), business_date, source_ref=doc_no,
                       source_uuid=uuid, party=_party(member), user=user,
                       description=f"{label} {doc_no}" + (f" atas {original_doc}" if original_doc else ""))
 
@@ -57,3 +59,45 @@ def post_cash_difference(*, uuid, business_date, difference, doc_no="", user="",
     kind = "kurang" if difference < 0 else "lebih"
     return post_entry(source, cash_difference_lines(difference), business_date, source_ref=doc_no,
                       source_uuid=uuid, description=f"Selisih kas {kind} {doc_no} {note}".strip(), user=user)
+
+
+def post_purchase(*, uuid, business_date, stock, cash=0, bank=0, credit=0, doc_no="", supplier="", user=""):
+    """Goods bought: Dr Persediaan by what on_hand × average rose / Cr Kas, Bank or Utang usaha (the
+    invoice); the average's rounding on Selisih persediaan."""
+    return post_entry("purchase", trade.purchase_lines(stock, cash, bank, credit), business_date, source_ref=doc_no,
+                      source_uuid=uuid, description=f"Pembelian {doc_no} {supplier}".strip(), user=user)
+
+
+def post_purchase_return(*, uuid, business_date, stock, cash=0, bank=0, credit=0, doc_no="", supplier="",
+                         user=""):
+    """Goods sent back at invoice cost: Dr Utang usaha (or Kas/Bank refunded) / Cr Persediaan."""
+    return post_entry("purchase_return", trade.purchase_return_lines(stock, cash, bank, credit), business_date,
+                      source_ref=doc_no, source_uuid=uuid, user=user,
+                      description=f"Retur pembelian {doc_no} {supplier}".strip())
+
+
+def post_supplier_payment(*, uuid, business_date, amount, via="cash", doc_no="", supplier="", user=""):
+    """Dr Utang usaha / Cr Kas or Bank."""
+    return post_entry("supplier_payment", trade.supplier_payment_lines(amount, via), business_date,
+                      source_ref=doc_no, source_uuid=uuid, user=user,
+                      description=f"Pembayaran utang {doc_no} {supplier}".strip())
+
+
+def post_opening_stock(*, uuid, business_date, stock, doc_no="", user="", note=""):
+    """The stock on hand when the books start: Dr Persediaan / Cr Modal saldo awal."""
+    return post_entry("opening_stock", trade.opening_stock_lines(stock), business_date, source_ref=doc_no,
+                      source_uuid=uuid, user=user, description=f"Persediaan awal {note}".strip())
+
+
+STOCK_SOURCES = {"adjust": "Penyesuaian stok", "opname": "Stok opname", "revalue": "Revaluasi HPP"}
+
+
+def post_stock_difference(*, uuid, business_date, stock, source="adjust", doc_no="", note="", user=""):
+    """An adjustment, an opname or a revaluation: Persediaan against Selisih persediaan; 0 posts nothing."""
+    if source not in STOCK_SOURCES:
+        raise LedgerRefused("Jenis selisih persediaan tidak dikenal.", "source")
+    if stock == 0:
+        return None
+    return post_entry(source, trade.stock_difference_lines(stock, STOCK_SOURCES[source].lower()), business_date,
+                      source_ref=doc_no, source_uuid=uuid, user=user,
+                      description=f"{STOCK_SOURCES[source]} {doc_no} {note}".strip())

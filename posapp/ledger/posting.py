@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from ..money import format_rupiah
 from ..refusal import Refusal
 
-from .chart import BANK, HPP, JASA_SAMSAT, KAS, MODAL, PENJUALAN, PERSEDIAAN, RETUR, SELISIH, TITIPAN
+from .chart import (BANK, HPP, JASA_SAMSAT, KAS, MODAL, PENJUALAN, PERSEDIAAN, RETUR, SELISIH, SELISIH_PERSEDIAAN,
+                    TITIPAN)
 
 CASH_ACCOUNTS = (KAS,)
 MAX_AMOUNT = 1_000_000_000_000
@@ -32,6 +33,13 @@ def dr(account, amount, memo="") -> Line:
 
 def cr(account, amount, memo="") -> Line:
     return Line(account, credit=amount, memo=memo)
+
+
+def signed(account, value, memo="") -> Line:
+    """+value debits `account`, −value credits it (0 is dropped by `balanced`)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise LedgerRefused("Nilai persediaan harus bilangan bulat rupiah.", "stock")
+    return dr(account, value, memo) if value >= 0 else cr(account, -value, memo)
 
 
 def amount(value, label="jumlah") -> int:
@@ -71,10 +79,14 @@ def sale_lines(cash, noncash, cost) -> list[Line]:
             dr(HPP, amount(cost, "HPP")), cr(PERSEDIAAN, cost)]
 
 
-def refund_lines(cash, noncash, cost) -> list[Line]:
-    """Dr Retur penjualan, Cr Kas/Bank; stock back at cost: Dr Persediaan, Cr HPP."""
+def refund_lines(cash, noncash, cost, rounding=0) -> list[Line]:
+    """Dr Retur penjualan, Cr Kas/Bank; stock back at the cost it left at: Dr Persediaan, Cr HPP.
+
+    `rounding` (signed) is what the moving average rounded when the goods came back: Persediaan
+    moves by cost + rounding, the rounding on Selisih persediaan."""
     return [dr(RETUR, amount(cash, "tunai") + amount(noncash, "non-tunai")),
-            *tender_lines(cash, noncash, "credit", "retur"), dr(PERSEDIAAN, amount(cost, "HPP")), cr(HPP, cost)]
+            *tender_lines(cash, noncash, "credit", "retur"), signed(PERSEDIAAN, amount(cost, "HPP") + rounding),
+            cr(HPP, cost), signed(SELISIH_PERSEDIAAN, -rounding, "pembulatan HPP rata-rata")]
 
 
 def samsat_lines(tax, fee, cash, noncash=0) -> list[Line]:

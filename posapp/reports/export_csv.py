@@ -1,38 +1,6 @@
 """CSV for Excel Indonesia: `;` separated, UTF-8 with BOM, plain integers, formula injection guarded."""
-import csv
-import io
-from datetime import date, datetime
-
+from ..excel_csv import cell, safe_text, to_csv  # noqa: F401 - the one CSV writer, re-exported
 from .sheet import book_rows
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(value: str) -> str:
-    """Text that Excel would run as a formula gets a leading apostrophe, so it stays text."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
-def cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ya" if value else "tidak"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y %H:%M")
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    return safe_text(str(value))
-
-
-def to_csv(rows) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([cell(value) for value in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def book_csv(book) -> bytes:

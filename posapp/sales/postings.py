@@ -18,10 +18,10 @@ def post_sale(sale):
                           cost=_cost(sale), doc_no=sale.receipt_no, member=sale.member, user=sale.user)
 
 
-def post_refund(refund):
+def post_refund(refund, stock_rounding=0):
     """A refund or void: the sale's reverse through Retur penjualan; stock back at cost."""
     cash, noncash = _tender(refund.payments)
     original = refund.original.receipt_no if refund.original_id else ""
     return acts.post_refund(uuid=refund.uuid, business_date=refund.business_date, cash=cash, noncash=noncash,
                             cost=_cost(refund), doc_no=refund.receipt_no, member=refund.member, user=refund.user,
-                            kind=refund.kind, original_doc=original)
+                            kind=refund.kind, original_doc=original, stock_rounding=stock_rounding)

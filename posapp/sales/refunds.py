@@ -6,8 +6,7 @@ so two tills cannot refund the same line at once.
 """
 from .. import audit, clock
 from ..auth.approval import require_approval
-from ..catalog.models import Product
-from ..catalog.stock import record_move
+from ..catalog.valued import take_back
 from ..extensions import db
 from ..shop.service import get_settings
 from ..till.shifts import require_open_shift
@@ -112,9 +111,8 @@ def _record(user, shift, sale, kind, doc_uuid, picked, money_back, approver, not
         if amount:
             ret.payments.append(Payment(method=method, amount=amount, tendered=amount))
     db.session.flush()
-    for line, qty, _ in picked:
-        record_move(db.session.get(Product, line.product_id), qty, "refund", unit_cost=line.unit_cost,
-                    doc_uuid=ret.uuid, user=user)
-    postings.post_refund(ret)  # the reversing journal entry joins this transaction
+    # stock back at the cost it left at (the moving average takes it in; its rounding is posted)
+    rounding = take_back([(line.product_id, qty, line.unit_cost) for line, qty, _ in picked], ret.uuid, day, user)
+    postings.post_refund(ret, stock_rounding=rounding)  # the reversing journal entry joins this transaction
     outbox.enqueue(kind, ret.uuid, day, payloads.sale_payload(ret))
     return ret

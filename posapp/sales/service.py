@@ -100,8 +100,11 @@ def _price_lines(raw_lines, member: bool):
     if len(raw_lines) > pricing.MAX_LINES:
         raise SaleRefused(f"Paling banyak {pricing.MAX_LINES} baris per transaksi.", "lines")
     ids = {line.get("product_id") for line in raw_lines if isinstance(line, dict)}
+    # locked until the sale commits (PostgreSQL): a receipt changing the moving average waits, so the
+    # cost posted as HPP is the average the stock is valued at
     products = {p.id: p for p in db.session.scalars(
-        db.select(Product).where(Product.id.in_([i for i in ids if isinstance(i, int)])))}
+        db.select(Product).where(Product.id.in_([i for i in ids if isinstance(i, int)]))
+        .order_by(Product.id).with_for_update(of=Product))}
     priced = []
     for raw in raw_lines:
         product = products.get(raw.get("product_id")) if isinstance(raw, dict) else None
@@ -151,7 +154,7 @@ def _move_stock(sale, priced, user):
     for product, line, _ in priced:
         left[product.id] = left.get(product.id, product.on_hand) - line.qty
     record_moves([(product, -line.qty, product.cost) for product, line, _ in priced], "sale",
-                 doc_uuid=sale.uuid, user=user)
+                 doc_uuid=sale.uuid, user=user, business_date=sale.business_date)
     for product, _, _ in priced:
         if left.pop(product.id, 0) < 0:
             warnings.append(f"Stok {product.name} di bawah nol: periksa stok fisik.")

@@ -31,7 +31,8 @@ def test_receive_once_even_when_submitted_twice(manajer_client, make_product):
     again = manajer_client.post(f"/produk/{product.id}/terima", data=data, follow_redirects=True)
     assert "sudah tersimpan" in again.get_data(as_text=True)
     assert level(product) == 34 and len(moves_of(product)) == 2
-    assert db.session.get(Product, product.id).cost == 7500
+    # moving average: (10 × 7.000 + 24 × 7.500) ÷ 34 = 7.352,94… → 7.353
+    assert db.session.get(Product, product.id).cost == 7353
     assert "CV Berkah" in moves_of(product)[-1].note
     assert_level_is_sum_of_moves()
 
@@ -74,7 +75,7 @@ def test_adjust_needs_a_reason_and_may_not_go_below_zero(manajer_client, make_pr
 
 def test_stock_card_shows_moves_newest_first_with_running_balance(manajer_client, make_product):
     product = make_product(stock=10)
-    manajer_client.post(f"/produk/{product.id}/terima", data={"doc_uuid": new_uuid(), "qty": "5"})
+    manajer_client.post(f"/produk/{product.id}/terima", data={"doc_uuid": new_uuid(), "qty": "5", "unit_cost": "7.000"})
     manajer_client.post(f"/produk/{product.id}/sesuaikan", data={"doc_uuid": new_uuid(), "qty": "-2",
                                                                   "reason": "rusak"})
     html = manajer_client.get(f"/produk/{product.id}/kartu-stok").get_data(as_text=True)

@@ -1,0 +1,80 @@
+"""Valued stock moves: the product's moving average kept with each move, in the caller's transaction.
+
+The arithmetic is catalog.costing; this module locks the product, reads its stock, sets `product.cost`
+(the average) and records the move. The caller posts the journal entry with the returned `Costed`
+(a purchase, a return of sold goods) — or uses the acts below that post their own (adjustment,
+opname, revaluation, opening stock). Add and flush only.
+"""
+from .. import clock
+from ..database import new_uuid
+from ..extensions import db
+from ..ledger import acts
+from . import costing
+from .models import Product
+from .stock import on_hand, record_move
+
+
+def lock(product: Product) -> Product:
+    """The product's row locked for the rest of the transaction (PostgreSQL; SQLite has one writer), fresh."""
+    db.session.flush()
+    return db.session.scalar(db.select(Product).where(Product.id == product.id).with_for_update(of=Product)
+                             .execution_options(populate_existing=True))
+
+
+def move_valued(product: Product, qty: int, value: int, kind: str, *, unit_cost=None, doc_uuid=None,
+                business_date=None, user=None, reason="", note="") -> costing.Costed:
+    """`qty` units (signed) worth `value` rupiah (signed) in or out: the new average, the move."""
+    product = lock(product)
+    costed = costing.move(on_hand(product.id), product.cost or 0, qty, value)
+    product.cost = costed.avg_after
+    record_move(product, qty, kind, unit_cost=unit_cost, doc_uuid=doc_uuid, business_date=business_date,
+                user=user, reason=reason, note=note)
+    return costed
+
+
+def move_at_average(product: Product, qty: int, kind: str, **fields) -> costing.Costed:
+    """Goods in or out at the average (adjustment, opname): the average stays; Persediaan moves qty × avg."""
+    product = lock(product)
+    costed = costing.at_average(on_hand(product.id), product.cost or 0, qty)
+    record_move(product, qty, kind, unit_cost=product.cost or 0, **fields)
+    return costed
+
+
+def adjust_valued(product, qty, kind, doc_uuid, *, reason="", note="", user=None, doc_no=""):
+    """One adjustment at the average with its journal entry (Persediaan against Selisih persediaan)."""
+    day = clock.today()
+    costed = move_at_average(product, qty, kind, doc_uuid=doc_uuid, business_date=day, user=user,
+                             reason=reason, note=note)
+    acts.post_stock_difference(uuid=doc_uuid, business_date=day, stock=costed.stock_change, source="adjust",
+                               doc_no=doc_no or product.sku, note=f"{product.name} {qty:+d} {note}".strip()[:100],
+                               user=user)
+    return costed
+
+
+def revalue(product: Product, new_cost: int, *, user=None, doc_uuid=None, note=""):
+    """A new average for the goods on hand: a move of 0 keeps the date, Persediaan moves on_hand × Δ."""
+    product = lock(product)
+    costed = costing.revalue(on_hand(product.id), product.cost or 0, new_cost)
+    product.cost = new_cost
+    if costed.on_hand_after == 0 and costed.stock_change == 0:
+        return costed
+    doc_uuid = doc_uuid or new_uuid()
+    day = clock.today()
+    record_move(product, 0, "revalue", unit_cost=new_cost, doc_uuid=doc_uuid, business_date=day, user=user,
+                note=note)
+    acts.post_stock_difference(uuid=doc_uuid, business_date=day, stock=costed.stock_change, source="revalue",
+                               doc_no=product.sku, note=f"{product.name}: HPP {costed.avg_after} {note}".strip()[:100],
+                               user=user)
+    return costed
+
+
+def take_back(items, doc_uuid, business_date, user=None) -> int:
+    """Sold goods coming back (a refund, a void) for [(product_id, qty, unit cost it left at)]: own goods
+    at the cost they left at, averaged in. Returns the rupiah the averages rounded (Selisih persediaan)."""
+    rounding = 0
+    for product_id, qty, unit_cost in items:
+        product = db.session.get(Product, product_id)
+        costed = move_valued(product, qty, qty * (unit_cost or 0), "refund", unit_cost=unit_cost,
+                             doc_uuid=doc_uuid, business_date=business_date, user=user)
+        rounding += costed.residue
+    return rounding

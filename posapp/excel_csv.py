@@ -1,0 +1,37 @@
+"""CSV for Excel Indonesia (pure): `;` separated, UTF-8 with BOM, plain integers, formula injection guarded.
+
+Used by every CSV the app writes (buku kas, raw journal, stock valuation), on screen and from the CLI.
+"""
+import csv
+import io
+from datetime import date, datetime
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: str) -> str:
+    """Text that Excel would run as a formula gets a leading apostrophe, so it stays text."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def cell(value, iso_dates=False) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="seconds") if iso_dates else value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.isoformat() if iso_dates else value.strftime("%d/%m/%Y")
+    return safe_text(str(value))
+
+
+def to_csv(rows, iso_dates=False) -> bytes:
+    """The rows as Excel-Indonesia CSV bytes (BOM first); `iso_dates` writes YYYY-MM-DD for machines."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([cell(value, iso_dates) for value in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
