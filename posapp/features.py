@@ -10,6 +10,8 @@ from .catalog import api_views, import_views, product_views, stock_views, valuat
 from .catalog import blueprint as catalog_blueprint, curated_feed, models as catalog_models
 from .catalog.cli import catalog_group
 from .ledger import blueprint as ledger_blueprint, models as ledger_models, views as ledger_views
+from .purchasing import blueprint as purchasing_blueprint, debt_views, drawer as purchasing_drawer
+from .purchasing import models as purchasing_models, paper_views, payment_models, purchase_views, supplier_views
 from .receipts import blueprint as receipts_blueprint, views as receipts_views
 from .reports import blueprint as reports_blueprint, views as reports_views
 from .sales import blueprint as sales_blueprint, drawer as sales_drawer, models as sales_models
@@ -25,7 +27,7 @@ from .wire import effects, models as wire_models, state as wire_state
 
 # Every table, so create_all and the migrations see them all.
 MODELS = (auth_models, audit_models, shop_models, wire_models, wire_state, ledger_models, catalog_models,
-          till_models, sales_models, samsat_models)
+          till_models, sales_models, samsat_models, purchasing_models, payment_models)
 
 # Each blueprint with the modules whose routes join it (imported here, so the routes exist when registered).
 BLUEPRINTS = (
@@ -36,6 +38,7 @@ BLUEPRINTS = (
     (till_blueprint.bp, (till_views,)),
     (sales_blueprint.bp, (sales_views, refund_views)),
     (samsat_blueprint.bp, (samsat_views,)),
+    (purchasing_blueprint.bp, (supplier_views, purchase_views, debt_views, paper_views)),
     (receipts_blueprint.bp, (receipts_views,)),
     (ledger_blueprint.bp, (ledger_views,)),
     (reports_blueprint.bp, (reports_views,)),
@@ -50,6 +53,7 @@ def register_plugins(app) -> None:
     """The tables features plug into: the till's drawer parts and the wire's effects of hub answers."""
     till_drawer.register(app, "sales", sales_drawer.shift_part)
     till_drawer.register(app, "samsat", samsat_payments.shift_part)
+    till_drawer.register(app, "purchasing", purchasing_drawer.shift_part)
     effects.register(app, acked={"samsat_payment": hub_effects.payments_held},
                      rejected={"samsat_payment": hub_effects.payment_refused},
                      feeds={"samsat": hub_effects.verdicts, "catalogue": curated_feed.apply_catalogue})

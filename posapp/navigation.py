@@ -12,6 +12,8 @@ MENU = [
     ("catalog.products", _l("Produk"), "manajer"),
     ("catalog.low_stock", _l("Stok menipis"), "manajer"),
     ("catalog.stock_value", _l("Nilai stok"), "manajer"),
+    ("purchasing.purchase_list", _l("Pembelian"), "manajer"),
+    ("purchasing.supplier_list", _l("Pemasok"), "manajer"),
     ("reports.daily", _l("Buku kas"), "manajer"),
     ("audit.index", _l("Log audit"), "manajer"),
     ("auth.users", _l("Pengguna"), "admin"),

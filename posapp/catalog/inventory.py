@@ -8,7 +8,6 @@ from sqlalchemy import func
 from .. import audit, clock
 from ..extensions import db
 from ..ledger import acts
-from ..money import format_rupiah
 from ..refusal import Refusal
 from ..shop.service import get_settings
 from . import counting, valued
@@ -35,23 +34,6 @@ def _check_document(doc_uuid):
         raise StockRefused("Formulir tidak lengkap: muat ulang halaman lalu isi lagi.")
     if document_exists(doc_uuid):
         raise AlreadySaved()
-
-
-def receive(product: Product, qty: int, doc_uuid: str, *, unit_cost, supplier="", note="", user=None, via="cash"):
-    """Goods in, paid in cash or by bank: the moving average and Dr Persediaan / Cr Kas or Bank."""
-    _check_document(doc_uuid)
-    if unit_cost is None:
-        raise StockRefused("Isi harga beli per satuan: nilainya masuk persediaan.", "unit_cost")
-    text = " · ".join(part for part in (f"Pemasok: {supplier}" if supplier else "", note) if part)
-    before, day = product.cost, clock.today()
-    costed = valued.move_valued(product, qty, qty * unit_cost, "receive", unit_cost=unit_cost, doc_uuid=doc_uuid,
-                                business_date=day, user=user, note=text)
-    paid = {"cash": 0, "bank": 0, via: qty * unit_cost}
-    acts.post_purchase(uuid=doc_uuid, business_date=day, stock=costed.stock_change, cash=paid["cash"],
-                       bank=paid["bank"], doc_no=product.sku, supplier=supplier, user=user)
-    audit.record("stock.receive", f"{product.sku}: +{qty} {product.unit} @ {format_rupiah(unit_cost)}; "
-                                  f"hpp rata-rata {format_rupiah(before)} → {format_rupiah(costed.avg_after)}", user=user)
-    return costed
 
 
 def adjust(product: Product, qty: int, reason: str, doc_uuid: str, *, note="", user=None):

@@ -1,4 +1,4 @@
-from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
@@ -11,6 +11,9 @@ MOVE_KINDS = {
     "adjust": "Penyesuaian",
     "opname": "Stok opname",
     "revalue": "Revaluasi HPP",
+    "retur_beli": "Retur pembelian",
+    "titip_in": "Terima titipan",
+    "titip_out": "Retur titipan",
 }
 ADJUST_REASONS = {
     "rusak": "Rusak",
@@ -39,6 +42,12 @@ class Product(db.Model):
     pesantren: Mapped[str] = mapped_column(String(120), default="")
     opop_curated: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+    # consignment (titip jual): the producer's goods, not the koperasi's stock. The producer is a
+    # purchasing supplier id (no FK: the catalog is a floor below); the terms are a price per unit to the
+    # producer, or a commission percentage of the selling price the koperasi keeps.
+    consignor_id: Mapped[int | None] = mapped_column(Integer, nullable=True, index=True)
+    consign_price: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    consign_percent = mapped_column(Numeric(5, 2), nullable=True)
     created_at = mapped_column(UTCDateTime, default=utcnow)
     updated_at = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     level: Mapped["StockLevel"] = relationship(uselist=False, lazy="joined", viewonly=True)
@@ -46,6 +55,10 @@ class Product(db.Model):
     @property
     def on_hand(self) -> int:
         return self.level.on_hand if self.level else 0
+
+    @property
+    def consigned(self) -> bool:
+        return self.consignor_id is not None
 
     @property
     def is_low(self) -> bool:

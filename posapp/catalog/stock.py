@@ -32,13 +32,18 @@ def record_moves(items, kind: str, *, reason="", note="", doc_uuid=None, user=No
              "unit_cost": unit_cost, "doc_uuid": doc_uuid, "user_id": getattr(user, "id", None),
              "business_date": day, "avg_cost": product.cost or 0}
             for product, qty, unit_cost in items]
+    insert_rows(rows, [product for product, _, _ in items])
+
+
+def insert_rows(rows: list[dict], products) -> None:
+    """Write prepared move rows (one INSERT) and add their quantities to the levels (one upsert)."""
     db.session.flush()  # pending objects first, as the ORM bulk insert did (a no-op when clean)
     # a Core executemany: the moves are facts nobody reads back here, and every sale writes some
     db.session.connection().execute(_INSERT_MOVES, rows)
     totals = {}
-    for product, qty, _ in items:
-        totals[product.id] = totals.get(product.id, 0) + qty
-    _add_to_levels(totals, [product for product, _, _ in items])
+    for row in rows:
+        totals[row["product_id"]] = totals.get(row["product_id"], 0) + row["qty"]
+    _add_to_levels({pid: qty for pid, qty in totals.items() if qty}, products)
 
 
 def _check(kind, quantities) -> None:
@@ -50,6 +55,8 @@ def _check(kind, quantities) -> None:
 
 def _add_to_levels(totals: dict, products) -> None:
     """One atomic upsert per product (on_hand = on_hand + qty): safe under concurrent tills."""
+    if not totals:
+        return
     connection = db.session.connection()
     connection.execute(_level_upsert(connection.dialect.name),
                        [{"product_id": pid, "on_hand": qty} for pid, qty in totals.items()])

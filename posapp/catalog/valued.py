@@ -10,8 +10,8 @@ from ..database import new_uuid
 from ..extensions import db
 from ..ledger import acts
 from . import costing
-from .models import Product
-from .stock import on_hand, record_move
+from .models import Product, StockLevel
+from .stock import insert_rows, on_hand, record_move
 
 
 def lock(product: Product) -> Product:
@@ -30,6 +30,36 @@ def move_valued(product: Product, qty: int, value: int, kind: str, *, unit_cost=
     record_move(product, qty, kind, unit_cost=unit_cost, doc_uuid=doc_uuid, business_date=business_date,
                 user=user, reason=reason, note=note)
     return costed
+
+
+def lock_many(product_ids) -> dict:
+    """{id: product} locked and fresh, in id order (two documents never wait on each other crosswise)."""
+    db.session.flush()
+    ids = sorted(set(product_ids))
+    return {p.id: p for p in db.session.scalars(
+        db.select(Product).where(Product.id.in_(ids)).order_by(Product.id).with_for_update(of=Product)
+        .execution_options(populate_existing=True))}
+
+
+def move_many(items, kind: str, *, doc_uuid, business_date, user=None, note="") -> list[costing.Costed]:
+    """[(product, qty, value, unit_cost)] of one document (a purchase, its return) in three statements:
+    lock, read the levels, insert the moves (+ one upsert); the averages follow line by line."""
+    products = lock_many(p.id for p, _, _, _ in items)
+    levels = dict(db.session.execute(db.select(StockLevel.product_id, StockLevel.on_hand)
+                                     .where(StockLevel.product_id.in_(list(products)))).all())
+    state = {pid: (levels.get(pid, 0), p.cost or 0) for pid, p in products.items()}
+    rows, results = [], []
+    for product, qty, value, unit_cost in items:
+        costed = costing.move(*state[product.id], qty, value)
+        state[product.id] = (costed.on_hand_after, costed.avg_after)
+        rows.append({"product_id": product.id, "qty": qty, "kind": kind, "reason": "", "note": note,
+                     "unit_cost": unit_cost, "doc_uuid": doc_uuid, "user_id": getattr(user, "id", None),
+                     "business_date": business_date, "avg_cost": costed.avg_after})
+        results.append(costed)
+    for pid, (_, avg) in state.items():
+        products[pid].cost = avg
+    insert_rows(rows, list(products.values()))
+    return results
 
 
 def move_at_average(product: Product, qty: int, kind: str, **fields) -> costing.Costed:

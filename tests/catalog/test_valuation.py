@@ -15,6 +15,7 @@ from posapp.ledger.balances import account_balance
 from posapp.ledger.models import JournalEntry
 from posapp.sales import refunds, service
 from posapp.till import shifts
+from tests.books.helpers import buy
 
 PERSEDIAAN, MODAL, HPP, SELISIH = "1301", "3101", "5101", "5102"
 
@@ -44,14 +45,12 @@ def sell(kasir, product, qty):
 
 def test_receipt_sale_adjust_opname_refund_all_post_at_the_average(users, product):
     manajer, kasir = users["manajer"], users["kasir"]
-    inventory.receive(product, 10, new_uuid(), unit_cost=7_000, user=manajer)
-    db.session.commit()
+    buy(manajer, [(product, 10, 7_000)])
     assert lines_of("purchase") == {(PERSEDIAAN, 70_000, 0), ("1101", 0, 70_000)}
     shifts.open_shift(kasir, 0)
     sale = sell(kasir, product, 4)                       # goes out at 7.000
     assert lines_of("sale") >= {(HPP, 28_000, 0), (PERSEDIAAN, 0, 28_000)}
-    inventory.receive(product, 23, new_uuid(), unit_cost=7_500, user=manajer, via="bank")
-    db.session.commit()
+    buy(manajer, [(product, 23, 7_500)], payment="bank")
     assert db.session.get(Product, product.id).cost == 7_397  # (6 × 7.000 + 23 × 7.500) ÷ 29 = 7.396,55…
     assert lines_of("purchase") == {(PERSEDIAAN, 172_513, 0), ("1102", 0, 172_500), (SELISIH, 0, 13)}
     books_match()
@@ -92,8 +91,7 @@ def test_csv_import_opening_stock_posts_at_its_cost(manajer_client, frozen_clock
 
 
 def test_changing_the_cost_of_goods_on_hand_is_a_posted_revaluation(manajer_client, users, product):
-    inventory.receive(product, 12, new_uuid(), unit_cost=7_000, user=users["manajer"])
-    db.session.commit()
+    buy(users["manajer"], [(product, 12, 7_000)])
     form = {"name": product.name, "sku": product.sku, "price": "12.000", "cost": "7.250", "unit": "pcs",
             "category": "Umum", "min_stock": "0", "opop_curated": "tidak"}
     assert manajer_client.post(f"/produk/{product.id}", data=form).status_code == 302
@@ -104,10 +102,9 @@ def test_changing_the_cost_of_goods_on_hand_is_a_posted_revaluation(manajer_clie
 def test_valuation_csv_on_a_past_day_equals_persediaan_that_day(app, users, product, frozen_clock):
     manajer = users["manajer"]
     frozen_clock(datetime(2026, 11, 20, 9))
-    inventory.receive(product, 10, new_uuid(), unit_cost=7_000, user=manajer)
-    db.session.commit()
+    buy(manajer, [(product, 10, 7_000)])
     frozen_clock(datetime(2026, 11, 22, 9))
-    inventory.receive(product, 5, new_uuid(), unit_cost=8_000, user=manajer)
+    buy(manajer, [(product, 5, 8_000)], commit=False)
     inventory.adjust(product, -1, "hilang", new_uuid(), user=manajer)
     db.session.commit()
     runner = app.test_cli_runner()
@@ -123,9 +120,3 @@ def test_valuation_csv_on_a_past_day_equals_persediaan_that_day(app, users, prod
     assert sum(int(r[4]) for r in now) == account_balance(PERSEDIAAN) == 14 * 7_333
     bad = runner.invoke(args=["catalog", "valuation-csv", "--on", "21-11-2026"])
     assert bad.exit_code != 0 and "TTTT-BB-HH" in bad.output
-
-
-def test_receive_without_a_cost_changes_nothing(manajer_client, product):
-    response = manajer_client.post(f"/produk/{product.id}/terima", data={"doc_uuid": new_uuid(), "qty": "5"})
-    assert response.status_code == 400 and 'id="e-unit_cost"' in response.get_data(as_text=True)
-    assert db.session.scalar(sa.select(sa.func.count(JournalEntry.id))) == 0 and product.on_hand == 0
