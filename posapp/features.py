@@ -11,6 +11,7 @@ from .catalog import blueprint as catalog_blueprint, curated_feed, models as cat
 from .catalog.cli import catalog_group
 from .ledger import blueprint as ledger_blueprint, models as ledger_models, views as ledger_views
 from .purchasing import blueprint as purchasing_blueprint, debt_views, drawer as purchasing_drawer
+from .purchasing import consignment_models, consignment_views
 from .purchasing import models as purchasing_models, paper_views, payment_models, purchase_views, supplier_views
 from .receipts import blueprint as receipts_blueprint, views as receipts_views
 from .reports import blueprint as reports_blueprint, views as reports_views
@@ -27,7 +28,8 @@ from .wire import effects, models as wire_models, state as wire_state
 
 # Every table, so create_all and the migrations see them all.
 MODELS = (auth_models, audit_models, shop_models, wire_models, wire_state, ledger_models, catalog_models,
-          till_models, sales_models, samsat_models, purchasing_models, payment_models)
+          till_models, sales_models, samsat_models, purchasing_models, payment_models,
+          consignment_models)
 
 # Each blueprint with the modules whose routes join it (imported here, so the routes exist when registered).
 BLUEPRINTS = (
@@ -38,7 +40,8 @@ BLUEPRINTS = (
     (till_blueprint.bp, (till_views,)),
     (sales_blueprint.bp, (sales_views, refund_views)),
     (samsat_blueprint.bp, (samsat_views,)),
-    (purchasing_blueprint.bp, (supplier_views, purchase_views, debt_views, paper_views)),
+    (purchasing_blueprint.bp, (supplier_views, purchase_views, debt_views, paper_views,
+                                  consignment_views)),
     (receipts_blueprint.bp, (receipts_views,)),
     (ledger_blueprint.bp, (ledger_views,)),
     (reports_blueprint.bp, (reports_views,)),

@@ -14,6 +14,7 @@ MENU = [
     ("catalog.stock_value", _l("Nilai stok"), "manajer"),
     ("purchasing.purchase_list", _l("Pembelian"), "manajer"),
     ("purchasing.supplier_list", _l("Pemasok"), "manajer"),
+    ("purchasing.consignment_list", _l("Titip jual"), "manajer"),
     ("reports.daily", _l("Buku kas"), "manajer"),
     ("audit.index", _l("Log audit"), "manajer"),
     ("auth.users", _l("Pengguna"), "admin"),

@@ -9,15 +9,18 @@ _INSERT_MOVES = StockMove.__table__.insert()
 
 
 def record_move(product, qty: int, kind: str, *, reason="", note="", unit_cost=None,
-                doc_uuid=None, user=None, business_date=None) -> StockMove:
+                doc_uuid=None, user=None, business_date=None, owner_amount=None) -> StockMove:
     """Add one move and update the stock level in the caller's transaction (flush only).
 
     The move keeps the product's average cost after it (`product.cost`, which catalog.valued has
-    already set for a valued move) and the business day, so the stock can be valued on any date."""
+    already set for a valued move) and the business day, so the stock can be valued on any date.
+    A consigned product's move carries its producer and what it makes the koperasi owe them."""
     _check(kind, [qty])
+    owner = getattr(product, "consignor_id", None)
     move = StockMove(product_id=product.id, qty=qty, kind=kind, reason=reason, note=note,
                      unit_cost=unit_cost, doc_uuid=doc_uuid, user_id=getattr(user, "id", None),
-                     business_date=business_date or clock.today(), avg_cost=product.cost or 0)
+                     business_date=business_date or clock.today(), avg_cost=None if owner else product.cost or 0,
+                     owner_id=owner, owner_amount=owner_amount if owner else None)
     db.session.add(move)
     if qty:
         _add_to_levels({product.id: qty}, [product])
@@ -25,14 +28,18 @@ def record_move(product, qty: int, kind: str, *, reason="", note="", unit_cost=N
 
 
 def record_moves(items, kind: str, *, reason="", note="", doc_uuid=None, user=None, business_date=None) -> None:
-    """Moves for [(product, qty, unit_cost)] of one document (a sale): one INSERT and one upsert for all."""
-    _check(kind, [qty for _, qty, _ in items])
-    day = business_date or clock.today()
-    rows = [{"product_id": product.id, "qty": qty, "kind": kind, "reason": reason, "note": note,
-             "unit_cost": unit_cost, "doc_uuid": doc_uuid, "user_id": getattr(user, "id", None),
-             "business_date": day, "avg_cost": product.cost or 0}
-            for product, qty, unit_cost in items]
-    insert_rows(rows, [product for product, _, _ in items])
+    """Moves for [(product, qty, unit_cost[, owed to the producer])] of one document (a sale): one INSERT
+    and one upsert for all."""
+    _check(kind, [item[1] for item in items])
+    day, user_id = business_date or clock.today(), getattr(user, "id", None)
+    rows = []
+    for product, qty, unit_cost, *owed in items:
+        owner = getattr(product, "consignor_id", None)
+        rows.append({"product_id": product.id, "qty": qty, "kind": kind, "reason": reason, "note": note,
+                     "unit_cost": unit_cost, "doc_uuid": doc_uuid, "user_id": user_id, "business_date": day,
+                     "avg_cost": None if owner else product.cost or 0, "owner_id": owner,
+                     "owner_amount": (owed[0] if owed else None) if owner else None})
+    insert_rows(rows, [item[0] for item in items])
 
 
 def insert_rows(rows: list[dict], products) -> None:

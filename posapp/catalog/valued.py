@@ -25,6 +25,8 @@ def move_valued(product: Product, qty: int, value: int, kind: str, *, unit_cost=
                 business_date=None, user=None, reason="", note="") -> costing.Costed:
     """`qty` units (signed) worth `value` rupiah (signed) in or out: the new average, the move."""
     product = lock(product)
+    if product.consigned:
+        raise ValueError(f"{product.sku} is consigned: not the koperasi's stock")
     costed = costing.move(on_hand(product.id), product.cost or 0, qty, value)
     product.cost = costed.avg_after
     record_move(product, qty, kind, unit_cost=unit_cost, doc_uuid=doc_uuid, business_date=business_date,
@@ -63,8 +65,12 @@ def move_many(items, kind: str, *, doc_uuid, business_date, user=None, note="") 
 
 
 def move_at_average(product: Product, qty: int, kind: str, **fields) -> costing.Costed:
-    """Goods in or out at the average (adjustment, opname): the average stays; Persediaan moves qty × avg."""
+    """Goods in or out at the average (adjustment, opname): the average stays; Persediaan moves qty × avg.
+    Consigned goods move at no value: they are the producer's (the settlement shows what is on hand)."""
     product = lock(product)
+    if product.consigned:
+        record_move(product, qty, kind, **fields)
+        return costing.Costed(on_hand(product.id), 0, 0, 0, 0)
     costed = costing.at_average(on_hand(product.id), product.cost or 0, qty)
     record_move(product, qty, kind, unit_cost=product.cost or 0, **fields)
     return costed
@@ -86,7 +92,7 @@ def revalue(product: Product, new_cost: int, *, user=None, doc_uuid=None, note="
     product = lock(product)
     costed = costing.revalue(on_hand(product.id), product.cost or 0, new_cost)
     product.cost = new_cost
-    if costed.on_hand_after == 0 and costed.stock_change == 0:
+    if product.consigned or (costed.on_hand_after == 0 and costed.stock_change == 0):
         return costed
     doc_uuid = doc_uuid or new_uuid()
     day = clock.today()
@@ -99,11 +105,16 @@ def revalue(product: Product, new_cost: int, *, user=None, doc_uuid=None, note="
 
 
 def take_back(items, doc_uuid, business_date, user=None) -> int:
-    """Sold goods coming back (a refund, a void) for [(product_id, qty, unit cost it left at)]: own goods
-    at the cost they left at, averaged in. Returns the rupiah the averages rounded (Selisih persediaan)."""
+    """Sold goods coming back (a refund, a void) for [(product_id, qty, unit cost it left at, producer's
+    share back)]: own goods at the cost they left at, averaged in; consigned goods with the share the
+    koperasi no longer owes. Returns the rupiah the averages rounded (Selisih persediaan)."""
     rounding = 0
-    for product_id, qty, unit_cost in items:
+    for product_id, qty, unit_cost, *share in items:
         product = db.session.get(Product, product_id)
+        if product.consigned:
+            record_move(product, qty, "refund", unit_cost=unit_cost, doc_uuid=doc_uuid, business_date=business_date,
+                        user=user, owner_amount=-(share[0] or 0) if share else 0)
+            continue
         costed = move_valued(product, qty, qty * (unit_cost or 0), "refund", unit_cost=unit_cost,
                              doc_uuid=doc_uuid, business_date=business_date, user=user)
         rounding += costed.residue

@@ -14,17 +14,19 @@ def _party(member) -> str:
     return "anggota" if member else "umum"
 
 
-def post_sale(*, uuid, business_date, cash, noncash=0, cost=0, doc_no="", member=False, user=""):
-    """Dr Kas (cash) / Dr Bank (non-cash), Cr Penjualan; Dr HPP, Cr Persediaan."""
+def post_sale(*, uuid, business_date, cash, noncash=0, cost=0, doc_no="", member=False, user="", consigned=0,
+              consignor_share=0):
+    """Dr Kas (cash) / Dr Bank (non-cash), Cr Penjualan; Dr HPP, Cr Persediaan. `consigned` of the money is
+    consigned goods' price: Cr Utang konsinyasi `consignor_share`, Cr Pendapatan komisi the rest."""
     if not (cash or noncash or cost):
         return None
-    return post_entry("sale", sale_lines(cash, noncash, cost), business_date, source_ref=doc_no,
-                      source_uuid=uuid, party=_party(member), description=f"Penjualan {doc_no}".strip(),
-                      user=user)
+    return post_entry("sale", sale_lines(cash, noncash, cost, consigned, consignor_share), business_date,
+                      source_ref=doc_no, source_uuid=uuid, party=_party(member),
+                      description=f"Penjualan {doc_no}".strip(), user=user)
 
 
 def post_refund(*, uuid, business_date, cash, noncash=0, cost=0, doc_no="", member=False, user="",
-                kind="refund", original_doc="", stock_rounding=0):
+                kind="refund", original_doc="", stock_rounding=0, consigned=0, consignor_share=0):
     """A refund or void: the sale's reverse through Retur penjualan; stock back at cost (the moving
     average's rounding of the returned goods, `stock_rounding`, on Selisih persediaan)."""
     if kind not in ("refund", "void"):
@@ -32,8 +34,8 @@ def post_refund(*, uuid, business_date, cash, noncash=0, cost=0, doc_no="", memb
     if not (cash or noncash or cost or stock_rounding):
         return None
     label = "Retur" if kind == "refund" else "Void"
-    return post_entry(kind, refund_lines(cash, noncash, cost, stock_rounding), business_date, source_ref=doc_no,
-                      source_uuid=uuid, party=_party(member), user=user,
+    return post_entry(kind, refund_lines(cash, noncash, cost, stock_rounding, consigned, consignor_share),
+                      business_date, source_ref=doc_no, source_uuid=uuid, party=_party(member), user=user,
                       description=f"{label} {doc_no}" + (f" atas {original_doc}" if original_doc else ""))
 
 
@@ -101,3 +103,10 @@ def post_stock_difference(*, uuid, business_date, stock, source="adjust", doc_no
     return post_entry(source, trade.stock_difference_lines(stock, STOCK_SOURCES[source].lower()), business_date,
                       source_ref=doc_no, source_uuid=uuid, user=user,
                       description=f"{STOCK_SOURCES[source]} {doc_no} {note}".strip())
+
+
+def post_consignment_settlement(*, uuid, business_date, amount, via="cash", doc_no="", producer="", user=""):
+    """Paying a producer's share of consignment sales: Dr Utang konsinyasi / Cr Kas or Bank."""
+    return post_entry("consign_settle", trade.consignment_settlement_lines(amount, via), business_date,
+                      source_ref=doc_no, source_uuid=uuid, user=user,
+                      description=f"Penyelesaian titip jual {doc_no} {producer}".strip())

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from ..money import format_rupiah
 from ..refusal import Refusal
 
-from .chart import (BANK, HPP, JASA_SAMSAT, KAS, MODAL, PENJUALAN, PERSEDIAAN, RETUR, SELISIH, SELISIH_PERSEDIAAN,
-                    TITIPAN)
+from .chart import (BANK, HPP, JASA_SAMSAT, KAS, KOMISI_KONSINYASI, MODAL, PENJUALAN, PERSEDIAAN, RETUR, SELISIH,
+                    SELISIH_PERSEDIAAN, TITIPAN, UTANG_KONSINYASI)
 
 CASH_ACCOUNTS = (KAS,)
 MAX_AMOUNT = 1_000_000_000_000
@@ -73,18 +73,31 @@ def tender_lines(cash, noncash, side, memo) -> list[Line]:
     return [make(KAS, amount(cash, "tunai"), memo), make(BANK, amount(noncash, "non-tunai"), memo)]
 
 
-def sale_lines(cash, noncash, cost) -> list[Line]:
-    """Dr Kas/Bank, Cr Penjualan; Dr HPP, Cr Persediaan."""
-    return [*tender_lines(cash, noncash, "debit", "penjualan"), cr(PENJUALAN, cash + noncash),
+def _consignment(received, consigned, share) -> tuple[int, int]:
+    """(own revenue, commission) when `consigned` of the `received` money is the consigned goods' price;
+    a commission below zero (sold under the producer's price) is the koperasi's loss, shown."""
+    if amount(consigned, "konsinyasi") > received:
+        raise LedgerRefused("Penjualan titipan lebih besar dari uang diterima.", "consigned")
+    return received - consigned, consigned - amount(share, "bagian penitip")
+
+
+def sale_lines(cash, noncash, cost, consigned=0, share=0) -> list[Line]:
+    """Dr Kas/Bank, Cr Penjualan; Dr HPP, Cr Persediaan. Consigned goods' part of the money is not a sale
+    of ours: Cr Utang konsinyasi (the producer's share), Cr Pendapatan komisi konsinyasi (the rest)."""
+    own, commission = _consignment(amount(cash, "tunai") + amount(noncash, "non-tunai"), consigned, share)
+    return [*tender_lines(cash, noncash, "debit", "penjualan"), cr(PENJUALAN, own),
+            cr(UTANG_KONSINYASI, share, "bagian penitip"), signed(KOMISI_KONSINYASI, -commission, "komisi"),
             dr(HPP, amount(cost, "HPP")), cr(PERSEDIAAN, cost)]
 
 
-def refund_lines(cash, noncash, cost, rounding=0) -> list[Line]:
+def refund_lines(cash, noncash, cost, rounding=0, consigned=0, share=0) -> list[Line]:
     """Dr Retur penjualan, Cr Kas/Bank; stock back at the cost it left at: Dr Persediaan, Cr HPP.
 
     `rounding` (signed) is what the moving average rounded when the goods came back: Persediaan
-    moves by cost + rounding, the rounding on Selisih persediaan."""
-    return [dr(RETUR, amount(cash, "tunai") + amount(noncash, "non-tunai")),
+    moves by cost + rounding, the rounding on Selisih persediaan. Consigned goods back: the producer's
+    share is no longer owed (Dr Utang konsinyasi), the commission is given back (Dr komisi)."""
+    own, commission = _consignment(amount(cash, "tunai") + amount(noncash, "non-tunai"), consigned, share)
+    return [dr(RETUR, own), dr(UTANG_KONSINYASI, share, "bagian penitip"), signed(KOMISI_KONSINYASI, commission, "komisi"),
             *tender_lines(cash, noncash, "credit", "retur"), signed(PERSEDIAAN, amount(cost, "HPP") + rounding),
             cr(HPP, cost), signed(SELISIH_PERSEDIAAN, -rounding, "pembulatan HPP rata-rata")]
 

@@ -10,12 +10,12 @@ from ..extensions import db
 from ..money import MoneyError, parse_rupiah
 from ..refusal import Refusal
 from ..till.shifts import open_shift_of
-from . import documents, receiving, suppliers
+from . import consignment, documents, receiving, suppliers
 from .models import DOC_KINDS, PAYMENTS
 from .receiving import AlreadyPosted
 from .rules import PurchaseRefused, clean_header, parse_percent, parse_qty
 
-POSTERS = {"purchase": receiving.post}  # kind -> post(purchase, header, user)
+POSTERS = {"purchase": receiving.post, "consignment": consignment.receive}  # kind -> post(purchase, header, user)
 
 
 def page(purchase, errors=None, form=None, found=()):

@@ -83,3 +83,37 @@ def payment_data(payment) -> PaymentData:
                        amount=payment.amount, bank=bank if payment.via == "bank" else "", reference=payment.reference,
                        items=[(a.purchase.doc_no + (f" ({a.purchase.invoice_no})" if a.purchase.invoice_no else ""),
                                a.amount) for a in payment.allocations], created_by=_who(payment.created_by))
+
+
+@dataclass
+class SettlementData:
+    """The nota penyelesaian titip jual a producer signs."""
+    shop: ShopIdentity
+    receipt_no: str
+    producer: str
+    period_start: date
+    period_end: date
+    business_date: date
+    lines: list                      # ConsignmentSettlementLine
+    amount: int
+    via: str
+    bank: str = ""
+    created_by: str = ""
+    printed_at: datetime = field(default_factory=clock.now)
+
+
+def settlement_data(settlement) -> SettlementData:
+    supplier = settlement.supplier
+    bank = " ".join(x for x in (supplier.bank_name, supplier.bank_account, supplier.bank_holder) if x)
+    return SettlementData(shop=_shop(), receipt_no=settlement.doc_no, producer=supplier.name,
+                          period_start=settlement.period_start, period_end=settlement.period_end,
+                          business_date=settlement.business_date, lines=list(settlement.lines),
+                          amount=settlement.amount, via=VIAS.get(settlement.via, ""),
+                          bank=bank if settlement.via == "bank" else "", created_by=_who(settlement.created_by))
+
+
+def consignment_return_data(ret) -> StockDocData:
+    lines = [ReceiptLine(name=x.name, qty=x.qty, unit_price=0, amount=0) for x in ret.lines]
+    return StockDocData(shop=_shop(), receipt_no=ret.doc_no, title="NOTA PENGEMBALIAN BARANG TITIPAN",
+                        supplier=ret.supplier.name, business_date=ret.business_date, lines=lines, total=0,
+                        created_by=_who(ret.created_by), note=ret.note)

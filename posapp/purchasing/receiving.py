@@ -64,13 +64,14 @@ def post(purchase: Purchase, header: dict, user) -> Purchase:
     paid = {"cash": 0, "bank": 0, "credit": 0, purchase.payment: purchase.total}
     acts.post_purchase(uuid=purchase.uuid, business_date=day, stock=sum(c.stock_change for c in costed),
                        doc_no=purchase.doc_no, supplier=name, user=user, **paid)
-    _posted(purchase, day, shift)
+    mark_posted(purchase, day, shift)
     audit.record("purchase.post", f"{purchase.doc_no} {name}: {len(purchase.lines)} baris, "
                                   f"{format_rupiah(purchase.total)} ({purchase.payment})", user=user)
     return purchase
 
 
-def _posted(purchase, day, shift) -> None:
+def mark_posted(purchase, day, shift=None) -> None:
+    """The draft is a fact now: its day, its outbox row."""
     purchase.status, purchase.business_date, purchase.posted_at = "posted", day, clock.now()
     purchase.shift_id = getattr(shift, "id", None)
     db.session.flush()

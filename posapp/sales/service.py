@@ -12,6 +12,7 @@ from sqlalchemy import bindparam, select
 
 from .. import clock
 from ..auth.approval import require_approval
+from ..catalog.consignment import share as consignor_share
 from ..catalog.models import Product
 from ..catalog.stock import record_moves
 from ..extensions import db
@@ -84,7 +85,8 @@ def complete_sale(user, data: dict, approval=None):
         tendered=sum(t for _, _, t, _ in settlement.applied), change=settlement.change, note=""),
         [dict(product_id=product.id, original_line_id=None, name=product.name, sku=product.sku, qty=line.qty,
               unit_price=line.unit_price, list_price=product.price, discount=line.discount, total=line.total,
-              unit_cost=product.cost or 0, price_overridden=overridden) for product, line, overridden in priced],
+              unit_cost=0 if product.consigned else product.cost or 0, price_overridden=overridden,
+              consignor_share=consignor_share(product, line.qty, line.total)) for product, line, overridden in priced],
         [dict(method=method, amount=amount, tendered=tendered, reference=reference)
          for method, amount, tendered, reference in settlement.applied])
     warnings = _move_stock(sale, priced, user)
@@ -153,8 +155,8 @@ def _move_stock(sale, priced, user):
     warnings, left = [], {}
     for product, line, _ in priced:
         left[product.id] = left.get(product.id, product.on_hand) - line.qty
-    record_moves([(product, -line.qty, product.cost) for product, line, _ in priced], "sale",
-                 doc_uuid=sale.uuid, user=user, business_date=sale.business_date)
+    record_moves([(product, -line.qty, product.cost, consignor_share(product, line.qty, line.total))
+                  for product, line, _ in priced], "sale", doc_uuid=sale.uuid, user=user, business_date=sale.business_date)
     for product, _, _ in priced:
         if left.pop(product.id, 0) < 0:
             warnings.append(f"Stok {product.name} di bawah nol: periksa stok fisik.")

@@ -18,3 +18,31 @@ def buy(user, items, supplier=None, payment="cash", due_date=None, from_drawer=F
     if commit:
         db.session.commit()
     return purchase
+
+
+def consign(user, supplier, items, commit=True):
+    """Post a consignment receipt of [(product, qty, price to producer, commission % or None)]."""
+    from decimal import Decimal
+    purchase = documents.new_draft(user, kind="consignment", supplier_id=supplier.id)
+    for product, qty, price, percent in items:
+        line = documents.add_product(purchase, product, qty, price)
+        line.unit_cost = price
+        line.commission_percent = None if percent is None else Decimal(percent)
+    from posapp.purchasing import consignment
+    consignment.receive(purchase, header(supplier), user)
+    if commit:
+        db.session.commit()
+    return purchase
+
+
+def sell(user, lines, payments=None, member=False):
+    """Complete a sale of [(product, qty)] at the catalogue price, paid in cash unless told."""
+    import uuid
+    from posapp.sales import service
+    data = {"uuid": str(uuid.uuid4()), "member": member,
+            "lines": [{"product_id": p.id, "qty": q} for p, q in lines]}
+    total = sum(p.price * q for p, q in lines)
+    data["payments"] = payments or [{"method": "cash", "amount": total}]
+    sale, _, _ = service.complete_sale(user, data)
+    db.session.commit()
+    return sale
