@@ -24,11 +24,12 @@ from .shop import blueprint as shop_blueprint, models as shop_models, views as s
 from .sync import blueprint as sync_blueprint, views as sync_views
 from .sync.cli import sync_group
 from .till import blueprint as till_blueprint, drawer as till_drawer, models as till_models, views as till_views
+from .till import cash_drawer, cash_models, cash_views
 from .wire import effects, models as wire_models, state as wire_state
 
 # Every table, so create_all and the migrations see them all.
 MODELS = (auth_models, audit_models, shop_models, wire_models, wire_state, ledger_models, catalog_models,
-          till_models, sales_models, samsat_models, purchasing_models, payment_models,
+          till_models, cash_models, sales_models, samsat_models, purchasing_models, payment_models,
           consignment_models)
 
 # Each blueprint with the modules whose routes join it (imported here, so the routes exist when registered).
@@ -37,7 +38,7 @@ BLUEPRINTS = (
     (auth_blueprint.bp, (auth_views,)),
     (audit_blueprint.bp, (audit_views,)),
     (catalog_blueprint.bp, (api_views, product_views, stock_views, import_views, valuation_views)),
-    (till_blueprint.bp, (till_views,)),
+    (till_blueprint.bp, (till_views, cash_views)),
     (sales_blueprint.bp, (sales_views, refund_views)),
     (samsat_blueprint.bp, (samsat_views,)),
     (purchasing_blueprint.bp, (supplier_views, purchase_views, debt_views, paper_views,
@@ -57,6 +58,7 @@ def register_plugins(app) -> None:
     till_drawer.register(app, "sales", sales_drawer.shift_part)
     till_drawer.register(app, "samsat", samsat_payments.shift_part)
     till_drawer.register(app, "purchasing", purchasing_drawer.shift_part)
+    till_drawer.register(app, "cashbook", cash_drawer.shift_part)
     effects.register(app, acked={"samsat_payment": hub_effects.payments_held},
                      rejected={"samsat_payment": hub_effects.payment_refused},
                      feeds={"samsat": hub_effects.verdicts, "catalogue": curated_feed.apply_catalogue})

@@ -9,6 +9,7 @@ MENU = [
     ("samsat.counter", _l("Samsat"), "kasir"),
     ("sales.history", _l("Riwayat"), "kasir"),
     ("till.shift", _l("Shift"), "kasir"),
+    ("till.cash", _l("Kas keluar/masuk"), "kasir"),
     ("catalog.products", _l("Produk"), "manajer"),
     ("catalog.low_stock", _l("Stok menipis"), "manajer"),
     ("catalog.stock_value", _l("Nilai stok"), "manajer"),

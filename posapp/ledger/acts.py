@@ -4,7 +4,7 @@ Each takes plain values, adds the entry, its lines and its outbox row to the CAL
 (flush only) and returns the entry — or None when the act moves no money at all.
 `uuid` is the act's own UUID (sale, refund, Samsat payment…); the entry's UUID derives from it.
 """
-from . import trade
+from . import cashbook, trade
 from .journal import post_entry
 from .posting import (LedgerRefused, cash_difference_lines, samsat_lines, sale_lines, setoran_lines,
                       refund_lines)
@@ -110,3 +110,10 @@ def post_consignment_settlement(*, uuid, business_date, amount, via="cash", doc_
     return post_entry("consign_settle", trade.consignment_settlement_lines(amount, via), business_date,
                       source_ref=doc_no, source_uuid=uuid, user=user,
                       description=f"Penyelesaian titip jual {doc_no} {producer}".strip())
+
+
+def post_cash_movement(*, uuid, business_date, kind, amount, category="", via="cash", doc_no="", note="", user=""):
+    """Kas keluar / kas masuk / tambahan modal / setor ke bank / ambil dari bank (ledger.cashbook)."""
+    label = cashbook.KINDS.get(kind, kind)
+    return post_entry(cashbook.SOURCES.get(kind, "cash"), cashbook.lines(kind, amount, category, via), business_date,
+                      source_ref=doc_no, source_uuid=uuid, user=user, description=f"{label} {doc_no} {note}".strip())

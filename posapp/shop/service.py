@@ -20,6 +20,7 @@ DEFAULTS = {
     "discount_limit_percent": 10,
     "allow_negative_stock": True,
     "samsat_fee": 0,
+    "cash_out_approval_limit": 100_000,  # kas keluar above this from the till needs the manager's PIN
     # receipts: printer connection and paper (posapp/receipts/settings.py validates them)
     "printer_connection": "none",
     "printer_host": "",

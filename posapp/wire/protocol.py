@@ -14,7 +14,8 @@ HEADER_TIME = "X-Posapp-Timestamp"
 HEADER_NONCE = "X-Posapp-Nonce"
 HEADER_SIGNATURE = "X-Posapp-Signature"
 KINDS = ("sale", "refund", "void", "samsat_payment", "journal_entry", "shift_close", "day_close",
-         "purchase", "supplier_payment", "purchase_return", "consignment_settlement", "consignment_return")
+         "purchase", "supplier_payment", "purchase_return", "consignment_settlement", "consignment_return",
+         "cash_movement")
 
 
 def body_digest(body: bytes) -> str:
