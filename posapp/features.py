@@ -14,7 +14,7 @@ from .purchasing import blueprint as purchasing_blueprint, debt_views, drawer as
 from .purchasing import consignment_models, consignment_views
 from .purchasing import models as purchasing_models, paper_views, payment_models, purchase_views, supplier_views
 from .receipts import blueprint as receipts_blueprint, views as receipts_views
-from .reports import blueprint as reports_blueprint, views as reports_views
+from .reports import blueprint as reports_blueprint, statement_views, views as reports_views
 from .sales import blueprint as sales_blueprint, drawer as sales_drawer, models as sales_models
 from .sales import refund_views, views as sales_views
 from .samsat import blueprint as samsat_blueprint, hub_effects, models as samsat_models, payments as samsat_payments
@@ -45,7 +45,7 @@ BLUEPRINTS = (
                                   consignment_views)),
     (receipts_blueprint.bp, (receipts_views,)),
     (ledger_blueprint.bp, (ledger_views,)),
-    (reports_blueprint.bp, (reports_views,)),
+    (reports_blueprint.bp, (reports_views, statement_views)),
     (sync_blueprint.bp, (sync_views,)),
 )
 

@@ -17,6 +17,7 @@ MENU = [
     ("purchasing.supplier_list", _l("Pemasok"), "manajer"),
     ("purchasing.consignment_list", _l("Titip jual"), "manajer"),
     ("reports.daily", _l("Buku kas"), "manajer"),
+    ("reports.statements", _l("Laporan keuangan"), "manajer"),
     ("audit.index", _l("Log audit"), "manajer"),
     ("auth.users", _l("Pengguna"), "admin"),
     ("shop.identity", _l("Pengaturan"), "admin"),

@@ -15,7 +15,7 @@ HEADER_NONCE = "X-Posapp-Nonce"
 HEADER_SIGNATURE = "X-Posapp-Signature"
 KINDS = ("sale", "refund", "void", "samsat_payment", "journal_entry", "shift_close", "day_close",
          "purchase", "supplier_payment", "purchase_return", "consignment_settlement", "consignment_return",
-         "cash_movement")
+         "cash_movement", "month_close")
 
 
 def body_digest(body: bytes) -> str:
