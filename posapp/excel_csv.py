@@ -35,3 +35,19 @@ def to_csv(rows, iso_dates=False) -> bytes:
     for row in rows:
         writer.writerow([cell(value, iso_dates) for value in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def write_csv(binary_stream, rows, iso_dates=False, chunk=2000) -> int:
+    """Stream rows to a binary stream (BOM first) a chunk at a time; returns the number of rows written."""
+    binary_stream.write("\ufeff".encode("utf-8"))
+    out, count = io.StringIO(), 0
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([cell(value, iso_dates) for value in row])
+        count += 1
+        if count % chunk == 0:
+            binary_stream.write(out.getvalue().encode("utf-8"))
+            out.seek(0)
+            out.truncate()
+    binary_stream.write(out.getvalue().encode("utf-8"))
+    return count

@@ -10,6 +10,7 @@ from .catalog import api_views, import_views, product_views, stock_views, valuat
 from .catalog import blueprint as catalog_blueprint, curated_feed, models as catalog_models
 from .catalog.cli import catalog_group
 from .ledger import blueprint as ledger_blueprint, models as ledger_models, views as ledger_views
+from .ledger.cli import ledger_group
 from .purchasing import blueprint as purchasing_blueprint, debt_views, drawer as purchasing_drawer
 from .purchasing import consignment_models, consignment_views
 from .purchasing import models as purchasing_models, paper_views, payment_models, purchase_views, supplier_views
@@ -50,7 +51,7 @@ BLUEPRINTS = (
 )
 
 COMMANDS = (commands.backup_command, commands.restore_command, demo.seed_demo_command, samsat_group, sync_group,
-            catalog_group)
+            catalog_group, ledger_group)
 
 
 def register_plugins(app) -> None:
