@@ -50,17 +50,19 @@ def post(purchase: Purchase, header: dict, user) -> Purchase:
     purchase, supplier, day = prepare(purchase, header, user)
     if purchase.kind != "purchase":
         raise PurchaseRefused("Dokumen ini bukan faktur pembelian.", "_")
+    products = valued.lock_many(line.product_id for line in purchase.lines)  # one query, not one per line
     for line in purchase.lines:
-        if line.product.consignor_id is not None:
+        product = products[line.product_id]
+        if product.consignor_id is not None:
             raise PurchaseRefused(f"{line.name} adalah barang titipan: terima lewat dokumen titip jual.", "lines")
-        line.sku, line.name, line.total = line.product.sku, line.product.name, line.qty * line.unit_cost
+        line.sku, line.name, line.total = product.sku, product.name, line.qty * line.unit_cost
     purchase.total = sum(line.total for line in purchase.lines)
     shift = drawer_shift(user, purchase.payment == "cash" and header.get("from_drawer"))
     purchase.doc_no = numbers.next_doc("PB", day)
     name = supplier.name if supplier else ""
-    costed = valued.move_many([(line.product, line.qty, line.total, line.unit_cost) for line in purchase.lines],
+    costed = valued.move_many([(products[x.product_id], x.qty, x.total, x.unit_cost) for x in purchase.lines],
                               "receive", doc_uuid=purchase.uuid, business_date=day, user=user,
-                              note=f"{purchase.doc_no} {name}".strip())
+                              note=f"{purchase.doc_no} {name}".strip(), locked=products)
     paid = {"cash": 0, "bank": 0, "credit": 0, purchase.payment: purchase.total}
     acts.post_purchase(uuid=purchase.uuid, business_date=day, stock=sum(c.stock_change for c in costed),
                        doc_no=purchase.doc_no, supplier=name, user=user, **paid)
