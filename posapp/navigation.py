@@ -14,8 +14,6 @@ MENU = [
     ("catalog.low_stock", _l("Stok menipis"), "manajer"),
     ("catalog.stock_value", _l("Nilai stok"), "manajer"),
     ("purchasing.purchase_list", _l("Pembelian"), "manajer"),
-    ("purchasing.supplier_list", _l("Pemasok"), "manajer"),
-    ("purchasing.consignment_list", _l("Titip jual"), "manajer"),
     ("reports.daily", _l("Buku kas"), "manajer"),
     ("reports.statements", _l("Laporan keuangan"), "manajer"),
     ("audit.index", _l("Log audit"), "manajer"),

@@ -155,7 +155,15 @@ def kas_effect(lines) -> int:
 
 
 CATEGORIES = ("Penjualan tunai", "Penjualan non-tunai", "Retur / void", "Titipan Samsat",
-              "Jasa loket Samsat", "Setoran Samsat", "Selisih kas")
+              "Jasa loket Samsat", "Setoran Samsat", "Selisih kas", "Pembelian & bayar pemasok (tunai)",
+              "Bayar penitip titip jual (tunai)", "Kas keluar (beban)", "Kas masuk lain & modal (tunai)",
+              "Setor ke / ambil dari bank")
+# cash (Kas) out (+) of the books' other acts, by the journal source that posted them
+_CASH_OUT = {"purchase": "Pembelian & bayar pemasok (tunai)", "supplier_payment": "Pembelian & bayar pemasok (tunai)",
+             "purchase_return": "Pembelian & bayar pemasok (tunai)", "consign_settle": "Bayar penitip titip jual (tunai)",
+             "expense": "Kas keluar (beban)", "bank_deposit": "Setor ke / ambil dari bank",
+             "bank_withdraw": "Setor ke / ambil dari bank"}
+_CASH_IN = {"income": "Kas masuk lain & modal (tunai)", "capital": "Kas masuk lain & modal (tunai)"}
 
 
 def summarize(rows) -> dict:
@@ -176,6 +184,10 @@ def summarize(rows) -> dict:
             out["Setoran Samsat"] += debit - credit
         elif account == SELISIH:
             out["Selisih kas"] += credit - debit  # positive: cash over
+        elif account == KAS and source in _CASH_OUT:
+            out[_CASH_OUT[source]] += credit - debit  # positive: cash paid out
+        elif account == KAS and source in _CASH_IN:
+            out[_CASH_IN[source]] += debit - credit
     return out
 
 

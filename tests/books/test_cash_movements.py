@@ -106,3 +106,16 @@ def test_the_page_records_once_and_prints_a_voucher(kasir_client, users, kasir_s
     pdf = kasir_client.get("/kas-keluar-masuk/KK-20261124-0001.pdf")
     text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf.data)).pages)
     assert "BUKTI KAS KELUAR" in text and "12.500" in text and "spidol" in text
+
+
+def test_the_buku_kas_sums_the_new_movements_by_category(users, kasir_shift):
+    from posapp.reports.book import daily_book
+    cashbook.record(users["kasir"], "expense", 50_000, category="kebersihan", note="sabun")
+    cashbook.record(users["manajer"], "deposit", 200_000, note="setor")
+    cashbook.record(users["manajer"], "capital", 300_000, note="modal")
+    db.session.commit()
+    book = daily_book(kasir_shift.business_date)
+    assert book["summary"]["Kas keluar (beban)"] == 50_000
+    assert book["summary"]["Setor ke / ambil dari bank"] == 200_000
+    assert book["summary"]["Kas masuk lain & modal (tunai)"] == 300_000
+    assert book["closing"] == kas_balance() == 50_000
