@@ -64,8 +64,7 @@ def post_opname(lines, doc_uuid: str, *, category="", user=None) -> list:
     """Post (product_id, system at count time, counted) lines; returns the differences posted."""
     _check_document(doc_uuid)
     diffs = counting.opname_differences(lines)
-    products = {p.id: p for p in db.session.scalars(db.select(Product).where(
-        Product.id.in_([d[0] for d in diffs])))} if diffs else {}
+    products = valued.lock_many(d[0] for d in diffs) if diffs else {}  # id order, as a sale locks them
     day, value = clock.today(), 0
     for pid, system, counted, diff in diffs:
         product = products.get(pid)

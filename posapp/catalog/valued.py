@@ -128,8 +128,9 @@ def take_back(items, doc_uuid, business_date, user=None) -> int:
     share back)]: own goods at the cost they left at, averaged in; consigned goods with the share the
     koperasi no longer owes. Returns the rupiah the averages rounded (Selisih persediaan)."""
     rounding = 0
+    products = lock_many(item[0] for item in items)  # in id order, as a sale locks them: no deadlock
     for product_id, qty, unit_cost, *share in items:
-        product = db.session.get(Product, product_id)
+        product = products[product_id]
         if product.consigned:
             record_move(product, qty, "refund", unit_cost=unit_cost, doc_uuid=doc_uuid, business_date=business_date,
                         user=user, owner_amount=-(share[0] or 0) if share else 0)
