@@ -69,8 +69,9 @@ def income_statement(start, end, accounts=None) -> Statement:
     returns = -sum(_moved(b) for b in by_type.get("contra", []))
     cogs = -_moved(accounts[HPP]) if HPP in accounts else 0
     operating = [b for b in by_type.get("income", []) if b.code in OPERATING_INCOME]
-    other_income = [b for b in by_type.get("income", []) if b.code not in OPERATING_INCOME + (PENJUALAN,)]
-    expenses = [b for b in by_type.get("expense", []) if b.code != HPP]
+    # accounts that did not move in the period are left out (the chart is long; the totals are the same)
+    other_income = [b for b in by_type.get("income", []) if b.code not in OPERATING_INCOME + (PENJUALAN,) and _moved(b)]
+    expenses = [b for b in by_type.get("expense", []) if b.code != HPP and _moved(b)]
     gross = sales - returns - cogs
     operating_total = sum(_moved(b) for b in operating)
     expense_total = -sum(_moved(b) for b in expenses)
