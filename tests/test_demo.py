@@ -1,14 +1,18 @@
-"""`flask --app posapp seed-demo` makes a realistic demo shop on a fresh database."""
+"""`flask --app posapp seed-demo` makes a realistic demo shop on a fresh database; `--days N` its books."""
 import re
 
 import pytest
+import sqlalchemy as sa
 
 from posapp import create_app
 from posapp.auth.models import User
 from posapp.catalog.barcodes import has_valid_check_digit
 from posapp.catalog.models import Product
+from posapp.catalog.valuation import total as stock_value
 from posapp.config import TestConfig
 from posapp.extensions import db
+from posapp.ledger.balances import account_balance
+from posapp.purchasing import consignment, debts
 from tests.conftest import PG_SERVER
 
 pytestmark = pytest.mark.skipif(bool(PG_SERVER), reason="seed-demo membuat database SQLite baru")
@@ -38,6 +42,7 @@ def test_seed_demo_fills_products_and_prints_working_accounts(fresh_app):
     response = client.post("/masuk", data={"username": "kasir", "password": passwords["kasir"]})
     assert response.status_code == 302
     assert {u.role for u in db.session.scalars(db.select(User))} == {"admin", "manajer", "kasir"}
+    assert stock_value() == account_balance("1301") > 0  # the stock on the shelves is in the books
 
 
 def test_seed_demo_refuses_a_shop_that_has_products(fresh_app):
@@ -69,3 +74,28 @@ def test_seed_demo_has_santri_wallets_with_topups_and_purchases(fresh_app):
     assert len(wallets) >= 90 and sum(w.balance for w in wallets) == -account_balance(TITIPAN_DOMPET) > 0
     kinds = db.session.scalars(db.select(WalletMove.kind)).all()
     assert kinds.count("topup") == len(wallets) and kinds.count("purchase") >= 50
+
+
+def count(sql):
+    return dict(db.session.execute(sa.text(sql)).all())
+
+
+def test_seed_demo_days_fills_whole_books_that_add_up(fresh_app):
+    result = fresh_app.test_cli_runner().invoke(args=["seed-demo", "--days", "4"])
+    assert result.exit_code == 0, result.output
+    db.session.expire_all()
+    sources = count("SELECT source, COUNT(*) FROM journal_entry GROUP BY source")
+    assert {"opening", "opening_stock", "sale", "samsat", "purchase", "consign_settle", "setoran",
+            "purchase_return"} <= set(sources)
+    assert sources["sale"] >= 4 * 12
+    unbalanced = db.session.execute(sa.text("SELECT entry_id FROM journal_line GROUP BY entry_id "
+                                            "HAVING SUM(debit) <> SUM(credit)")).all()
+    assert unbalanced == []
+    assert stock_value() == account_balance("1301")
+    assert debts.total_open() == -account_balance("2201")
+    assert consignment.total_owed() == -account_balance("2202")
+    assert count("SELECT member, COUNT(*) FROM sale GROUP BY member").keys() == {0, 1}
+    assert count("SELECT 'days', COUNT(*) FROM day_close")["days"] == 4
+    assert count("SELECT 'open', COUNT(*) FROM shift WHERE closed_at IS NULL")["open"] == 0
+    assert count("SELECT kind, COUNT(*) FROM supplier GROUP BY kind")["pesantren"] == 2
+    assert "kasir2" in result.output

@@ -1,15 +1,16 @@
 """CSV import into the database: all rows or none (flush only; the view commits or rolls back)."""
 from dataclasses import dataclass, field
 
-from .. import audit
+from .. import audit, clock
 from ..extensions import db
-from . import csv_import
+from ..ledger import acts
+from . import csv_import, valued
 from .inventory import AlreadySaved, StockRefused
 from ..refusal import Refusal
 from .barcodes import normalise
 from .models import Product
 from .service import EDITABLE, form_values, price_changes
-from .stock import document_exists, record_move
+from .stock import document_exists
 
 CHUNK = 500  # stays under SQLite's bound-parameter limit
 
@@ -73,15 +74,22 @@ def import_file(filename, content: bytes, doc_uuid: str, *, max_bytes: int, max_
             change = price_changes(product, values)
             if change:
                 audit.record("product.price", f"{product.sku} {product.name} (impor): {change}", user=user)
+            if values["cost"] != product.cost:  # the average of goods on hand: a revaluation, posted
+                valued.revalue(product, values["cost"], user=user, note="impor CSV")
             for key in EDITABLE:
                 setattr(product, key, values[key])
             outcome.updated += 1
         if opening:
             openings.append((product, opening))
     db.session.flush()  # one flush gives the new products their ids
-    for product, opening in openings:
-        record_move(product, opening, "receive", note="Stok awal (impor CSV)", unit_cost=product.cost,
-                    doc_uuid=doc_uuid, user=user)
+    day, value = clock.today(), 0
+    for product, opening in openings:  # stock at go-live, at its cost: Dr Persediaan / Cr Modal saldo awal
+        value += valued.move_valued(product, opening, opening * product.cost, "receive", unit_cost=product.cost,
+                                    note="Stok awal (impor CSV)", doc_uuid=doc_uuid, business_date=day,
+                                    user=user).stock_change
+    if value:
+        acts.post_opening_stock(uuid=doc_uuid, business_date=day, stock=value, doc_no="IMPOR-CSV", user=user,
+                                note=f"impor {filename}"[:100])
     outcome.opening_stock = len(openings)
     audit.record("product.import", f"{filename}: {outcome.created} baru, {outcome.updated} diperbarui, "
                  f"{outcome.opening_stock} dengan stok awal", user=user)

@@ -5,14 +5,14 @@ same form (double click, browser back + resend) is refused and changes nothing.
 """
 from sqlalchemy import func
 
-from .. import audit
+from .. import audit, clock
 from ..extensions import db
-from ..money import format_rupiah
+from ..ledger import acts
 from ..refusal import Refusal
 from ..shop.service import get_settings
-from . import counting
+from . import counting, valued
 from .models import ADJUST_REASONS, Product, StockLevel, StockMove
-from .stock import document_exists, on_hand, record_move
+from .stock import document_exists, on_hand
 
 ALREADY_SAVED = "Dokumen ini sudah tersimpan sebelumnya; tidak ada yang diubah (formulir terkirim dua kali?)."
 OPNAME_MAX_ITEMS = 1500  # one count sheet; larger shops count per category
@@ -36,19 +36,6 @@ def _check_document(doc_uuid):
         raise AlreadySaved()
 
 
-def receive(product: Product, qty: int, doc_uuid: str, *, unit_cost=None, supplier="", note="", user=None):
-    """Goods in; a unit cost given becomes the product's cost (HPP)."""
-    _check_document(doc_uuid)
-    text = " · ".join(part for part in (f"Pemasok: {supplier}" if supplier else "", note) if part)
-    move = record_move(product, qty, "receive", note=text, unit_cost=unit_cost, doc_uuid=doc_uuid, user=user)
-    detail = f"{product.sku}: +{qty} {product.unit}"
-    if unit_cost is not None and unit_cost != product.cost:
-        detail += f"; hpp {format_rupiah(product.cost)} → {format_rupiah(unit_cost)}"
-        product.cost = unit_cost
-    audit.record("stock.receive", detail, user=user)
-    return move
-
-
 def adjust(product: Product, qty: int, reason: str, doc_uuid: str, *, note="", user=None):
     """A signed correction with a reason; stock may go below 0 only where the shop allows it."""
     _check_document(doc_uuid)
@@ -57,10 +44,10 @@ def adjust(product: Product, qty: int, reason: str, doc_uuid: str, *, note="", u
     after = on_hand(product.id) + qty
     if after < 0 and not get_settings().allow_negative_stock:
         raise StockRefused(f"Stok akan menjadi {after}: tidak boleh di bawah 0.", "qty")
-    move = record_move(product, qty, "adjust", reason=reason, note=note, doc_uuid=doc_uuid, user=user)
+    costed = valued.adjust_valued(product, qty, "adjust", doc_uuid, reason=reason, note=note, user=user)
     audit.record("stock.adjust", f"{product.sku}: {qty:+d} {product.unit} ({ADJUST_REASONS[reason]}) {note}"
                  .strip(), user=user)
-    return move
+    return costed
 
 
 def opname_products(category=""):
@@ -77,14 +64,16 @@ def post_opname(lines, doc_uuid: str, *, category="", user=None) -> list:
     """Post (product_id, system at count time, counted) lines; returns the differences posted."""
     _check_document(doc_uuid)
     diffs = counting.opname_differences(lines)
-    products = {p.id: p for p in db.session.scalars(db.select(Product).where(
-        Product.id.in_([d[0] for d in diffs])))} if diffs else {}
+    products = valued.lock_many(d[0] for d in diffs) if diffs else {}  # id order, as a sale locks them
+    day, value = clock.today(), 0
     for pid, system, counted, diff in diffs:
         product = products.get(pid)
         if product is None:
             raise StockRefused("Produk pada lembar hitung tidak ditemukan; mulai opname lagi.")
-        record_move(product, diff, "opname", reason="opname",
-                    note=f"Opname: sistem {system}, hitung {counted}", doc_uuid=doc_uuid, user=user)
+        value += valued.move_at_average(product, diff, "opname", reason="opname", business_date=day, user=user,
+                                        note=f"Opname: sistem {system}, hitung {counted}", doc_uuid=doc_uuid).stock_change
+    acts.post_stock_difference(uuid=doc_uuid, business_date=day, stock=value, source="opname",
+                               doc_no=f"OPNAME-{day:%Y%m%d}", note=category or "semua kategori", user=user)
     counted = sum(1 for line in lines if line[2] is not None)
     audit.record("stock.opname", f"{category or 'semua kategori'}: {counted} produk dihitung, "
                  f"{len(diffs)} selisih; dokumen {doc_uuid}", user=user)

@@ -6,7 +6,7 @@ from .. import audit
 from ..extensions import db
 from ..money import format_number, format_rupiah
 from ..refusal import Refusal
-from . import barcodes
+from . import barcodes, valued
 from .models import Product, StockLevel
 
 PRICE_FIELDS = (("price", "harga"), ("cost", "hpp"), ("member_price", "harga anggota"))
@@ -105,6 +105,8 @@ def update_product(product: Product, values: dict, user=None) -> Product:
     if errors:
         raise ProductRefused(errors)
     changes = price_changes(product, values)
+    if values["cost"] != product.cost:  # the moving average of goods on hand: a revaluation, posted
+        valued.revalue(product, values["cost"], user=user, note="ubah produk")
     for key in EDITABLE:
         setattr(product, key, values[key])
     db.session.flush()

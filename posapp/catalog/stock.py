@@ -1,6 +1,7 @@
 """The only writer of stock moves and their projection `stock_level`."""
 from functools import lru_cache
 
+from .. import clock
 from ..extensions import db
 from .models import MOVE_KINDS, StockLevel, StockMove
 
@@ -8,40 +9,61 @@ _INSERT_MOVES = StockMove.__table__.insert()
 
 
 def record_move(product, qty: int, kind: str, *, reason="", note="", unit_cost=None,
-                doc_uuid=None, user=None) -> StockMove:
-    """Add one move and update the stock level in the caller's transaction (flush only)."""
+                doc_uuid=None, user=None, business_date=None, owner_amount=None) -> StockMove:
+    """Add one move and update the stock level in the caller's transaction (flush only).
+
+    The move keeps the product's average cost after it (`product.cost`, which catalog.valued has
+    already set for a valued move) and the business day, so the stock can be valued on any date.
+    A consigned product's move carries its producer and what it makes the koperasi owe them."""
     _check(kind, [qty])
+    owner = getattr(product, "consignor_id", None)
     move = StockMove(product_id=product.id, qty=qty, kind=kind, reason=reason, note=note,
-                     unit_cost=unit_cost, doc_uuid=doc_uuid, user_id=getattr(user, "id", None))
+                     unit_cost=unit_cost, doc_uuid=doc_uuid, user_id=getattr(user, "id", None),
+                     business_date=business_date or clock.today(), avg_cost=None if owner else product.cost or 0,
+                     owner_id=owner, owner_amount=owner_amount if owner else None)
     db.session.add(move)
-    _add_to_levels({product.id: qty}, [product])
+    if qty:
+        _add_to_levels({product.id: qty}, [product])
     return move
 
 
-def record_moves(items, kind: str, *, reason="", note="", doc_uuid=None, user=None) -> None:
-    """Moves for [(product, qty, unit_cost)] of one document (a sale): one INSERT and one upsert for all."""
-    _check(kind, [qty for _, qty, _ in items])
-    rows = [{"product_id": product.id, "qty": qty, "kind": kind, "reason": reason, "note": note,
-             "unit_cost": unit_cost, "doc_uuid": doc_uuid, "user_id": getattr(user, "id", None)}
-            for product, qty, unit_cost in items]
+def record_moves(items, kind: str, *, reason="", note="", doc_uuid=None, user=None, business_date=None) -> None:
+    """Moves for [(product, qty, unit_cost[, owed to the producer])] of one document (a sale): one INSERT
+    and one upsert for all."""
+    _check(kind, [item[1] for item in items])
+    day, user_id = business_date or clock.today(), getattr(user, "id", None)
+    rows = []
+    for product, qty, unit_cost, *owed in items:
+        owner = getattr(product, "consignor_id", None)
+        rows.append({"product_id": product.id, "qty": qty, "kind": kind, "reason": reason, "note": note,
+                     "unit_cost": unit_cost, "doc_uuid": doc_uuid, "user_id": user_id, "business_date": day,
+                     "avg_cost": None if owner else product.cost or 0, "owner_id": owner,
+                     "owner_amount": (owed[0] if owed else None) if owner else None})
+    insert_rows(rows, [item[0] for item in items])
+
+
+def insert_rows(rows: list[dict], products) -> None:
+    """Write prepared move rows (one INSERT) and add their quantities to the levels (one upsert)."""
     db.session.flush()  # pending objects first, as the ORM bulk insert did (a no-op when clean)
     # a Core executemany: the moves are facts nobody reads back here, and every sale writes some
     db.session.connection().execute(_INSERT_MOVES, rows)
     totals = {}
-    for product, qty, _ in items:
-        totals[product.id] = totals.get(product.id, 0) + qty
-    _add_to_levels(totals, [product for product, _, _ in items])
+    for row in rows:
+        totals[row["product_id"]] = totals.get(row["product_id"], 0) + row["qty"]
+    _add_to_levels({pid: qty for pid, qty in totals.items() if qty}, products)
 
 
 def _check(kind, quantities) -> None:
     if kind not in MOVE_KINDS:
         raise ValueError(kind)
-    if any(qty == 0 for qty in quantities):
+    if kind != "revalue" and any(qty == 0 for qty in quantities):
         raise ValueError("qty 0")
 
 
 def _add_to_levels(totals: dict, products) -> None:
     """One atomic upsert per product (on_hand = on_hand + qty): safe under concurrent tills."""
+    if not totals:
+        return
     connection = db.session.connection()
     connection.execute(_level_upsert(connection.dialect.name),
                        [{"product_id": pid, "on_hand": qty} for pid, qty in totals.items()])

@@ -1,4 +1,4 @@
-"""Manager pages: receive goods, adjust stock, the stock card, stock opname, low stock."""
+"""Manager pages: adjust stock, the stock card, stock opname, low stock (goods come in by a purchase)."""
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
@@ -10,7 +10,7 @@ from ..extensions import db
 from . import counting, inventory, service
 from .inventory import StockRefused
 from .models import ADJUST_REASONS, MOVE_KINDS, Product
-from .validation import clean_adjust, clean_receive, parse_qty
+from .validation import clean_adjust, parse_qty
 from .blueprint import bp, page_arg
 
 
@@ -19,7 +19,7 @@ def _product(product_id) -> Product:
 
 
 def _stock_form(product, kind, clean, act):
-    """Receive and adjust share one flow: validate, refuse a used doc_uuid, commit once."""
+    """The adjustment's flow: validate, refuse a used doc_uuid, commit once."""
     form, errors = {"doc_uuid": new_uuid()}, {}
     if request.method == "POST":
         form = request.form
@@ -39,15 +39,6 @@ def _stock_form(product, kind, clean, act):
     db.session.refresh(product)
     return render_template(f"catalog/{kind}.html", product=product, form=form, errors=errors,
                            reasons=ADJUST_REASONS), 400 if errors else 200
-
-
-@bp.route("/produk/<int:product_id>/terima", methods=["GET", "POST"])
-@role_required("manajer")
-def receive(product_id):
-    def act(product, v, doc_uuid):
-        inventory.receive(product, v["qty"], doc_uuid, unit_cost=v["unit_cost"], supplier=v["supplier"],
-                          note=v["note"], user=current_user)
-    return _stock_form(_product(product_id), "receive", clean_receive, act)
 
 
 @bp.route("/produk/<int:product_id>/sesuaikan", methods=["GET", "POST"])

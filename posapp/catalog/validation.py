@@ -103,21 +103,6 @@ def clean_product(form) -> tuple[dict, dict]:
     return values, errors
 
 
-def clean_receive(form) -> tuple[dict, dict]:
-    """Receipt of goods: quantity > 0, optional unit cost, supplier and note."""
-    errors, values = {}, {}
-    try:
-        values["qty"] = parse_qty(form.get("qty"))
-        if values["qty"] == 0:
-            errors["qty"] = "Jumlah diterima harus lebih dari 0."
-    except ValueError as exc:
-        errors["qty"] = str(exc)
-    values["unit_cost"] = _money(form.get("unit_cost"), "Harga beli per satuan", errors, "unit_cost")
-    values["supplier"] = text(form.get("supplier"))[:120]
-    values["note"] = text(form.get("note"))[:500]
-    return values, errors
-
-
 def clean_adjust(form, reasons) -> tuple[dict, dict]:
     """Stock adjustment: signed quantity (not 0), one of `reasons` (models.ADJUST_REASONS), a note."""
     errors, values = {}, {}

@@ -55,8 +55,8 @@ def close_day(day, counted, user, note="") -> DayClose:
     if day_close_of(day) is not None:
         raise LedgerRefused(f"Hari {day:%d-%m-%Y} sudah ditutup.", "tanggal")
     if is_locked(day):
-        raise LedgerRefused(f"Hari {day:%d-%m-%Y} sudah terkunci oleh tutup hari {last_closed_date():%d-%m-%Y}.",
-                          "tanggal")
+        raise LedgerRefused(f"Hari {day:%d-%m-%Y} sudah terkunci: buku sudah ditutup sampai "
+                            f"{last_closed_date():%d-%m-%Y}.", "tanggal")
     counted = amount(counted, "uang_dihitung")
     expected = kas_balance(day)
     unsent = sum(unsent_counts().values())

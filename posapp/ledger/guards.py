@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from .posting import LedgerRefused
 
-_FACTS = ("JournalEntry", "JournalLine", "DayClose")
+_FACTS = ("JournalEntry", "JournalLine", "DayClose", "MonthClose")
 
 
 @event.listens_for(Session, "before_flush")

@@ -8,7 +8,7 @@ from ..extensions import db
 from ..wire.outbox import enqueue
 from . import posting
 from .accounts import ensure_accounts
-from .models import DayClose, JournalCounter, JournalEntry, JournalLine
+from .models import DayClose, JournalCounter, JournalEntry, JournalLine, MonthClose
 from .posting import LedgerRefused
 
 _INSERT_ENTRY = JournalEntry.__table__.insert().returning(JournalEntry.__table__.c.id)
@@ -21,12 +21,27 @@ def entry_uuid_for(source: str, source_uuid: str) -> str:
     return str(uuidlib.uuid5(_NAMESPACE, f"{source}:{source_uuid}")) if source_uuid else str(uuidlib.uuid4())
 
 
-def last_closed_date():
+def last_day_closed():
     return db.session.scalar(db.select(db.func.max(DayClose.business_date)))
 
 
+def last_month_closed():
+    """The last day of the newest closed month, or None."""
+    return db.session.scalar(db.select(db.func.max(MonthClose.period_end)))
+
+
+def last_closed_date():
+    """The newest locked day: by a day close or by a month close, whichever is later."""
+    dates = [d for d in (last_day_closed(), last_month_closed()) if d is not None]
+    return max(dates) if dates else None
+
+
 def check_open(business_date) -> None:
-    closed = last_closed_date()
+    month = last_month_closed()
+    if month is not None and business_date <= month:
+        raise LedgerRefused(f"Bulan {month:%m-%Y} sudah ditutup (tutup buku): tidak ada transaksi baru pada atau "
+                            f"sebelum {month:%d-%m-%Y}.", "business_date")
+    closed = last_day_closed()
     if closed is not None and business_date <= closed:
         raise LedgerRefused(f"Hari {closed:%d-%m-%Y} sudah ditutup: tidak ada transaksi baru pada atau "
                           "sebelum tanggal itu.", "business_date")

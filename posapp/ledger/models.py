@@ -77,6 +77,22 @@ class DayClose(db.Model):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class MonthClose(db.Model):
+    """A closed month (tutup buku bulanan): nothing is posted on or before `period_end` any more."""
+
+    __tablename__ = "month_close"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    period_start = mapped_column(Date, unique=True)
+    period_end = mapped_column(Date, unique=True)
+    closed_at = mapped_column(UTCDateTime, default=utcnow)
+    closed_by: Mapped[str] = mapped_column(String(80))
+    income: Mapped[int] = mapped_column(BigInteger, default=0)    # the month's income (net of returns)
+    expense: Mapped[int] = mapped_column(BigInteger, default=0)   # the month's expenses (HPP included)
+    result: Mapped[int] = mapped_column(BigInteger, default=0)    # SHU before tax of the month
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 from . import guards, triggers  # noqa: E402,F401 - the ORM guard and the DDL triggers
 
 triggers.attach_once(db.metadata)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from ..money import format_rupiah
 from ..refusal import Refusal
 
-from .chart import (BANK, HPP, JASA_SAMSAT, KAS, MODAL, PENJUALAN, PERSEDIAAN, PIUTANG_ANGGOTA, RETUR, SELISIH,
-                    SELISIH_PEMBULATAN, TITIPAN, TITIPAN_DOMPET)
+from .chart import (BANK, HPP, JASA_SAMSAT, KAS, KOMISI_KONSINYASI, MODAL, PENJUALAN, PERSEDIAAN, PIUTANG_ANGGOTA,
+                    RETUR, SELISIH, SELISIH_PEMBULATAN, SELISIH_PERSEDIAAN, TITIPAN, TITIPAN_DOMPET, UTANG_KONSINYASI)
 
 CASH_ACCOUNTS = (KAS,)
 MAX_AMOUNT = 1_000_000_000_000
@@ -33,6 +33,13 @@ def dr(account, amount, memo="") -> Line:
 
 def cr(account, amount, memo="") -> Line:
     return Line(account, credit=amount, memo=memo)
+
+
+def signed(account, value, memo="") -> Line:
+    """+value debits `account`, −value credits it (0 is dropped by `balanced`)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise LedgerRefused("Nilai persediaan harus bilangan bulat rupiah.", "stock")
+    return dr(account, value, memo) if value >= 0 else cr(account, -value, memo)
 
 
 def amount(value, label="jumlah") -> int:
@@ -81,22 +88,45 @@ def rounding_line(rounding, side="debit") -> Line:
     return make(SELISIH_PEMBULATAN, rounding, "pembulatan tunai")
 
 
-def sale_lines(cash, noncash, cost, receivable=0, wallet=0, rounding=0) -> list[Line]:
+def _consignment(received, consigned, share) -> tuple[int, int]:
+    """(own revenue, commission) when `consigned` of the `received` money is the consigned goods' price;
+    a commission below zero (sold under the producer's price) is the koperasi's loss, shown."""
+    if amount(consigned, "konsinyasi") > received:
+        raise LedgerRefused("Penjualan titipan lebih besar dari uang diterima.", "consigned")
+    return received - consigned, consigned - amount(share, "bagian penitip")
+
+
+def _received(cash, noncash, receivable, wallet, rounding) -> int:
+    """The whole total of a sale (or what a refund gives back): every tender plus the cash rounding."""
+    return (amount(cash, "tunai") + amount(noncash, "non-tunai") + amount(receivable, "piutang anggota")
+            + amount(wallet, "dompet santri") + amount(rounding, "pembulatan"))
+
+
+def sale_lines(cash, noncash, cost, receivable=0, wallet=0, rounding=0, consigned=0, share=0) -> list[Line]:
     """Dr Kas/Bank/Piutang anggota/Titipan dompet (and Selisih pembulatan), Cr Penjualan the whole total;
-    Dr HPP, Cr Persediaan."""
+    Dr HPP, Cr Persediaan. Consigned goods' part of the money is not a sale of ours: Cr Utang konsinyasi
+    (the producer's share), Cr Pendapatan komisi konsinyasi (the rest)."""
+    own, commission = _consignment(_received(cash, noncash, receivable, wallet, rounding), consigned, share)
     return [*tender_lines(cash, noncash, "debit", "penjualan"),
             *member_tender_lines(receivable, wallet, "debit", "penjualan"), rounding_line(rounding),
-            cr(PENJUALAN, cash + noncash + receivable + wallet + rounding), dr(HPP, amount(cost, "HPP")),
-            cr(PERSEDIAAN, cost)]
+            cr(PENJUALAN, own), cr(UTANG_KONSINYASI, share, "bagian penitip"),
+            signed(KOMISI_KONSINYASI, -commission, "komisi"), dr(HPP, amount(cost, "HPP")), cr(PERSEDIAAN, cost)]
 
 
-def refund_lines(cash, noncash, cost, receivable=0, wallet=0, rounding=0) -> list[Line]:
+def refund_lines(cash, noncash, cost, receivable=0, wallet=0, rounding=0, stock_rounding=0, consigned=0,
+                 share=0) -> list[Line]:
     """Dr Retur penjualan, Cr Kas/Bank/Piutang anggota/Titipan dompet (a void also gives back the sale's
-    rounding); stock back at cost: Dr Persediaan, Cr HPP."""
-    return [dr(RETUR, amount(cash, "tunai") + amount(noncash, "non-tunai") + amount(receivable, "piutang anggota")
-               + amount(wallet, "dompet santri") + amount(rounding, "pembulatan")),
-            *tender_lines(cash, noncash, "credit", "retur"), *member_tender_lines(receivable, wallet, "credit", "retur"),
-            rounding_line(rounding, "credit"), dr(PERSEDIAAN, amount(cost, "HPP")), cr(HPP, cost)]
+    cash rounding); stock back at the cost it left at: Dr Persediaan, Cr HPP.
+
+    `stock_rounding` (signed) is what the moving average rounded when the goods came back: Persediaan
+    moves by cost + stock_rounding, the rounding on Selisih persediaan. Consigned goods back: the producer's
+    share is no longer owed (Dr Utang konsinyasi), the commission is given back (Dr komisi)."""
+    own, commission = _consignment(_received(cash, noncash, receivable, wallet, rounding), consigned, share)
+    return [dr(RETUR, own), dr(UTANG_KONSINYASI, share, "bagian penitip"),
+            signed(KOMISI_KONSINYASI, commission, "komisi"), *tender_lines(cash, noncash, "credit", "retur"),
+            *member_tender_lines(receivable, wallet, "credit", "retur"), rounding_line(rounding, "credit"),
+            signed(PERSEDIAAN, amount(cost, "HPP") + stock_rounding), cr(HPP, cost),
+            signed(SELISIH_PERSEDIAAN, -stock_rounding, "pembulatan HPP rata-rata")]
 
 
 def transfer_lines(debit_account, credit_account, value, memo="") -> list[Line]:
@@ -175,7 +205,15 @@ def kas_effect(lines) -> int:
 
 
 CATEGORIES = ("Penjualan tunai", "Penjualan non-tunai", "Retur / void", "Titipan Samsat",
-              "Jasa loket Samsat", "Setoran Samsat", "Selisih kas")
+              "Jasa loket Samsat", "Setoran Samsat", "Selisih kas", "Pembelian & bayar pemasok (tunai)",
+              "Bayar penitip titip jual (tunai)", "Kas keluar (beban)", "Kas masuk lain & modal (tunai)",
+              "Setor ke / ambil dari bank")
+# cash (Kas) out (+) of the books' other acts, by the journal source that posted them
+_CASH_OUT = {"purchase": "Pembelian & bayar pemasok (tunai)", "supplier_payment": "Pembelian & bayar pemasok (tunai)",
+             "purchase_return": "Pembelian & bayar pemasok (tunai)", "consign_settle": "Bayar penitip titip jual (tunai)",
+             "expense": "Kas keluar (beban)", "bank_deposit": "Setor ke / ambil dari bank",
+             "bank_withdraw": "Setor ke / ambil dari bank"}
+_CASH_IN = {"income": "Kas masuk lain & modal (tunai)", "capital": "Kas masuk lain & modal (tunai)"}
 
 
 def summarize(rows) -> dict:
@@ -196,6 +234,10 @@ def summarize(rows) -> dict:
             out["Setoran Samsat"] += debit - credit
         elif account == SELISIH:
             out["Selisih kas"] += credit - debit  # positive: cash over
+        elif account == KAS and source in _CASH_OUT:
+            out[_CASH_OUT[source]] += credit - debit  # positive: cash paid out
+        elif account == KAS and source in _CASH_IN:
+            out[_CASH_IN[source]] += debit - credit
     return out
 
 

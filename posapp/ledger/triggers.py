@@ -6,8 +6,9 @@ integrity error (SQLite RAISE(ABORT); PostgreSQL SQLSTATE 23000).
 """
 from sqlalchemy import DDL, event
 
-_IMMUTABLE = ("journal_entry", "journal_line", "day_close")
-_CLOSED = ("EXISTS (SELECT 1 FROM day_close WHERE day_close.business_date >= {date})")
+_IMMUTABLE = ("journal_entry", "journal_line", "day_close", "month_close")
+_CLOSED = ("(EXISTS (SELECT 1 FROM day_close WHERE day_close.business_date >= {date}) "
+           "OR EXISTS (SELECT 1 FROM month_close WHERE month_close.period_end >= {date}))")
 
 
 def _sqlite_ddl() -> dict:
@@ -44,7 +45,8 @@ BEGIN
   ELSE
     day := NEW.business_date;
   END IF;
-  IF EXISTS (SELECT 1 FROM day_close WHERE day_close.business_date >= day) THEN
+  IF EXISTS (SELECT 1 FROM day_close WHERE day_close.business_date >= day)
+     OR EXISTS (SELECT 1 FROM month_close WHERE month_close.period_end >= day) THEN
     RAISE EXCEPTION USING ERRCODE = 'integrity_constraint_violation', MESSAGE = 'ledger: day is closed';
   END IF;
   RETURN NEW;

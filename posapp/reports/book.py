@@ -14,7 +14,7 @@ from ..ledger.posting import running, summarize
 
 UNIT = "Toko & Loket Samsat"
 SOURCES = {"sale": "Toko", "refund": "Toko", "void": "Toko", "samsat": "Loket Samsat",
-           "setoran": "Loket Samsat", "shift_close": "Toko", "day_close": "Toko", "opening": "Toko"}
+           "setoran": "Loket Samsat", "shift_close": "Toko", "day_close": "Toko", "opening": "Toko"}  # else Toko
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ def _fonts() -> tuple[str, str]:
     return "DejaVuSans", "DejaVuSans-Bold"
 
 
-def _numbered(header_lines):
+def _numbered(header_lines, page=PAGE):
     """A canvas that knows the page count once the document is done ("Halaman x dari y")."""
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -47,7 +47,7 @@ def _numbered(header_lines):
             super().save()
 
         def _decorate(self, total):
-            width, height = PAGE
+            width, height = page
             self.setFont("DejaVuSans-Bold", 11)
             self.drawString(15 * mm, height - 12 * mm, header_lines[0])
             self.setFont("DejaVuSans", 8.5)

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from .formula_guard import xlsx_text
+from ..formula_guard import xlsx_text
 from .sheet import book_rows
 
 MONEY = "#,##0"

@@ -66,6 +66,7 @@ class SaleLine(db.Model):
     discount: Mapped[int] = mapped_column(BigInteger, default=0)
     total: Mapped[int] = mapped_column(BigInteger)
     unit_cost: Mapped[int] = mapped_column(BigInteger, default=0)
+    consignor_share: Mapped[int | None] = mapped_column(BigInteger, nullable=True)  # consigned goods: the producer's rupiah
     price_overridden: Mapped[bool] = mapped_column(Boolean, default=False)
     sale = relationship(Sale, back_populates="lines")
 

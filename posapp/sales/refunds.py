@@ -6,8 +6,7 @@ so two tills cannot refund the same line at once.
 """
 from .. import audit, clock
 from ..auth.approval import require_approval
-from ..catalog.models import Product
-from ..catalog.stock import record_move
+from ..catalog.valued import take_back
 from ..extensions import db
 from ..shop.service import get_settings
 from ..till.shifts import require_open_shift
@@ -98,8 +97,10 @@ def void(user, void_uuid, receipt_no, note="", approval=None):
 
 def _record(user, shift, sale, kind, doc_uuid, picked, money_back, approver, note):
     """Write the refund/void with its lines, payments, stock moves, ledger hook and outbox row."""
-    day = clock.today()
+    day, done = clock.today(), refunded_qty(sale)
     total = sum(amount for _, _, amount in picked)
+    shares = {line.id: None if line.consignor_share is None else  # consigned goods: the producer's part back
+              pricing.refund_amount(line.consignor_share, line.qty, done.get(line.id, 0), qty) for line, qty, _ in picked}
     ret = Sale(uuid=doc_uuid, kind=kind, original_id=sale.id, business_date=day, shift_id=shift.id,
                user_id=user.id, approved_by_id=approver.id, member=sale.member, member_id=sale.member_id,
                created_at=clock.now(),
@@ -110,15 +111,16 @@ def _record(user, shift, sale, kind, doc_uuid, picked, money_back, approver, not
     for line, qty, amount in picked:
         ret.lines.append(SaleLine(product_id=line.product_id, original_line_id=line.id, name=line.name,
                                   sku=line.sku, qty=qty, unit_price=line.unit_price, list_price=line.list_price,
-                                  discount=0, total=amount, unit_cost=line.unit_cost))
+                                  discount=0, total=amount, unit_cost=line.unit_cost,
+                                  consignor_share=shares[line.id]))
     for method, amount in money_back:
         if amount:
             ret.payments.append(Payment(method=method, amount=amount, tendered=amount))
     db.session.flush()
-    for line, qty, _ in picked:
-        record_move(db.session.get(Product, line.product_id), qty, "refund", unit_cost=line.unit_cost,
-                    doc_uuid=ret.uuid, user=user)
+    # stock back at the cost it left at (the moving average takes it in; its rounding is posted)
+    rounding = take_back([(line.product_id, qty, line.unit_cost, shares[line.id]) for line, qty, _ in picked],
+                         ret.uuid, day, user)
     member_tenders.give_back(ret, user)
-    postings.post_refund(ret)  # the reversing journal entry joins this transaction
+    postings.post_refund(ret, stock_rounding=rounding)  # the reversing journal entry joins this transaction
     outbox.enqueue(kind, ret.uuid, day, payloads.sale_payload(ret))
     return ret

@@ -13,6 +13,7 @@ from sqlalchemy import bindparam, select
 
 from .. import clock
 from ..auth.approval import require_approval
+from ..catalog.consignment import share as consignor_share
 from ..catalog.models import Product
 from ..catalog.stock import record_moves
 from ..extensions import db
@@ -91,7 +92,8 @@ def complete_sale(user, data: dict, approval=None):
         rounding=settlement.rounding, note=""),
         [dict(product_id=product.id, original_line_id=None, name=product.name, sku=product.sku, qty=line.qty,
               unit_price=line.unit_price, list_price=product.price, discount=line.discount, total=line.total,
-              unit_cost=product.cost or 0, price_overridden=overridden) for product, line, overridden in priced],
+              unit_cost=0 if product.consigned else product.cost or 0, price_overridden=overridden,
+              consignor_share=consignor_share(product, line.qty, line.total)) for product, line, overridden in priced],
         [dict(method=method, amount=amount, tendered=tendered, reference=reference)
          for method, amount, tendered, reference in settlement.applied])
     warnings = _move_stock(sale, priced, user)
@@ -108,7 +110,10 @@ def _price_lines(raw_lines, member: bool):
     if len(raw_lines) > pricing.MAX_LINES:
         raise SaleRefused(f"Paling banyak {pricing.MAX_LINES} baris per transaksi.", "lines")
     ids = {_product_id(line) for line in raw_lines} - {None}
-    products = {p.id: p for p in db.session.scalars(db.select(Product).where(Product.id.in_(ids)))}
+    # locked until the sale commits (PostgreSQL): a receipt changing the moving average waits, so the
+    # cost posted as HPP is the average the stock is valued at
+    products = {p.id: p for p in db.session.scalars(
+        db.select(Product).where(Product.id.in_(ids)).order_by(Product.id).with_for_update(of=Product))}
     priced = []
     for raw in raw_lines:
         product = products.get(_product_id(raw))
@@ -173,8 +178,8 @@ def _move_stock(sale, priced, user):
     warnings, left = [], {}
     for product, line, _ in priced:
         left[product.id] = left.get(product.id, product.on_hand) - line.qty
-    record_moves([(product, -line.qty, product.cost) for product, line, _ in priced], "sale",
-                 doc_uuid=sale.uuid, user=user)
+    record_moves([(product, -line.qty, product.cost, consignor_share(product, line.qty, line.total))
+                  for product, line, _ in priced], "sale", doc_uuid=sale.uuid, user=user, business_date=sale.business_date)
     for product, _, _ in priced:
         if left.pop(product.id, 0) < 0:
             warnings.append(f"Stok {product.name} di bawah nol: periksa stok fisik.")

@@ -25,6 +25,7 @@ DEFAULTS = {
     "cash_rounding": True,
     "qris_payload": "",
     "idle_lock_minutes": 10,
+    "cash_out_approval_limit": 100_000,  # kas keluar above this from the till needs the manager's PIN
     # receipts: printer connection and paper (posapp/receipts/settings.py validates them)
     "printer_connection": "none",
     "printer_host": "",

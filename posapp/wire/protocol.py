@@ -15,7 +15,9 @@ HEADER_TIME = "X-Posapp-Timestamp"
 HEADER_NONCE = "X-Posapp-Nonce"
 HEADER_SIGNATURE = "X-Posapp-Signature"
 KINDS = ("sale", "refund", "void", "samsat_payment", "samsat_refund", "samsat_shortfall", "journal_entry",
-         "shift_close", "day_close", "member", "member_saving", "member_credit", "shu_payout", "wallet_move")
+         "shift_close", "day_close", "member", "member_saving", "member_credit", "shu_payout", "wallet_move",
+         "purchase", "supplier_payment", "purchase_return", "consignment_settlement", "consignment_return",
+         "cash_movement", "month_close")
 
 
 def body_digest(body: bytes) -> str:

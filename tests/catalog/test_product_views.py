@@ -6,7 +6,7 @@ MANAGER_PAGES = ["/produk", "/produk/baru", "/produk/{id}", "/produk/impor", "/p
                  "/produk/{id}/terima", "/produk/{id}/sesuaikan", "/produk/{id}/kartu-stok",
                  "/produk/stok-menipis", "/stok/opname", "/stok/opname?mulai=1"]
 MANAGER_POSTS = ["/produk/baru", "/produk/{id}", "/produk/{id}/status", "/produk/impor",
-                 "/produk/{id}/terima", "/produk/{id}/sesuaikan", "/stok/opname"]
+                 "/produk/{id}/sesuaikan", "/stok/opname", "/stok/persediaan-awal", "/pembelian/baru"]
 FORM = {"name": "Kopi Robusta Dampit 200 g", "sku": "kpi-001", "barcode": "8992761111113",
         "category": "Kopi", "unit": "bks", "price": "35.000", "cost": "26.000", "member_price": "33.000",
         "min_stock": "5", "halal_cert": "ID3511", "pesantren": "PP Sunan Drajat", "opop_curated": "ya"}

@@ -1,5 +1,5 @@
 from posapp.catalog.models import ADJUST_REASONS
-from posapp.catalog.validation import clean_adjust, clean_product, clean_receive, parse_flag, parse_qty
+from posapp.catalog.validation import clean_adjust, clean_product, parse_flag, parse_qty
 
 import pytest
 
@@ -64,13 +64,6 @@ def test_quantities():
     for bad in ("-3", "1,5", "abc", "2000000"):
         with pytest.raises(ValueError):
             parse_qty(bad)
-
-
-def test_receive_needs_a_positive_quantity():
-    assert clean_receive({"qty": "0"})[1]["qty"].startswith("Jumlah diterima")
-    assert "negatif" in clean_receive({"qty": "-2"})[1]["qty"]
-    values, errors = clean_receive({"qty": "24", "unit_cost": "26.000", "supplier": "CV Santri"})
-    assert errors == {} and values["qty"] == 24 and values["unit_cost"] == 26000
 
 
 def test_adjust_needs_a_signed_quantity_and_a_known_reason():

@@ -2,7 +2,7 @@
 import pytest
 
 from posapp.ledger import chart, posting
-from posapp.reports.export_csv import cell, safe_text
+from posapp.excel_csv import cell, safe_text
 from posapp.ledger.posting import LedgerRefused, Line
 
 

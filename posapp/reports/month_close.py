@@ -1,0 +1,29 @@
+"""The month close (manajer): no shift of the month still open, then the ledger locks the month."""
+from datetime import timedelta
+
+from ..ledger import month_close
+from ..ledger.posting import LedgerRefused
+from ..till.shifts import open_shifts
+
+
+def close_month(first, user, note=""):
+    """Refuse while a shift opened in the month is open; else lock the month (flush only)."""
+    _, last = month_close.month_of(first)
+    shifts = open_shifts(last)
+    if shifts:
+        names = ", ".join(sorted({getattr(s.user, "username", "?") for s in shifts}))
+        raise LedgerRefused(f"Masih ada shift terbuka ({names}): tutup semua shift dulu.", "bulan")
+    return month_close.close_month(first, user, note)
+
+
+def months(today, count=12) -> list[dict]:
+    """The last `count` months before this one: closed (and by whom), locked by a later close, or open."""
+    locked = month_close.closes()
+    newest = locked[0].period_end if locked else None
+    out, first = [], month_close.month_of(today)[0]
+    for _ in range(count):
+        first = month_close.month_of(first - timedelta(days=1))[0]
+        close = month_close.close_of(first)
+        out.append({"first": first, "last": month_close.month_of(first)[1], "close": close,
+                    "locked": close is None and newest is not None and first <= newest})
+    return out
