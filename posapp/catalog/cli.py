@@ -1,6 +1,8 @@
 """`flask --app posapp catalog valuation-csv [--on YYYY-MM-DD]`: the own stock at moving average cost."""
 from datetime import date
 
+import sys
+
 import click
 
 from .. import clock
@@ -29,4 +31,4 @@ def catalog_group():
 @click.option("--on", "on", callback=_day, metavar="YYYY-MM-DD", help="Nilai pada akhir tanggal ini (default: sekarang).")
 def valuation_csv(on):
     """Persediaan milik koperasi (tanpa barang titipan): sku;name;on_hand;unit_cost;value ke stdout."""
-    click.get_binary_stream("stdout").write(to_csv(csv_rows(on), iso_dates=True))
+    sys.stdout.buffer.write(to_csv(csv_rows(on), iso_dates=True))

@@ -1,6 +1,8 @@
 """`flask --app posapp ledger journal-csv --from YYYY-MM-DD --to YYYY-MM-DD`: the raw journal to stdout."""
 from datetime import date
 
+import sys
+
 import click
 
 from ..excel_csv import write_csv
@@ -26,7 +28,7 @@ def journal_csv(start, end):
     """Jurnal umum ke stdout: ; sebagai pemisah, UTF-8 dengan BOM, angka bulat, satu baris per baris jurnal."""
     if start > end:
         raise click.BadParameter("tanggal awal harus sebelum tanggal akhir", param_hint="--from")
-    write_csv(click.get_binary_stream("stdout"), _with_header(journal_lines(start, end)), iso_dates=True)
+    write_csv(sys.stdout.buffer, _with_header(journal_lines(start, end)), iso_dates=True)
 
 
 def _with_header(rows):

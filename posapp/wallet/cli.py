@@ -1,4 +1,6 @@
 """`flask --app posapp dompet saldo`: every wallet's balance as CSV for Excel Indonesia (`;`, BOM)."""
+import sys
+
 import click
 from flask.cli import with_appcontext
 
@@ -18,6 +20,6 @@ def balances_command():
     """nis;name;balance of every wallet."""
     rows = [["nis", "name", "balance"]] + [[w.nis, w.member.name, w.balance] for w in
                                             db.session.scalars(db.select(Wallet).order_by(Wallet.nis))]
-    out = click.get_binary_stream("stdout")
+    out = sys.stdout.buffer
     out.write(csv_bytes(rows))
     out.flush()
