@@ -58,11 +58,29 @@ def judge(payload: dict, business_date: str, book=None) -> dict:
 
 
 def confirm_payments(shop, records):
-    """Publish one confirmation per new payment on the shop's Samsat feed (same transaction)."""
+    """Publish one confirmation per new payment on the shop's Samsat feed, and keep the payment's sums for
+    the province's dashboard (same transaction)."""
+    from sqlalchemy.dialects.postgresql import insert
+    from .facts import SamsatPayment
     from .feeds import published_book
-    now, book = hub_now(), published_book()
+    from .fields import PKB_OPSEN, SWDKLLJ, bill_sum
+    now, book, rows = hub_now(), published_book(), []
     for record in records:
-        verdict = judge({"uuid": record["uuid"], **record["payload"]}, record["business_date"], book)
+        payload = record["payload"]
+        verdict = judge({"uuid": record["uuid"], **payload}, record["business_date"], book)
         verdict.update(payment_uuid=record["uuid"], confirmed_at=now.isoformat())
-        db.session.add(RefChange(stream="samsat", shop_id=shop.id, key=record["uuid"], payload=verdict,
-                                 created_at=now))
+        change = RefChange(stream="samsat", shop_id=shop.id, key=record["uuid"], payload=verdict, created_at=now)
+        db.session.add(change)
+        db.session.flush()
+        rows.append({"shop_id": shop.id, "business_date": date.fromisoformat(record["business_date"]),
+                     "uuid": record["uuid"], "status": verdict["status"],
+                     "pkb_opsen": bill_sum(payload.get("bill"), PKB_OPSEN),
+                     "swdkllj": bill_sum(payload.get("bill"), SWDKLLJ), "fee": payload.get("fee") or 0,
+                     "difference": _bigint(verdict["difference"] or 0), "feed_seq": change.seq})
+    db.session.execute(insert(SamsatPayment).values(rows).on_conflict_do_nothing())
+
+
+def _bigint(value: int) -> int:
+    """A difference against a charged amount near the bigint edge still fits the column."""
+    from ..wire.protocol import BIGINT_MAX, BIGINT_MIN
+    return max(BIGINT_MIN, min(BIGINT_MAX, value))

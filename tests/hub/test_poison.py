@@ -9,7 +9,8 @@ import json
 import pytest
 
 from posapp.hub.extensions import db
-from posapp.hub.models import Koperasi, Record, Rejection
+from posapp.hub.facts import Record
+from posapp.hub.models import Koperasi, Rejection
 from posapp.wire.client import HubRefused
 
 from posapp.wire.outbox import payload_sha256

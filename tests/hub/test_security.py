@@ -7,7 +7,8 @@ import pytest
 import requests
 
 from posapp.hub.extensions import db
-from posapp.hub.models import Record, ShopKey
+from posapp.hub.facts import Record
+from posapp.hub.models import ShopKey
 from posapp.wire import protocol
 from posapp.wire.client import HubClient, HubRefused
 
