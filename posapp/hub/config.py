@@ -80,3 +80,23 @@ def _hub_secret(instance: Path) -> str:
     if not path.exists():
         path.write_text(secrets.token_hex(32))
     return path.read_text().strip()
+
+
+def connection_budget(workers: int, spare: int = 10):
+    """(connections the workers' pools may open, connections PostgreSQL leaves for them or None if unknown)."""
+    from sqlalchemy import create_engine, text
+    from flask import Flask
+    app = Flask("posapp.hub.config")
+    load_config(app, {"SECRET_KEY": "-"})  # only the database and pool settings are read
+    config = app.config
+    needed = workers * (config["HUB_API_SLOTS"] + config["HUB_POOL_OVERFLOW"])
+    engine = create_engine(config["SQLALCHEMY_DATABASE_URI"])
+    try:
+        with engine.connect() as conn:
+            total = int(conn.execute(text("SHOW max_connections")).scalar())
+            reserved = int(conn.execute(text("SHOW superuser_reserved_connections")).scalar())
+    except Exception:  # noqa: BLE001 - an unreachable database is reported by the caller, not fatal here
+        return needed, None
+    finally:
+        engine.dispose()
+    return needed, total - reserved - spare

@@ -1,8 +1,7 @@
 """Ingest one batch in one transaction: dedupe on the UUID (one shop's for ever), reject per record, advance the
 cursor. The SQL is in store.py."""
-from datetime import date
-
 from flask import current_app
+from sqlalchemy.dialects.postgresql import insert
 
 from . import partitions, store
 from .extensions import db
@@ -31,8 +30,8 @@ def ingest(shop_id: int, batch, body_sha256: str) -> dict:
         raise ApiError(409, "seq_gap", "Ada celah urutan: kirim dari seq yang diharapkan.",
                        expected_seq=shop.last_seq + 1)
     answer = _apply(shop, batch)
-    db.session.add(BatchReply(shop_id=shop.id, batch_id=batch["batch_id"], body_sha256=body_sha256,
-                              answer=answer))
+    db.session.execute(insert(BatchReply).values(shop_id=shop.id, batch_id=batch["batch_id"],
+                                                 body_sha256=body_sha256, answer=answer, created_at=hub_now()))
     return answer
 
 
@@ -65,8 +64,9 @@ def _triage(shop, batch):
 
 def _apply(shop, batch):
     refused, valid = _triage(shop, batch)
-    partitions.ensure(date.fromisoformat(record["business_date"]) for record, _ in valid.values())
-    created, held = store.claim(shop.id, valid) if valid else (set(), {})
+    partitions.ensure(record["business_date"] for record, _ in valid.values())
+    records = {uuid: (record, text, store.amount_of(record)) for uuid, (record, text) in valid.items()}
+    created, held = store.store_new(shop.id, records, hub_now()) if records else (set(), {})
     duplicate = 0
     for uuid, (held_by, sha256) in held.items():
         record = valid[uuid][0]
@@ -76,10 +76,9 @@ def _apply(shop, batch):
             refused.append(refusal(record, "conflict", "UUID sudah ada di server dengan isi berbeda"))
         else:
             duplicate += 1
-    new = [(record, text, store.amount_of(record)) for uuid, (record, text) in valid.items() if uuid in created]
+    new = [records[uuid] for uuid in records if uuid in created]
     if new:
-        store.copy_records(shop.id, new, hub_now())
-        store.add_sums(shop.id, new)
+        store.add_sums(shop.id, new, store.curated_codes(current_app.extensions.setdefault("hub_curated", {})))
     store_refusals(db.session, shop.id, refused)
     _confirm_samsat(shop, [record for record, _text, _amount in new])
     shop.last_seq = max(shop.last_seq, batch["to_seq"])

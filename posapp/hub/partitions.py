@@ -43,9 +43,10 @@ def existing(connection) -> set[date]:
 
 
 def ensure(days) -> None:
-    """Make sure every month of `days` has its partition (cached per app: a lookup only on a new month)."""
+    """Make sure every month of `days` (checked TTTT-BB-HH texts) has its partition (cached per app: a
+    lookup only on a new month)."""
     known = current_app.extensions.setdefault("hub_partitions", set())
-    wanted = {month_of(day) for day in days} - known
+    wanted = {date(int(month[:4]), int(month[5:7]), 1) for month in {day[:7] for day in days}} - known
     if wanted:
         known |= create(wanted)
 

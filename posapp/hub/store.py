@@ -1,10 +1,16 @@
-"""Store a batch's valid records near the floor: fixed statements over arrays (psycopg prepares them once
-per connection), the new records by COPY, each payload's canonical text (made once by the check) as is.
+"""Store a batch's valid records near the floor, each payload's canonical text (made once by the check) as is.
 
-Measured on one 500-record batch (bench/hub_statements.py): VALUES pages with an `IN (…)` list 72 ms,
-executemany 47 ms, arrays + COPY 20-25 ms, COPY into a staging table + INSERT … SELECT 25-30 ms.
+The usual batch is all new: its UUIDs are COPY'd into the slim key table and its records into hub_record,
+inside a savepoint. A UUID the hub already holds (a batch sent again after a lost answer, or another
+shop's UUID) makes that COPY fail; the savepoint is rolled back and the batch takes the careful path:
+one INSERT … ON CONFLICT DO NOTHING over arrays claims the new UUIDs, one SELECT says who holds the
+others, and only the new records are COPY'd. Fixed statement texts: psycopg prepares them once per
+connection. bench/hub_statements.py measures the choices side by side.
 """
+import time
 from collections import defaultdict
+
+import psycopg
 
 from ..wire.protocol import record_amount
 from .extensions import db
@@ -17,6 +23,7 @@ HELD = ("SELECT k.uuid::text, k.shop_id, r.sha256 FROM hub_record_key k LEFT JOI
         "WHERE k.uuid = ANY(%(uuids)s::uuid[])")
 COPY = ("COPY hub_record (shop_id, business_date, uuid, seq, kind, amount, sha256, payload, received_at) "
         "FROM STDIN")
+COPY_KEYS = "COPY hub_record_key (uuid, shop_id, business_date) FROM STDIN"
 DAILY = ("INSERT INTO hub_daily AS d (shop_id, business_date, kind, records, amount) "
          "SELECT %(shop)s, t.day, t.kind, t.n, t.amount "
          "FROM unnest(%(days)s::date[], %(kinds)s::text[], %(ns)s::bigint[], %(amounts)s::numeric[]) "
@@ -25,7 +32,7 @@ DAILY = ("INSERT INTO hub_daily AS d (shop_id, business_date, kind, records, amo
 PRODUCTS = ("INSERT INTO hub_product_daily AS p (shop_id, business_date, sku, qty, amount) "
             "SELECT %(shop)s, t.day, t.sku, t.qty, t.amount "
             "FROM unnest(%(days)s::date[], %(skus)s::text[], %(qtys)s::numeric[], %(amounts)s::numeric[]) "
-            "AS t(day, sku, qty, amount) JOIN hub_curated_product c ON c.code = t.sku "
+            "AS t(day, sku, qty, amount) "
             "ON CONFLICT (shop_id, business_date, sku) "
             "DO UPDATE SET qty = p.qty + excluded.qty, amount = p.amount + excluded.amount")
 SALE_SIGN = {"sale": 1, "refund": -1, "void": -1}
@@ -36,12 +43,27 @@ def _cursor():
     return db.session.connection().connection.driver_connection.cursor()
 
 
+def store_new(shop_id: int, records: dict, received_at) -> tuple[set, dict]:
+    """Store the records new to the hub: (their UUIDs, {UUID held already: (shop_id, sha256)})."""
+    try:
+        with db.session.begin_nested():
+            with _cursor() as cursor, cursor.copy(COPY_KEYS) as copy:
+                for uuid, (record, _text, _amount) in records.items():
+                    copy.write_row((uuid, shop_id, record["business_date"]))
+            copy_records(shop_id, records.values(), received_at)
+        return set(records), {}
+    except psycopg.errors.UniqueViolation:
+        created, held = claim(shop_id, records)
+        copy_records(shop_id, [records[uuid] for uuid in created], received_at)
+        return created, held
+
+
 def claim(shop_id: int, records: dict) -> tuple[set, dict]:
     """Claim the UUIDs in the slim key table: (UUIDs new to the hub, {held UUID: (shop_id, sha256)})."""
     uuids = list(records)
     with _cursor() as cursor:
         cursor.execute(CLAIM, {"shop": shop_id, "uuids": uuids,
-                               "days": [records[u][0]["business_date"] for u in uuids]})
+                               "days": [records[uuid][0]["business_date"] for uuid in uuids]})
         created = {row[0] for row in cursor.fetchall()}
         rest = [u for u in uuids if u not in created]
         held = {}
@@ -60,15 +82,15 @@ def copy_records(shop_id: int, records, received_at) -> None:
                             amount, record["sha256"], text, stamp))
 
 
-def add_sums(shop_id: int, records) -> None:
+def add_sums(shop_id: int, records, curated: frozenset) -> None:
     """Add the new records to the daily sums per kind and to the curated products sold per day."""
     daily, products = defaultdict(lambda: [0, 0]), defaultdict(lambda: [0, 0])
     for record, _text, amount in records:
         sums = daily[record["business_date"], record["kind"]]
         sums[0], sums[1] = sums[0] + 1, sums[1] + amount
         sign = SALE_SIGN.get(record["kind"])
-        if sign:
-            _add_lines(products, record["business_date"], record["payload"].get("lines"), sign)
+        if sign and curated:
+            _add_lines(products, curated, record["business_date"], record["payload"].get("lines"), sign)
     with _cursor() as cursor:
         keys = list(daily)
         cursor.execute(DAILY, {"shop": shop_id, "days": [k[0] for k in keys], "kinds": [k[1] for k in keys],
@@ -80,11 +102,11 @@ def add_sums(shop_id: int, records) -> None:
                                       "amounts": [products[k][1] for k in keys]})
 
 
-def _add_lines(products, day, lines, sign) -> None:
-    """Sale lines with a text SKU and integer qty and total (anything else is kept, not summed)."""
+def _add_lines(products, curated, day, lines, sign) -> None:
+    """Lines of curated items with integer qty and total (anything else is kept, not summed)."""
     for line in lines or ():
         sku, qty, total = line.get("sku"), line.get("qty"), line.get("total")
-        if isinstance(sku, str) and 0 < len(sku) <= 40 and _whole(qty) and _whole(total):
+        if sku in curated and _whole(qty) and _whole(total):
             sums = products[day, sku]
             sums[0], sums[1] = sums[0] + sign * qty, sums[1] + sign * total
 
@@ -95,3 +117,15 @@ def _whole(value) -> bool:
 
 def amount_of(record) -> int:
     return record_amount(record["kind"], record["payload"])
+
+
+CURATED_TTL = 60.0  # seconds: a newly curated item is counted from the next minute on
+
+
+def curated_codes(cache: dict) -> frozenset:
+    """The curated OPOP codes, read at most once a minute per worker (`cache` lives on the app)."""
+    from .models import CuratedProduct
+    if cache.get("until", 0) < time.monotonic():
+        cache["codes"] = frozenset(db.session.scalars(db.select(CuratedProduct.code)))
+        cache["until"] = time.monotonic() + CURATED_TTL
+    return cache["codes"]

@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..wire.protocol import BIGINT_MAX, KINDS, is_bigint
+from ..wire.protocol import BIGINT_MAX, KINDS, is_bigint, storable_text
 from .fields import field_problem
-from .wirejson import Limits, first_problem, path_text
+from .wirejson import Limits, first_problem, path_text, plainly_storable
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 BATCH_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
@@ -88,10 +88,13 @@ def _envelope_problem(record, ctx):
 
 def _payload_problem(record, ctx):
     payload = record["payload"]
-    problem = first_problem(payload, ctx.limits)
-    if problem:
-        return (problem[0], f"{path_text(['payload', *problem[1]])}: {problem[2]}"), None
-    text = canonical(payload)
+    text = canonical(payload) if plainly_storable(payload, ctx.limits) else None
+    if text is None or "\\u0000" in text or not storable_text(text):
+        # a closer look says which value and where (the quick pass may have been too cautious)
+        problem = first_problem(payload, ctx.limits)
+        if problem:
+            return (problem[0], f"{path_text(['payload', *problem[1]])}: {problem[2]}"), None
+        text = canonical(payload)
     data = text.encode("utf-8")
     if len(data) > ctx.max_record_bytes:
         return ("too_long", f"payload lebih dari {ctx.max_record_bytes} byte"), None

@@ -33,10 +33,11 @@ def retrying(sleep=None):
         for attempt in range(attempts):
             try:
                 return request()
-            except HubUnreachable:
+            except HubUnreachable as exc:
                 if attempt == attempts - 1:
                     raise
-                sleep(backoff_delay(attempt, base, config.get("SYNC_BACKOFF_CAP", 600.0)))
+                # a busy hub says when to come back (Retry-After): never sooner
+                sleep(max(exc.retry_after or 0, backoff_delay(attempt, base, config.get("SYNC_BACKOFF_CAP", 600.0))))
     return call
 
 

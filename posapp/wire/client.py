@@ -12,7 +12,12 @@ from . import protocol
 
 
 class HubUnreachable(Exception):
-    """No answer (connection refused or cut, timeout) or a 429/5xx: worth retrying."""
+    """No answer (connection refused or cut, timeout) or a 429/5xx: worth retrying (not before `retry_after`
+    seconds when the hub said so)."""
+
+    def __init__(self, message, retry_after: float | None = None):
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class HubRefused(Exception):
@@ -82,11 +87,17 @@ class HubClient:
         except ValueError:
             data = {}
         if protocol.retryable(response.status_code):
-            raise HubUnreachable(f"server provinsi menjawab {response.status_code}")
+            raise HubUnreachable(f"server provinsi menjawab {response.status_code}",
+                                 _seconds(response.headers.get("Retry-After")))
         if response.status_code >= 400:
             raise HubRefused(response.status_code, data.get("error", f"http_{response.status_code}"),
                              data.get("message") or f"Ditolak server ({response.status_code}).", data)
         return data
+
+
+def _seconds(header) -> float | None:
+    """Retry-After in seconds (the hub sends whole seconds; an HTTP date is not used by it)."""
+    return float(min(int(header), 3600)) if header and header.isdigit() else None
 
 
 def _why(exc) -> str:
