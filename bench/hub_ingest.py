@@ -72,7 +72,7 @@ def _floor(url, shops, table, connections=20) -> float:
     with psycopg.connect(dsn, autocommit=True) as conn:
         conn.execute(f"CREATE TABLE {table} (shop_id int NOT NULL, business_date date NOT NULL, uuid uuid NOT NULL,"
                      " seq bigint NOT NULL, kind varchar(30) NOT NULL, amount bigint NOT NULL, sha256 varchar(64)"
-                     " NOT NULL, payload jsonb NOT NULL, received_at timestamp, PRIMARY KEY (shop_id, uuid))")
+                     " NOT NULL, payload text NOT NULL, received_at timestamp, PRIMARY KEY (shop_id, uuid))")
     todo = queue.SimpleQueue()
     for index in range(len(shops)):
         todo.put(index)

@@ -19,7 +19,7 @@ from .helpers import batch, body, record, signed
 
 
 def _held(hub):
-    return hub(lambda: {r.seq: r.payload for r in db.session.scalars(db.select(Record))})
+    return hub(lambda: {r.seq: r.content() for r in db.session.scalars(db.select(Record))})
 
 
 def _quarantined(hub):

@@ -1,7 +1,7 @@
 """partitioned records
 
-hub_record becomes a table partitioned by month of business date (UUIDs as the 16-byte uuid type, no
-per-row foreign key check); the UUIDs move to the slim hub_record_key (dedupe and the cross-shop check);
+hub_record becomes a table partitioned by month of business date (UUIDs as the 16-byte uuid type, the
+payload as the canonical JSON text the shop hashed, no per-row foreign key check); the UUIDs move to the slim hub_record_key (dedupe and the cross-shop check);
 daily sums per kind, Samsat payments and curated products sold are kept for the dashboard. The rows
 held so far are copied over and the sums computed from them.
 
@@ -10,6 +10,8 @@ Revises: 5c1f0d7e2b9a
 Create Date: 2026-11-30 12:15:15.345281
 
 """
+import json
+
 from alembic import op
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
@@ -38,11 +40,12 @@ PRODUCTS = """INSERT INTO hub_product_daily (shop_id, business_date, sku, qty, a
 SELECT r.shop_id, r.business_date, l->>'sku',
        sum(CASE r.kind WHEN 'sale' THEN 1 ELSE -1 END * (l->>'qty')::numeric),
        sum(CASE r.kind WHEN 'sale' THEN 1 ELSE -1 END * (l->>'total')::numeric)
-FROM hub_record r
+FROM (SELECT shop_id, business_date, kind, payload::jsonb AS payload FROM hub_record
+      WHERE kind IN ('sale', 'refund', 'void')) r
 CROSS JOIN LATERAL jsonb_array_elements(CASE jsonb_typeof(r.payload->'lines') WHEN 'array'
                                         THEN r.payload->'lines' ELSE '[]'::jsonb END) AS l
 JOIN hub_curated_product c ON c.code = l->>'sku'
-WHERE r.kind IN ('sale', 'refund', 'void') AND l->>'qty' ~ '^-?[0-9]+$' AND l->>'total' ~ '^-?[0-9]+$'
+WHERE l->>'qty' ~ '^-?[0-9]+$' AND l->>'total' ~ '^-?[0-9]+$'
 GROUP BY 1, 2, 3"""
 SAMSAT = """INSERT INTO hub_samsat_payment (shop_id, business_date, uuid, status, pkb_opsen, swdkllj, fee,
                                 difference, feed_seq)
@@ -52,9 +55,26 @@ SELECT DISTINCT ON (r.shop_id, r.business_date, r.uuid) r.shop_id, r.business_da
        + coalesce((r.payload->'bill'->>'denda_opsen_pkb')::bigint, 0),
        coalesce((r.payload->'bill'->>'swdkllj')::bigint, 0) + coalesce((r.payload->'bill'->>'denda_swdkllj')::bigint, 0),
        coalesce((r.payload->>'fee')::bigint, 0), coalesce((c.payload->>'difference')::bigint, 0), c.seq
-FROM hub_record r JOIN hub_ref_change c ON c.stream = 'samsat' AND c.shop_id = r.shop_id AND c.key = r.uuid::text
-WHERE r.kind = 'samsat_payment'
+FROM (SELECT shop_id, business_date, uuid, payload::jsonb AS payload FROM hub_record
+      WHERE kind = 'samsat_payment') r
+JOIN hub_ref_change c ON c.stream = 'samsat' AND c.shop_id = r.shop_id AND c.key = r.uuid::text
 ORDER BY r.shop_id, r.business_date, r.uuid, c.seq DESC"""
+
+
+def _canonical(text):
+    """jsonb's own rendering → the canonical JSON the shop hashed (sorted keys, compact, UTF-8)."""
+    return json.dumps(json.loads(text), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _move_records():
+    """The rows held so far into the partitioned table, payloads as canonical text (in slices of 5,000)."""
+    bind = op.get_bind()
+    table = sa.table('hub_record', *[sa.column(c.name) for c in _record_columns(sa.Uuid(as_uuid=False), True)])
+    result = bind.execute(sa.text(
+        "SELECT shop_id, business_date, uuid, seq, kind, amount, sha256, coalesce(payload, '{}'::jsonb)::text"
+        " AS payload, received_at FROM hub_record_old").execution_options(stream_results=True, yield_per=5000))
+    for rows in result.mappings().partitions():
+        bind.execute(table.insert(), [{**row, "payload": _canonical(row["payload"])} for row in rows])
 
 
 def _record_columns(uuid_type, partitioned):
@@ -65,7 +85,8 @@ def _record_columns(uuid_type, partitioned):
             sa.Column('kind', sa.String(length=30), nullable=False),
             sa.Column('amount', sa.BigInteger(), nullable=False),
             sa.Column('sha256', sa.String(length=64), nullable=False),
-            sa.Column('payload', postgresql.JSONB(astext_type=sa.Text()), nullable=not partitioned),
+            sa.Column('payload', sa.Text() if partitioned else postgresql.JSONB(astext_type=sa.Text()),
+                      nullable=not partitioned),
             sa.Column('received_at', posapp.database.UTCDateTime(), nullable=True)]
 
 
@@ -86,8 +107,7 @@ def upgrade():
     _create_sums()
     op.add_column('hub_koperasi', sa.Column('samsat_feed_seq', sa.BigInteger(), server_default='0', nullable=False))
     op.execute(MAKE_PARTITIONS)
-    op.execute("INSERT INTO hub_record SELECT shop_id, business_date, uuid::uuid, seq, kind, amount, sha256,"
-               " coalesce(payload, '{}'::jsonb), received_at FROM hub_record_old")
+    _move_records()
     op.execute("INSERT INTO hub_record_key SELECT uuid::uuid, shop_id, business_date FROM hub_record_old"
                " ON CONFLICT (uuid) DO NOTHING")
     op.drop_table('hub_record_old')
@@ -130,7 +150,7 @@ def downgrade():
                                             name=op.f('fk_hub_record_shop_id_hub_koperasi')),
                     sa.PrimaryKeyConstraint('shop_id', 'uuid', name=op.f('pk_hub_record_old')))
     op.execute("INSERT INTO hub_record_old SELECT shop_id, business_date, uuid::text, seq, kind, amount, sha256,"
-               " payload, received_at FROM hub_record")
+               " payload::jsonb, received_at FROM hub_record")
     op.drop_table('hub_record')  # and its partitions
     op.rename_table('hub_record_old', 'hub_record')
     op.execute("ALTER TABLE hub_record RENAME CONSTRAINT pk_hub_record_old TO pk_hub_record")
