@@ -20,7 +20,8 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None  # the cashier screen stays open all shift
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCK_SECONDS = 5 * 60
-    BACKUP_KEEP = 30
+    BACKUP_KEEP = 30          # backups kept at most …
+    BACKUP_MAX_MB = 2048      # … and at most this many megabytes of them together (oldest dropped first)
     BACKUP_ON_START = True
     PRODUCTS_PER_PAGE = 50
     SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -38,6 +39,7 @@ ENV_KEYS = {
     "POSAPP_DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
     "POSAPP_SECRET_KEY": "SECRET_KEY",
     "POSAPP_BACKUP_KEEP": "BACKUP_KEEP",
+    "POSAPP_BACKUP_MAX_MB": "BACKUP_MAX_MB",
 }
 
 

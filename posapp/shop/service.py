@@ -34,6 +34,8 @@ DEFAULTS = {
     "printer_autocut": True,
     "printer_drawer_pulse": False,
     "receipt_pdf_archive": False,
+    # sync: outbox rows the hub acknowledged are deleted after this many days (the facts stay)
+    "outbox_keep_days": 30,
 }
 SHOP_CODE_RE = re.compile(r"^[A-Z0-9]{3,10}$")
 
