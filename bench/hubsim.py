@@ -87,12 +87,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def gunicorn(url, workers=4, threads=48, **env):
+def gunicorn(url, workers=4, threads=None, **env):
     """The hub served by gunicorn with deploy/hub/gunicorn.conf.py; yields its base URL."""
     port = free_port()
     environment = {**os.environ, "POSAPP_HUB_DATABASE_URL": url, "POSAPP_HUB_SECRET_KEY": "bench",
                    "POSAPP_HUB_BIND": f"127.0.0.1:{port}", "POSAPP_HUB_WORKERS": str(workers),
-                   "POSAPP_HUB_THREADS": str(threads), **{k: str(v) for k, v in env.items()}}
+                   **({"POSAPP_HUB_THREADS": str(threads)} if threads else {}), **{k: str(v) for k, v in env.items()}}
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF)], cwd=ROOT,
                                env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
@@ -106,6 +106,7 @@ def gunicorn(url, workers=4, threads=48, **env):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(5)
+        process.stderr.close()
 
 
 def _wait_ready(base, process, seconds=30):
@@ -232,6 +233,11 @@ class Poster:
 def catch_up(poster, bodies, call, latencies=None, lock=None):
     """One shop's upload like posapp/sync/runner.upload: ask the cursor, then each batch after it in turn;
     `call` is the runner's `retrying` (backoff, Retry-After honoured). Returns the seconds it took."""
+    with poster.session:
+        return _catch_up(poster, bodies, call, latencies, lock)
+
+
+def _catch_up(poster, bodies, call, latencies, lock):
     started = time.perf_counter()
     last = int(call(lambda: poster.request("GET", "/sync/cursor"))["last_seq"])
     for first, to_seq, body in bodies:

@@ -4,6 +4,8 @@
 
 Worker class gthread: a request waiting for an admission slot (posapp/hub/admission.py) is a cheap
 blocked thread, so `threads` is well above HUB_API_SLOTS; only the slots hold a database connection.
+A connection beyond `threads` would wait inside gunicorn where the admission queue cannot see it, so
+threads × workers covers the shops that may arrive at once (300 after an outage: 4 × 100).
 The pool of each worker is HUB_API_SLOTS + HUB_POOL_OVERFLOW connections, so
 
     workers × (HUB_API_SLOTS + HUB_POOL_OVERFLOW) ≤ max_connections − superuser_reserved_connections − spare
@@ -18,7 +20,7 @@ wsgi_app = "posapp.hub:create_app()"
 bind = os.environ.get("POSAPP_HUB_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("POSAPP_HUB_WORKERS", min(2 * multiprocessing.cpu_count(), 8)))
 worker_class = "gthread"
-threads = int(os.environ.get("POSAPP_HUB_THREADS", 48))
+threads = int(os.environ.get("POSAPP_HUB_THREADS", 100))  # ≥ the shops one worker may hold at once (see above)
 worker_connections = 1000        # keep-alive connections one worker holds (300 shops at once fit)
 backlog = 2048
 keepalive = 5                     # a shop sends its batches one after another on one connection
