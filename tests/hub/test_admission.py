@@ -97,3 +97,20 @@ def test_the_client_reads_retry_after_from_a_busy_hub(hub_app, hub_server):
     with pytest.raises(HubUnreachable) as busy:
         HubClient(hub_server).post("/enroll", {"code": "X"}, signed=False)
     assert busy.value.retry_after >= 1
+
+
+def test_the_busy_answer_is_described_for_every_call(hub_app, hub_key):
+    import jsonschema
+    from posapp.hub.openapi import document
+    spec = document()
+    for item in spec["paths"].values():
+        for operation in item.values():
+            if operation.get("security"):
+                assert {"429", "503"} <= set(operation["responses"])
+                assert "Retry-After" in operation["responses"]["429"]["headers"]
+    from .helpers import signed
+    hub_app.extensions["hub_gate"].inside, hub_app.extensions["hub_gate"].seconds = 100, 1.0
+    answer = signed(hub_key, "POST", "/sync/batches", data=body(batch([record(1)]))).json()
+    schema = {**spec["components"]["schemas"]["Error"], "components": spec["components"]}
+    jsonschema.validate(answer, schema)
+    assert answer["error"] == "busy" and answer["retry_after"] >= 1
