@@ -1,4 +1,5 @@
-"""Province admin pages (login required): koperasi, enrolment codes, keys, totals, vehicle register."""
+"""Province admin pages (login required): koperasi, enrolment codes, keys, vehicle register (dashboard and totals:
+dashboard_views.py)."""
 from datetime import timedelta
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
@@ -26,7 +27,7 @@ def login():
         db.session.commit()  # failures are counted even though the login is refused
         if user is not None:
             login_user(user)
-            return redirect(url_for("hub_admin.koperasi"))
+            return redirect(url_for("hub_admin.dashboard_page"))
     return render_template("hub/login.html", error=error)
 
 
@@ -119,16 +120,6 @@ def text_arg(name) -> str:
     """A search text PostgreSQL can hold (a NUL would make the query fail): junk is no search."""
     value = request.args.get(name, "").strip()[:100]
     return value if storable_text(value) else ""
-
-
-@bp.get("/total")
-@login_required
-def totals():
-    from .feeds import daily_totals, shop_day_totals
-    last = clock.today()
-    first = last - timedelta(days=page_arg("hari", default=14, most=3660))
-    return render_template("hub/totals.html", per_shop=shop_day_totals(first, last),
-                           province=daily_totals(first, last), first=first, last=last)
 
 
 @bp.get("/kendaraan")

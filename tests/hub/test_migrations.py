@@ -1,5 +1,7 @@
 """The hub's Alembic migrations build exactly the tables of its models (tests use create_all, production
 `flask --app posapp.hub db upgrade`), and the newest ones go down and up again."""
+import hashlib
+import json
 import uuid
 
 import pytest
@@ -43,4 +45,67 @@ def test_upgrade_builds_the_models_and_the_newest_revisions_go_down_and_up(empty
         assert "hub_login_throttle" not in sa.inspect(db.engine).get_table_names()
         upgrade()
         assert _differences() == []
+        db.engine.dispose()
+
+
+OLD_ROWS = [  # (shop, uuid, seq, kind, day, amount, payload) as the table held them before the partitioning
+    (1, "0b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 1, "sale", "2026-01-05", 10_000,
+     {"total": 10_000, "lines": [{"sku": "OPOP-1", "qty": 2, "total": 10_000}, {"sku": "X", "qty": 1, "total": 1}]}),
+    (1, "1b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 2, "refund", "2026-02-05", 5_000,
+     {"total": 5_000, "lines": [{"sku": "OPOP-1", "qty": 1, "total": 5_000}]}),
+    (1, "2b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 3, "samsat_payment", "2026-02-06", 300_000,
+     {"total": 300_000, "fee": 5_000, "bill": {"pkb": 100_000, "opsen_pkb": 66_000, "swdkllj": 35_000}}),
+    (2, "3b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 1, "journal_entry", "2026-02-06", 7,
+     {"lines": [{"account": "1101", "debit": 7, "credit": 0}], "memo": "ä ü"}),
+]
+
+
+def _seed_old_table(conn):
+    from posapp.hub.validate import payload_sha256
+    conn.execute(sa.text("INSERT INTO hub_koperasi (id, code, name, regency, last_seq, created_at) VALUES "
+                         "(1, 'KOP01', 'A', 'Jombang', 3, now()), (2, 'KOP02', 'B', 'Kediri', 1, now())"))
+    conn.execute(sa.text("INSERT INTO hub_curated_product (code, version, name, category, unit, recommended_price,"
+                         " pesantren, halal_cert, active, feed_seq, updated_by, updated_at) VALUES ('OPOP-1', 1,"
+                         " 'Kopi', 'Kopi', 'pcs', 5000, 'PP Tebuireng', '', true, 0, '', now())"))
+    for shop, uuid_, seq, kind, day, amount, payload in OLD_ROWS:
+        conn.execute(sa.text("INSERT INTO hub_record VALUES (:shop, :uuid, :seq, :kind, :day, :amount, :sha,"
+                             " CAST(:payload AS jsonb), now())"),
+                     {"shop": shop, "uuid": uuid_, "seq": seq, "kind": kind, "day": day, "amount": amount,
+                      "sha": payload_sha256(payload), "payload": json.dumps(payload)})
+    conn.execute(sa.text("INSERT INTO hub_ref_change (stream, shop_id, key, payload, created_at) VALUES ('samsat', 1,"
+                         " '2b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f', '{\"status\": \"selisih\", \"difference\": -2000}',"
+                         " now())"))
+
+
+def test_the_partitioning_migration_keeps_every_record_and_computes_the_sums(empty_database, tmp_path):
+    app = create_app(type("C", (HubTestConfig,), {"SQLALCHEMY_DATABASE_URI": empty_database}),
+                     instance_path=str(tmp_path))
+    with app.app_context():
+        upgrade(revision="5c1f0d7e2b9a")
+        with db.engine.begin() as conn:
+            _seed_old_table(conn)
+        upgrade()
+        with db.engine.connect() as conn:
+            rows = conn.execute(sa.text("SELECT shop_id, uuid::text, kind, payload, sha256 FROM hub_record"
+                                        " ORDER BY shop_id, seq")).all()
+            partitions = conn.execute(sa.text("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON"
+                                              " c.oid = i.inhrelid WHERE i.inhparent = 'hub_record'::regclass ORDER BY 1")).scalars().all()
+            keys = conn.execute(sa.text("SELECT uuid::text, shop_id FROM hub_record_key")).all()
+            daily = conn.execute(sa.text("SELECT kind, records, amount FROM hub_daily ORDER BY kind")).all()
+            products = conn.execute(sa.text("SELECT sku, qty, amount FROM hub_product_daily ORDER BY 1, 2")).all()
+            samsat = conn.execute(sa.text("SELECT status, pkb_opsen, swdkllj, fee, difference"
+                                          " FROM hub_samsat_payment")).all()
+        assert [(r[0], r[1], r[2]) for r in rows] == [(s, u, k) for s, u, _, k, *_ in OLD_ROWS]
+        for (*_, payload), row in zip(OLD_ROWS, rows):  # the exact text that was hashed, again
+            assert json.loads(row[3]) == payload and hashlib.sha256(row[3].encode()).hexdigest() == row[4]
+        assert partitions == ["hub_record_p2026_01", "hub_record_p2026_02"]
+        assert sorted(keys) == sorted((u, s) for s, u, *_ in OLD_ROWS)
+        assert [tuple(r) for r in daily] == [("journal_entry", 1, 7), ("refund", 1, 5_000),
+                                             ("sale", 1, 10_000), ("samsat_payment", 1, 300_000)]
+        assert [tuple(r) for r in products] == [("OPOP-1", -1, -5_000), ("OPOP-1", 2, 10_000)]
+        assert [tuple(r) for r in samsat] == [("selisih", 166_000, 35_000, 5_000, -2_000)]
+        downgrade(revision="5c1f0d7e2b9a")
+        with db.engine.connect() as conn:
+            back = conn.execute(sa.text("SELECT uuid, payload FROM hub_record ORDER BY shop_id, seq")).all()
+        assert [(u, p) for u, p in back] == [(u, p) for _, u, _, _, _, _, p in OLD_ROWS]
         db.engine.dispose()
