@@ -9,7 +9,8 @@ from sqlalchemy import func
 from .. import clock
 from ..limits import storable_text
 from .extensions import db, login_manager
-from .models import HubUser, Koperasi, Record, Rejection, ShopKey, Vehicle
+from .facts import Member
+from .models import HubUser, Koperasi, Rejection, ShopKey, Vehicle
 
 bp = Blueprint("hub_admin", __name__)
 
@@ -62,10 +63,8 @@ def koperasi():
     rejected = dict(db.session.execute(db.select(Rejection.shop_id, func.count(func.distinct(Rejection.uuid)))
                                        .group_by(Rejection.shop_id)).all())
     keys = db.session.scalars(db.select(ShopKey).order_by(ShopKey.created_at)).all()
-    # every change of a member is its own record: count the members, not the records
-    members = dict(db.session.execute(
-        db.select(Record.shop_id, func.count(func.distinct(Record.payload["member_uuid"].astext)))
-        .where(Record.kind == "member").group_by(Record.shop_id)).all())
+    # every change of a member is its own record: count the members (kept at ingest), not the records
+    members = dict(db.session.execute(db.select(Member.shop_id, func.count()).group_by(Member.shop_id)).all())
     return render_template("hub/koperasi.html", shops=shops, rejected=rejected, keys=keys, members=members,
                            stale_before=clock.now() - timedelta(hours=48))
 

@@ -62,18 +62,21 @@ class DailyTotal(db.Model):
 
 
 class SamsatPayment(db.Model):
-    """One Samsat payment as the province reads it: its money by kind and the hub's verdict."""
+    """One Samsat payment as the province reads it: its money by kind and the hub's latest verdict; its
+    settlements add up here, so judging one never scans the uploads (settlement.py).
+    ditolak: the hub refused it (the outlet refunds); dikembalikan: refunded whole, its years free again."""
 
     __tablename__ = "hub_samsat_payment"
     shop_id: Mapped[int] = mapped_column(Integer)
     business_date = mapped_column(Date)
     uuid: Mapped[str] = mapped_column(Uuid(as_uuid=False))
-    status: Mapped[str] = mapped_column(String(20))          # terkonfirmasi | selisih
+    status: Mapped[str] = mapped_column(String(20))          # terkonfirmasi | selisih | ditolak | dikembalikan
     pkb_opsen: Mapped[int] = mapped_column(BigInteger, default=0)   # PKB + opsen PKB, with their denda
     swdkllj: Mapped[int] = mapped_column(BigInteger, default=0)     # SWDKLLJ with its denda
     fee: Mapped[int] = mapped_column(BigInteger, default=0)         # the koperasi's own fee
     difference: Mapped[int] = mapped_column(BigInteger, default=0)  # hub bill − shop bill (selisih)
-    feed_seq: Mapped[int] = mapped_column(BigInteger, default=0)    # the verdict on the shop's Samsat feed
+    feed_seq: Mapped[int] = mapped_column(BigInteger, default=0)    # its latest verdict on the shop's Samsat feed
+    settled = mapped_column(SUM, default=0, nullable=False)  # kurang bayar collected − kelebihan refunded since
     __table_args__ = (PrimaryKeyConstraint("shop_id", "business_date", "uuid"),
                       Index("ix_hub_samsat_payment_day", "business_date"))
 
@@ -89,3 +92,12 @@ class ProductDaily(db.Model):
     amount = mapped_column(SUM, default=0, nullable=False)
     __table_args__ = (PrimaryKeyConstraint("shop_id", "business_date", "sku"),
                       Index("ix_hub_product_daily_day", "business_date"))
+
+
+class Member(db.Model):
+    """A member a shop has told the hub about: every change of a member is its own record, the koperasi page
+    counts members (kept at ingest, never by scanning the records)."""
+
+    __tablename__ = "hub_member"
+    shop_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    member_uuid: Mapped[str] = mapped_column(String(64), primary_key=True)

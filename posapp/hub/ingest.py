@@ -3,7 +3,7 @@ cursor. The SQL is in store.py."""
 from flask import current_app
 from sqlalchemy.dialects.postgresql import insert
 
-from . import partitions, store
+from . import partitions, store, verdicts
 from .extensions import db
 from .models import BatchReply, Koperasi
 from .quarantine import answer_items, refusal, store as store_refusals
@@ -89,7 +89,6 @@ def _apply(shop, batch):
 
 def _confirm_samsat(shop, records):
     """Price each new Samsat payment again (and judge each settlement of one); verdicts go down the feed."""
-    samsat = [r for r in records if r["kind"] in ("samsat_payment", "samsat_refund", "samsat_shortfall")]
+    samsat = sorted((r for r in records if r["kind"] in verdicts.KINDS), key=lambda r: r["seq"])
     if samsat:
-        from .confirm import confirm_payments
-        confirm_payments(shop, samsat)
+        verdicts.confirm_payments(shop, samsat)

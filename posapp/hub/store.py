@@ -35,6 +35,8 @@ PRODUCTS = ("INSERT INTO hub_product_daily AS p (shop_id, business_date, sku, qt
             "AS t(day, sku, qty, amount) "
             "ON CONFLICT (shop_id, business_date, sku) "
             "DO UPDATE SET qty = p.qty + excluded.qty, amount = p.amount + excluded.amount")
+MEMBERS = ("INSERT INTO hub_member (shop_id, member_uuid) SELECT %(shop)s, u FROM unnest(%(uuids)s::text[]) AS t(u) "
+           "ON CONFLICT DO NOTHING")
 SALE_SIGN = {"sale": 1, "refund": -1, "void": -1}
 
 
@@ -83,14 +85,16 @@ def copy_records(shop_id: int, records, received_at) -> None:
 
 
 def add_sums(shop_id: int, records, curated: frozenset) -> None:
-    """Add the new records to the daily sums per kind and to the curated products sold per day."""
-    daily, products = defaultdict(lambda: [0, 0]), defaultdict(lambda: [0, 0])
+    """Add the new records to the daily sums per kind, the curated products sold per day and the members known."""
+    daily, products, members = defaultdict(lambda: [0, 0]), defaultdict(lambda: [0, 0]), set()
     for record, _text, amount in records:
         sums = daily[record["business_date"], record["kind"]]
         sums[0], sums[1] = sums[0] + 1, sums[1] + amount
         sign = SALE_SIGN.get(record["kind"])
         if sign and curated:
             _add_lines(products, curated, record["business_date"], record["payload"].get("lines"), sign)
+        elif record["kind"] == "member":
+            _add_member(members, record["payload"].get("member_uuid"))
     with _cursor() as cursor:
         keys = list(daily)
         cursor.execute(DAILY, {"shop": shop_id, "days": [k[0] for k in keys], "kinds": [k[1] for k in keys],
@@ -100,6 +104,14 @@ def add_sums(shop_id: int, records, curated: frozenset) -> None:
             cursor.execute(PRODUCTS, {"shop": shop_id, "days": [k[0] for k in keys], "skus": [k[1] for k in keys],
                                       "qtys": [products[k][0] for k in keys],
                                       "amounts": [products[k][1] for k in keys]})
+        if members:
+            cursor.execute(MEMBERS, {"shop": shop_id, "uuids": sorted(members)})
+
+
+def _add_member(members: set, member_uuid) -> None:
+    """A member's UUID as the shop sent it (text the payload check passed; anything else is not counted)."""
+    if isinstance(member_uuid, str) and 0 < len(member_uuid) <= 64:
+        members.add(member_uuid)
 
 
 def _add_lines(products, curated, day, lines, sign) -> None:

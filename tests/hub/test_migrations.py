@@ -109,3 +109,57 @@ def test_the_partitioning_migration_keeps_every_record_and_computes_the_sums(emp
             back = conn.execute(sa.text("SELECT uuid, payload FROM hub_record ORDER BY shop_id, seq")).all()
         assert [(u, p) for u, p in back] == [(u, p) for _, u, _, _, _, _, p in OLD_ROWS]
         db.engine.dispose()
+
+
+SAMSAT_ROWS = [  # (uuid, seq, kind, payload, verdicts on the feed, oldest first)
+    ("4b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 1, "samsat_payment",
+     {"plate": "L 1 A", "transaction_no": "SAM-1", "bill_total": 99_000, "fee": 1_000,
+      "bill": {"pkb": 60_000, "swdkllj": 40_000, "total": 100_000, "years": [{"due": "2026-01-10"}]}},
+     [{"status": "selisih", "difference": 1_000, "hub_total": 100_000},
+      {"status": "terkonfirmasi", "difference": 0, "hub_total": 100_000}]),
+    ("5b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 2, "samsat_shortfall",
+     {"payment_uuid": "4b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", "amount": 1_000, "reason": "kurang"}, []),
+    ("6b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 3, "samsat_payment",
+     {"plate": "L 2 B", "transaction_no": "SAM-2", "bill": {"pkb": 10_000, "total": 10_000}}, [{"status": "ditolak"}]),
+    ("7b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 4, "samsat_refund",
+     {"payment_uuid": "6b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", "amount": 10_000, "reason": "ditolak"}, []),
+    ("8b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 5, "member", {"member_uuid": "m-1", "name": "Ani"}, []),
+    ("9b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 6, "member", {"member_uuid": "m-1", "name": "Ani S."}, []),
+    ("ab7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 7, "member", {"member_uuid": "m-2", "name": "Budi"}, []),
+]
+
+
+def test_the_chain_keeps_paid_periods_and_fills_payments_settlements_and_members(empty_database, tmp_path):
+    """hub_samsat_0001 (paid periods) runs on the old table, hub_0005 after it: a payment's row carries its
+    latest verdict and what its settlements add up to; a whole refund is dikembalikan; members counted once."""
+    from posapp.hub.validate import payload_sha256
+    app = create_app(type("C", (HubTestConfig,), {"SQLALCHEMY_DATABASE_URI": empty_database}),
+                     instance_path=str(tmp_path))
+    with app.app_context():
+        upgrade(revision="5c1f0d7e2b9a")
+        with db.engine.begin() as conn:
+            conn.execute(sa.text("INSERT INTO hub_koperasi (id, code, name, regency, last_seq, created_at) VALUES "
+                                 "(1, 'KOP01', 'A', 'Jombang', 7, now())"))
+            for uuid_, seq, kind, payload, verdicts in SAMSAT_ROWS:
+                conn.execute(sa.text("INSERT INTO hub_record VALUES (1, :uuid, :seq, :kind, '2026-01-20', 0, :sha,"
+                                     " CAST(:payload AS jsonb), now())"),
+                             {"uuid": uuid_, "seq": seq, "kind": kind, "sha": payload_sha256(payload),
+                              "payload": json.dumps(payload)})
+                for verdict in verdicts:
+                    conn.execute(sa.text("INSERT INTO hub_ref_change (stream, shop_id, key, payload, created_at)"
+                                         " VALUES ('samsat', 1, :key, CAST(:payload AS jsonb), now())"),
+                                 {"key": uuid_, "payload": json.dumps(verdict)})
+        upgrade()
+        with db.engine.connect() as conn:
+            payments = conn.execute(sa.text("SELECT uuid::text, status, pkb_opsen, swdkllj, fee, difference, settled,"
+                                            " feed_seq FROM hub_samsat_payment ORDER BY uuid")).all()
+            periods = conn.execute(sa.text("SELECT plate, due::text, payment_uuid FROM hub_samsat_period")).all()
+            members = conn.execute(sa.text("SELECT shop_id, member_uuid FROM hub_member ORDER BY 2")).all()
+        first, second = SAMSAT_ROWS[0][0], SAMSAT_ROWS[2][0]
+        assert [tuple(r) for r in payments] == [(first, "terkonfirmasi", 60_000, 40_000, 1_000, 0, 1_000, 2),
+                                                (second, "dikembalikan", 10_000, 0, 0, 0, 0, 3)]
+        assert [tuple(r) for r in periods] == [("L1A", "2026-01-10", first)]
+        assert [tuple(r) for r in members] == [(1, "m-1"), (1, "m-2")]
+        downgrade(revision="5c1f0d7e2b9a")
+        assert "hub_samsat_period" not in sa.inspect(db.engine).get_table_names()
+        db.engine.dispose()

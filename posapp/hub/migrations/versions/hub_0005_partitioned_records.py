@@ -2,11 +2,14 @@
 
 hub_record becomes a table partitioned by month of business date (UUIDs as the 16-byte uuid type, the
 payload as the canonical JSON text the shop hashed, no per-row foreign key check); the UUIDs move to the slim hub_record_key (dedupe and the cross-shop check);
-daily sums per kind, Samsat payments and curated products sold are kept for the dashboard. The rows
-held so far are copied over and the sums computed from them.
+daily sums per kind, Samsat payments (with their latest verdict and what their settlements add up to),
+curated products sold and the members each shop has are kept for the dashboard. The rows held so far
+are copied over and the sums computed from them.
+
+Follows the Samsat paid periods (hub_samsat_0001), which it leaves as they are.
 
 Revision ID: hub_0005_partitioned_records
-Revises: 5c1f0d7e2b9a
+Revises: hub_samsat_0001_paid_periods
 Create Date: 2026-11-30 12:15:15.345281
 
 """
@@ -21,7 +24,7 @@ import posapp.database
 
 # revision identifiers, used by Alembic.
 revision = 'hub_0005_partitioned_records'
-down_revision = '5c1f0d7e2b9a'
+down_revision = 'hub_samsat_0001_paid_periods'
 branch_labels = None
 depends_on = None
 
@@ -48,17 +51,31 @@ JOIN hub_curated_product c ON c.code = l->>'sku'
 WHERE l->>'qty' ~ '^-?[0-9]+$' AND l->>'total' ~ '^-?[0-9]+$'
 GROUP BY 1, 2, 3"""
 SAMSAT = """INSERT INTO hub_samsat_payment (shop_id, business_date, uuid, status, pkb_opsen, swdkllj, fee,
-                                difference, feed_seq)
-SELECT DISTINCT ON (r.shop_id, r.business_date, r.uuid) r.shop_id, r.business_date, r.uuid, c.payload->>'status',
+                                difference, feed_seq, settled)
+SELECT DISTINCT ON (r.shop_id, r.business_date, r.uuid) r.shop_id, r.business_date, r.uuid,
+       CASE WHEN s.refunded THEN 'dikembalikan' ELSE c.payload->>'status' END,
        coalesce((r.payload->'bill'->>'pkb')::bigint, 0) + coalesce((r.payload->'bill'->>'opsen_pkb')::bigint, 0)
        + coalesce((r.payload->'bill'->>'denda_pkb')::bigint, 0)
        + coalesce((r.payload->'bill'->>'denda_opsen_pkb')::bigint, 0),
        coalesce((r.payload->'bill'->>'swdkllj')::bigint, 0) + coalesce((r.payload->'bill'->>'denda_swdkllj')::bigint, 0),
-       coalesce((r.payload->>'fee')::bigint, 0), coalesce((c.payload->>'difference')::bigint, 0), c.seq
+       coalesce((r.payload->>'fee')::bigint, 0), coalesce((c.payload->>'difference')::bigint, 0), c.seq,
+       coalesce(s.settled, 0)
 FROM (SELECT shop_id, business_date, uuid, payload::jsonb AS payload FROM hub_record
       WHERE kind = 'samsat_payment') r
 JOIN hub_ref_change c ON c.stream = 'samsat' AND c.shop_id = r.shop_id AND c.key = r.uuid::text
+LEFT JOIN (SELECT shop_id, p->>'payment_uuid' AS payment_uuid,
+                  sum(CASE WHEN jsonb_typeof(p->'amount') <> 'number' THEN 0
+                           WHEN kind = 'samsat_shortfall' THEN (p->>'amount')::numeric
+                           WHEN p->>'reason' = 'kelebihan' THEN -(p->>'amount')::numeric ELSE 0 END) AS settled,
+                  bool_or(p->>'reason' = 'ditolak') AS refunded
+           FROM (SELECT shop_id, kind, payload::jsonb AS p FROM hub_record
+                 WHERE kind IN ('samsat_refund', 'samsat_shortfall')) x GROUP BY 1, 2) s
+       ON s.shop_id = r.shop_id AND s.payment_uuid = r.uuid::text
 ORDER BY r.shop_id, r.business_date, r.uuid, c.seq DESC"""
+MEMBERS = """INSERT INTO hub_member (shop_id, member_uuid)
+SELECT DISTINCT shop_id, payload::jsonb->>'member_uuid' FROM hub_record
+WHERE kind = 'member' AND jsonb_typeof(payload::jsonb->'member_uuid') = 'string'
+  AND length(payload::jsonb->>'member_uuid') BETWEEN 1 AND 64"""
 
 
 def _canonical(text):
@@ -114,6 +131,7 @@ def upgrade():
     op.execute(DAILY)
     op.execute(PRODUCTS)
     op.execute(SAMSAT)
+    op.execute(MEMBERS)
 
 
 def _create_sums():
@@ -140,8 +158,13 @@ def _create_sums():
                     sa.Column('status', sa.String(length=20), nullable=False),
                     *[sa.Column(name, sa.BigInteger(), nullable=False)
                       for name in ('pkb_opsen', 'swdkllj', 'fee', 'difference', 'feed_seq')],
+                    sa.Column('settled', SUM, nullable=False),
                     sa.PrimaryKeyConstraint('shop_id', 'business_date', 'uuid', name=op.f('pk_hub_samsat_payment')))
     op.create_index('ix_hub_samsat_payment_day', 'hub_samsat_payment', ['business_date'], unique=False)
+    op.create_table('hub_member',
+                    sa.Column('shop_id', sa.Integer(), nullable=False),
+                    sa.Column('member_uuid', sa.String(length=64), nullable=False),
+                    sa.PrimaryKeyConstraint('shop_id', 'member_uuid', name=op.f('pk_hub_member')))
 
 
 def downgrade():
@@ -159,5 +182,5 @@ def downgrade():
     op.create_index('ix_hub_record_shop_day', 'hub_record', ['shop_id', 'business_date'], unique=False)
     op.create_index('ix_hub_record_uuid', 'hub_record', ['uuid'], unique=False)
     op.drop_column('hub_koperasi', 'samsat_feed_seq')
-    for table in ('hub_samsat_payment', 'hub_product_daily', 'hub_daily', 'hub_record_key'):
+    for table in ('hub_member', 'hub_samsat_payment', 'hub_product_daily', 'hub_daily', 'hub_record_key'):
         op.drop_table(table)
