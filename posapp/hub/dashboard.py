@@ -21,15 +21,33 @@ class KindGroup:
     label: str
     kinds: tuple
     money: str | None  # what the amount means, or None: only a count makes sense (a journal's debits are
-    #                    not money received, a close has no amount)
+    #                    not money received, a close has no amount, savings and wallets move both ways)
+    always: bool = False  # shown even when the period has none (the counter's own business)
+
+    @property
+    def width(self) -> int:
+        """Columns it takes: a count, and the money when it has one."""
+        return 2 if self.money else 1
 
 
-KIND_GROUPS = (KindGroup("penjualan", "Penjualan", ("sale",), "Nilai penjualan"),
-               KindGroup("retur", "Retur & void", ("refund", "void"), "Uang kembali"),
-               KindGroup("samsat", "Pembayaran Samsat", ("samsat_payment",), "Diterima dari wajib pajak"),
-               KindGroup("jurnal", "Entri jurnal", ("journal_entry",), None),
-               KindGroup("tutup", "Tutup shift & hari", ("shift_close", "day_close"), None))
+KIND_GROUPS = (KindGroup("penjualan", "Penjualan", ("sale",), "Nilai penjualan", True),
+               KindGroup("retur", "Retur & void", ("refund", "void"), "Uang kembali", True),
+               KindGroup("samsat", "Pembayaran Samsat", ("samsat_payment",), "Diterima dari wajib pajak", True),
+               KindGroup("samsat_kurang", "Kurang bayar Samsat", ("samsat_shortfall",), "Diterima"),
+               KindGroup("samsat_kembali", "Pengembalian Samsat", ("samsat_refund",), "Dikembalikan"),
+               KindGroup("pembelian", "Pembelian", ("purchase",), "Nilai pembelian"),
+               KindGroup("bayar_pemasok", "Bayar pemasok & penitip", ("supplier_payment", "consignment_settlement"),
+                         "Dibayar"),
+               KindGroup("shu", "Pembagian SHU", ("shu_payout",), "Dibagikan"),
+               KindGroup("anggota", "Anggota, simpanan, kasbon & dompet",
+                         ("member", "member_saving", "member_credit", "wallet_move"), None),
+               KindGroup("lain", "Kas, retur ke pemasok & lainnya",
+                         ("cash_movement", "purchase_return", "consignment_return"), None),
+               KindGroup("jurnal", "Entri jurnal", ("journal_entry",), None, True),
+               KindGroup("tutup", "Tutup shift, hari & bulan", ("shift_close", "day_close", "month_close"), None, True))
 GROUP_OF = {kind: group.key for group in KIND_GROUPS for kind in group.kinds}
+OTHER = "lain"  # a kind the dashboard does not know yet is counted here, its amount never added to money
+STANDING = ("terkonfirmasi", "selisih")  # payments whose money goes to the Samsat (ditolak: the outlet refunds it)
 
 
 def _regency():
@@ -55,23 +73,33 @@ def kind_sums(first, last, regency=None, by_shop=False):
              .group_by(DailyTotal.business_date, shop, DailyTotal.kind))
     rows = {}
     for day, code, kind, count, amount in db.session.execute(_in_regency(query, regency)):
-        sums = rows.setdefault((day, code), {g.key: [0, 0] for g in KIND_GROUPS})[GROUP_OF.get(kind, "tutup")]
+        sums = rows.setdefault((day, code), {g.key: [0, 0] for g in KIND_GROUPS})[GROUP_OF.get(kind, OTHER)]
         sums[0], sums[1] = sums[0] + int(count), sums[1] + int(amount)
     return [(day, code, sums) for (day, code), sums in sorted(rows.items(), key=lambda r: (-r[0][0].toordinal(),
                                                                                            r[0][1] or ""))]
 
 
+def shown_groups(rows) -> list[KindGroup]:
+    """The counter's groups always, the others only when the period has records of them."""
+    return [g for g in KIND_GROUPS if g.always or any(sums[g.key][0] for _day, _code, sums in rows)]
+
+
 def samsat_days(first, last, regency=None):
-    """Per day and kabupaten/kota: payments, PKB + opsen, SWDKLLJ, fees, selisih, verdicts not yet taken."""
+    """Per day and kabupaten/kota: payments that stand (count, PKB + opsen, SWDKLLJ, fees), selisih, payments
+    the hub refused (ditolak, not yet refunded), verdicts not yet taken by the outlet."""
     pay = SamsatPayment
-    selisih = pay.status == "selisih"
-    query = (db.select(pay.business_date, _regency().label("regency"), func.count(), func.sum(pay.pkb_opsen),
-                       func.sum(pay.swdkllj), func.sum(pay.fee), func.count().filter(selisih),
-                       func.coalesce(func.sum(pay.difference).filter(selisih), 0),
+    standing, selisih = pay.status.in_(STANDING), pay.status == "selisih"
+
+    def total(column, where):
+        return func.coalesce(func.sum(column).filter(where), 0)
+    query = (db.select(pay.business_date, _regency().label("regency"), func.count().filter(standing),
+                       total(pay.pkb_opsen, standing), total(pay.swdkllj, standing), total(pay.fee, standing),
+                       func.count().filter(selisih), total(pay.difference, selisih),
+                       func.count().filter(pay.status == "ditolak"),
                        func.count().filter(pay.feed_seq > Koperasi.samsat_feed_seq))
              .join(Koperasi, Koperasi.id == pay.shop_id).where(pay.business_date.between(first, last))
              .group_by(pay.business_date, _regency()).order_by(pay.business_date.desc(), _regency()))
-    names = ("day", "regency", "count", "pkb_opsen", "swdkllj", "fee", "selisih", "selisih_rp", "pending")
+    names = ("day", "regency", "count", "pkb_opsen", "swdkllj", "fee", "selisih", "selisih_rp", "ditolak", "pending")
     return [dict(zip(names, (row[0], row[1], *map(int, row[2:])))) for row in
             db.session.execute(_in_regency(query, regency))]
 

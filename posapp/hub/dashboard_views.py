@@ -9,7 +9,7 @@ from .. import clock
 from . import dashboard
 from .admin import bp, page_arg
 
-SAMSAT_SUMS = ("count", "pkb_opsen", "swdkllj", "fee", "selisih", "selisih_rp", "pending", "rejected")
+SAMSAT_SUMS = ("count", "pkb_opsen", "swdkllj", "fee", "selisih", "selisih_rp", "ditolak", "pending", "rejected")
 
 
 def _period(default_days: int):
@@ -73,7 +73,7 @@ def _chart(first, last, rows, top) -> dict:
 @login_required
 def totals():
     first, last, days, regency = _period(14)
-    return render_template("hub/totals.html", groups=dashboard.KIND_GROUPS, first=first, last=last, days=days,
-                           regency=regency, regencies=dashboard.regencies(),
-                           province=dashboard.kind_sums(first, last, regency or None),
+    province = dashboard.kind_sums(first, last, regency or None)
+    return render_template("hub/totals.html", groups=dashboard.shown_groups(province), first=first, last=last,
+                           days=days, regency=regency, regencies=dashboard.regencies(), province=province,
                            per_shop=dashboard.kind_sums(first, last, regency or None, by_shop=True))

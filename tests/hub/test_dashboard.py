@@ -5,7 +5,10 @@ from datetime import timedelta
 
 from posapp import clock
 from posapp.hub.extensions import db
-from posapp.hub.models import CuratedProduct, Koperasi
+from posapp.hub.confirm import vehicle_input
+from posapp.hub.models import CuratedProduct, Koperasi, Vehicle
+from posapp.money import format_rupiah as rupiah
+from posapp.samsat.rules import compute_bill
 from posapp.wire.client import HubClient
 
 from .helpers import batch, body, record
@@ -33,11 +36,26 @@ def _sale(seq, lines, kind="sale", day=None):
                   day=day or clock.today().isoformat())
 
 
-def _samsat(seq, bill, fee=5_000):
+def _samsat(seq, bill, fee=5_000, plate="L9999ZZ"):
     today = clock.today().isoformat()
-    return record(seq, kind="samsat_payment", day=today, plate="L9999ZZ", paid_on=today, fee=fee,
+    return record(seq, kind="samsat_payment", day=today, plate=plate, paid_on=today, fee=fee,
                   bill={**bill, "total": sum(bill.values())}, bill_total=sum(bill.values()),
                   total=sum(bill.values()) + fee)
+
+
+def _register(hub, *plates) -> dict:
+    """Motorcycles in the province's register, 20 days late: {plate: the hub's bill total today}."""
+    def seed():
+        for plate in plates:
+            db.session.add(Vehicle(plate=plate, vehicle_class="motor", cc=125, njkb=18_000_000, ownership_order=1,
+                                   tax_due=clock.today() - timedelta(days=20),
+                                   stnk_valid_until=clock.today() + timedelta(days=900), blocked=False,
+                                   public_transport=False, owner_name="Ahmad", chassis_no="MH1JM1234567ABCDE",
+                                   brand="Honda Beat"))
+        db.session.commit()
+        return {plate: compute_bill(vehicle_input(db.session.get(Vehicle, plate)), None, clock.today()).total
+                for plate in plates}
+    return hub(seed)
 
 
 def _second_shop(hub_server, make_koperasi, hub, regency):
@@ -58,11 +76,13 @@ def test_dashboard_sums_samsat_per_kabupaten_and_lists_quiet_outlets(hub_app, hu
                                                                      make_koperasi):
     bill = {"pkb": 150_000, "opsen_pkb": 99_000, "denda_pkb": 3_000, "denda_opsen_pkb": 2_000, "swdkllj": 35_000,
             "denda_swdkllj": 0}
+    hub_totals = _register(hub, "L9999ZZ", "L8888ZZ")
     answer = hub_key.post("/sync/batches", body=body(batch(
-        [_samsat(1, bill), _samsat(2, bill, fee=0), {**record(3), "sha256": "0" * 64}])))
+        [_samsat(1, bill), _samsat(2, bill, fee=0, plate="L8888ZZ"), {**record(3), "sha256": "0" * 64}])))
     assert [r["code"] for r in answer["results"]["rejected"]] == ["bad_sha256"]
     kediri = _second_shop(hub_server, make_koperasi, hub, "Kediri")
-    kediri.post("/sync/batches", body=body(batch([_samsat(1, {"pkb": 100_000, "swdkllj": 20_000})])))
+    # a plate the province does not know: the payment is ditolak, its money is not the Samsat's
+    kediri.post("/sync/batches", body=body(batch([_samsat(1, {"pkb": 100_000, "swdkllj": 20_000}, plate="W1ZZ")])))
     kediri.get("/ref/samsat/changes", {"since": 10_000})  # Kediri took its verdicts, Jombang did not yet
 
     def quiet():
@@ -74,12 +94,13 @@ def test_dashboard_sums_samsat_per_kabupaten_and_lists_quiet_outlets(hub_app, hu
     rows = _cells(page, "per-regency")
     jombang = next(r for r in rows if r.startswith("Jombang"))
     kediri_row = next(r for r in rows if r.startswith("Kediri"))
-    # outlets, quiet, payments, PKB + opsen (with denda), SWDKLLJ, fees, selisih (no vehicle: no hub bill), pending,
-    # refused
-    assert jombang == "Jombang 1 0 2 Rp 508.000 Rp 70.000 Rp 5.000 2 2 1"
-    assert kediri_row == "Kediri 2 1 1 Rp 100.000 Rp 20.000 Rp 5.000 1 0 0"
+    # outlets, quiet, payments, PKB + opsen (with denda), SWDKLLJ, fees, selisih (count · hub − shop), payments
+    # ditolak, verdicts pending, records refused
+    selisih = f"2 · {rupiah(sum(hub_totals.values()) - 2 * 289_000)}"
+    assert jombang == f"Jombang 1 0 2 Rp 508.000 Rp 70.000 Rp 5.000 {selisih} 0 2 1"
+    assert kediri_row == "Kediri 2 1 0 Rp 0 Rp 0 Rp 0 0 1 0 0"
     day = clock.today().strftime("%d-%m-%Y")
-    assert f"{day} Jombang 2 Rp 508.000 Rp 70.000 Rp 5.000 2 2 1" in _cells(page, "per-day")
+    assert f"{day} Jombang 2 Rp 508.000 Rp 70.000 Rp 5.000 {selisih} 0 2 1" in _cells(page, "per-day")
     assert any(r.startswith("KOP03 Kopontren Tidur Kediri") for r in _cells(page, "quiet"))
     assert 'src="/static/vendor/chartjs/chart.umd.min.js"' in page
     only_kediri = _admin_again(hub_app).get("/dasbor?kab=Kediri").get_data(as_text=True)
@@ -117,3 +138,31 @@ def test_totals_show_money_per_kind_never_added_together(hub_app, hub, hub_key):
     # sales, refunds & voids, Samsat: count and money; journal entries and closes: a count only
     assert _cells(page, "province") == [f"{day} 1 Rp 12.500 1 Rp 2.500 0 Rp 0 1 0"]
     assert _cells(page, "per-shop") == [f"{day} KOP01 1 Rp 12.500 1 Rp 2.500 0 Rp 0 1 0"]
+
+
+def test_totals_name_the_back_office_kinds_in_words_with_their_own_money(hub_app, hub, hub_key):
+    today = clock.today().isoformat()
+    hub_key.post("/sync/batches", body=body(batch([
+        _sale(1, [("X", 1, 10_000)]),
+        record(2, kind="purchase", day=today, total=250_000),
+        record(3, kind="supplier_payment", day=today, total=None, amount=100_000),
+        record(4, kind="consignment_settlement", day=today, total=None, amount=40_000),
+        record(5, kind="member_saving", day=today, total=None, amount=10_000, direction="setor"),
+        record(6, kind="wallet_move", day=today, total=None, amount=5_000, kind_of="purchase"),
+        record(7, kind="month_close", day=today, total=None, income=1, expense=1)])))
+    page = _admin(hub_app, hub).get("/total").get_data(as_text=True)
+    for words in (">Pembelian</th>", ">Bayar pemasok &amp; penitip</th>", ">Anggota, simpanan, kasbon &amp; dompet</th>",
+                  ">Tutup shift, hari &amp; bulan</th>"):
+        assert words in page
+    assert ">Pembagian SHU</th>" not in page  # no payout in the period: no column
+    assert not re.search(r">(purchase|supplier_payment|member_saving|wallet_move|month_close)<", page)
+    day = clock.today().strftime("%d-%m-%Y")
+    # sales, refunds, Samsat (always); purchases, paid to suppliers and consignors (money); members & wallets
+    # (a count: their money goes both ways); journal; closes
+    assert _cells(page, "province") == [f"{day} 1 Rp 10.000 0 Rp 0 0 Rp 0 1 Rp 250.000 2 Rp 140.000 2 0 1"]
+
+
+def test_every_record_kind_the_shop_sends_has_a_place_on_the_totals_page():
+    from posapp.hub.dashboard import GROUP_OF
+    from posapp.wire.protocol import KINDS
+    assert set(KINDS) <= set(GROUP_OF)
