@@ -208,7 +208,7 @@ class Poster:
         self.session = requests.Session()
 
     def request(self, method, path, body=b"", gzipped=False):
-        from posapp.wire.client import HubClient, HubUnreachable
+        from posapp.wire.client import HubUnreachable, _answer
         full = protocol.API + path
         stamp, nonce = str(int(time.time())), secrets.token_hex(16)
         headers = {"Content-Type": "application/json", protocol.HEADER_KEY: self.key_id,
@@ -227,7 +227,7 @@ class Poster:
             raise HubUnreachable("koneksi") from exc
         if response.status_code in (429, 503):
             self.counts.add("busy")
-        return HubClient._answer(response)
+        return _answer(response)
 
 
 def catch_up(poster, bodies, call, latencies=None, lock=None):

@@ -78,9 +78,13 @@ def prune_acked(now, keep_days: int) -> int:
 
     Half of a busy shop's database is outbox text that has done its job. Rows not yet acknowledged are never
     touched, and the hub keeps its own copy; the seq counter lives in outbox_counter, so seqs never repeat.
+    A row the hub refused stays: "Perlu perhatian" shows what it was, and the hub holds no copy of it.
     """
+    from .state import SyncRejection
     if keep_days is None or keep_days < 1:
         return 0
+    refused = db.select(SyncRejection.seq).where(SyncRejection.seq.is_not(None))
     result = db.session.execute(db.delete(Outbox).where(Outbox.acked_at.is_not(None),
-                                                        Outbox.acked_at < now - timedelta(days=keep_days)))
+                                                        Outbox.acked_at < now - timedelta(days=keep_days),
+                                                        Outbox.seq.not_in(refused)))
     return result.rowcount or 0

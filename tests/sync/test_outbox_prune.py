@@ -27,8 +27,9 @@ def _left():
 
 
 def _answer_for(seq):
+    """(rows, accepted through, rejected) as the runner hands them to record_answer (answers.batch checked)."""
     row = db.session.execute(db.select(Outbox).where(Outbox.seq == seq)).scalar_one()
-    return [row], {"accepted_through_seq": seq, "results": {"rejected": []}}
+    return [row], seq, []
 
 
 def test_acknowledged_rows_older_than_the_setting_go_when_the_next_ack_is_recorded(app, shop, frozen_clock):
@@ -36,8 +37,7 @@ def test_acknowledged_rows_older_than_the_setting_go_when_the_next_ack_is_record
     seqs = _queue(5)
     _ack(seqs[:2], now - timedelta(days=31))   # long acknowledged: go
     _ack(seqs[2:3], now - timedelta(days=29))  # acknowledged recently: stays
-    rows, answer = _answer_for(seqs[3])        # the next batch's answer arrives
-    uploader.record_answer(rows, answer)
+    uploader.record_answer(*_answer_for(seqs[3]))  # the next batch's answer arrives
     db.session.commit()
     assert _left() == seqs[2:]                 # seq 5 was never acknowledged: kept
     assert outbox.pending_count() == 1
@@ -53,8 +53,7 @@ def test_the_setting_decides_how_long_and_zero_keeps_everything(app, shop, froze
     assert outbox.prune_acked(clock.now(), 0) == 0 and _left() == seqs
     save_settings({"outbox_keep_days": 7})
     db.session.commit()
-    rows, answer = _answer_for(seqs[-1])
-    uploader.record_answer(rows, answer)
+    uploader.record_answer(*_answer_for(seqs[-1]))
     db.session.commit()
     assert _left() == []
 
@@ -66,3 +65,19 @@ def test_prune_counts_what_it_deleted(app, shop, frozen_clock):
     assert outbox.prune_acked(now, 30) == 3
     db.session.commit()
     assert _left() == seqs[3:]
+
+
+def test_a_row_the_hub_refused_is_kept_for_perlu_perhatian(app, shop, frozen_clock):
+    from posapp.sync.status import attention_rows
+    now = frozen_clock()
+    seqs = _queue(3)
+    rows, _, _ = _answer_for(seqs[1])
+    uploader.record_answer(rows, seqs[1], [{"seq": seqs[1], "uuid": rows[0].uuid, "code": "bad_field",
+                                            "detail": "payload.lines: harus daftar"}])
+    db.session.commit()
+    _ack(seqs[:2], now - timedelta(days=60))
+    assert outbox.prune_acked(now, 30) == 1
+    db.session.commit()
+    assert _left() == seqs[1:]
+    assert [(r["seq"], r["kind"], r["business_date"]) for r in attention_rows()] == \
+        [(seqs[1], "Penjualan", date(2026, 10, 1))]
