@@ -9,7 +9,7 @@ from sqlalchemy import func
 from .. import clock
 from ..limits import storable_text
 from .extensions import db, login_manager
-from .facts import Member
+from .facts import HubMember
 from .models import HubUser, Koperasi, Rejection, ShopKey, Vehicle
 
 bp = Blueprint("hub_admin", __name__)
@@ -64,7 +64,8 @@ def koperasi():
                                        .group_by(Rejection.shop_id)).all())
     keys = db.session.scalars(db.select(ShopKey).order_by(ShopKey.created_at)).all()
     # every change of a member is its own record: count the members (kept at ingest), not the records
-    members = dict(db.session.execute(db.select(Member.shop_id, func.count()).group_by(Member.shop_id)).all())
+    members = dict(db.session.execute(db.select(HubMember.shop_id, func.count())
+                                      .group_by(HubMember.shop_id)).all())
     return render_template("hub/koperasi.html", shops=shops, rejected=rejected, keys=keys, members=members,
                            stale_before=clock.now() - timedelta(hours=48))
 

@@ -94,7 +94,7 @@ class ProductDaily(db.Model):
                       Index("ix_hub_product_daily_day", "business_date"))
 
 
-class Member(db.Model):
+class HubMember(db.Model):
     """A member a shop has told the hub about: every change of a member is its own record, the koperasi page
     counts members (kept at ingest, never by scanning the records)."""
 

@@ -151,8 +151,8 @@ def test_totals_name_the_back_office_kinds_in_words_with_their_own_money(hub_app
         record(6, kind="wallet_move", day=today, total=None, amount=5_000, kind_of="purchase"),
         record(7, kind="month_close", day=today, total=None, income=1, expense=1)])))
     page = _admin(hub_app, hub).get("/total").get_data(as_text=True)
-    for words in (">Pembelian</th>", ">Bayar pemasok &amp; penitip</th>", ">Anggota, simpanan, kasbon &amp; dompet</th>",
-                  ">Tutup shift, hari &amp; bulan</th>"):
+    for words in (">Pembelian</th>", ">Bayar pemasok &amp; penitip</th>",
+                  ">Anggota, simpanan, kasbon &amp; dompet</th>", ">Tutup shift, hari &amp; bulan</th>"):
         assert words in page
     assert ">Pembagian SHU</th>" not in page  # no payout in the period: no column
     assert not re.search(r">(purchase|supplier_payment|member_saving|wallet_move|month_close)<", page)
