@@ -52,7 +52,10 @@ def judge_settlement(shop, record) -> tuple[SamsatPayment | None, dict | None]:
     last = db.session.get(RefChange, row.feed_seq)
     if row.status != "selisih" or last is None or last.payload.get("hub_total") is None:
         return row, None
-    payment = db.session.get(Record, (shop.id, row.business_date, row.uuid)).content()
+    stored = db.session.get(Record, (shop.id, row.business_date, row.uuid))
+    if stored is None:  # a row without its record cannot be: judge nothing rather than fail the batch
+        return row, None
+    payment = stored.content()
     hub_total, charged = last.payload["hub_total"], (shop_total(payment) or 0) + int(row.settled)
     verdict = {**last.payload, "shop_total": charged, "difference": hub_total - charged,
                "reason": "settled" if charged == hub_total else "settlement_mismatch"}
