@@ -123,6 +123,12 @@ SAMSAT_ROWS = [  # (uuid, seq, kind, payload, verdicts on the feed, oldest first
      {"plate": "L 2 B", "transaction_no": "SAM-2", "bill": {"pkb": 10_000, "total": 10_000}}, [{"status": "ditolak"}]),
     ("7b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 4, "samsat_refund",
      {"payment_uuid": "6b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", "amount": 10_000, "reason": "ditolak"}, []),
+    ("cb7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 8, "samsat_payment",
+     {"plate": "L 3 C", "transaction_no": "SAM-3", "bill": {"pkb": 20_000, "total": 20_000,
+                                                          "years": [{"due": "2026-01-15"}]}},
+     [{"status": "terkonfirmasi", "difference": 0}]),
+    ("db7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 9, "samsat_refund",
+     {"payment_uuid": "cb7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", "amount": 20_000, "reason": "ditolak"}, []),
     ("8b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 5, "member", {"member_uuid": "m-1", "name": "Ani"}, []),
     ("9b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 6, "member", {"member_uuid": "m-1", "name": "Ani S."}, []),
     ("ab7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", 7, "member", {"member_uuid": "m-2", "name": "Budi"}, []),
@@ -139,7 +145,7 @@ def test_the_chain_keeps_paid_periods_and_fills_payments_settlements_and_members
         upgrade(revision="5c1f0d7e2b9a")
         with db.engine.begin() as conn:
             conn.execute(sa.text("INSERT INTO hub_koperasi (id, code, name, regency, last_seq, created_at) VALUES "
-                                 "(1, 'KOP01', 'A', 'Jombang', 7, now())"))
+                                 "(1, 'KOP01', 'A', 'Jombang', 9, now())"))
             for uuid_, seq, kind, payload, verdicts in SAMSAT_ROWS:
                 conn.execute(sa.text("INSERT INTO hub_record VALUES (1, :uuid, :seq, :kind, '2026-01-20', 0, :sha,"
                                      " CAST(:payload AS jsonb), now())"),
@@ -155,9 +161,11 @@ def test_the_chain_keeps_paid_periods_and_fills_payments_settlements_and_members
                                             " feed_seq FROM hub_samsat_payment ORDER BY uuid")).all()
             periods = conn.execute(sa.text("SELECT plate, due::text, payment_uuid FROM hub_samsat_period")).all()
             members = conn.execute(sa.text("SELECT shop_id, member_uuid FROM hub_member ORDER BY 2")).all()
-        first, second = SAMSAT_ROWS[0][0], SAMSAT_ROWS[2][0]
+        first, second, third = SAMSAT_ROWS[0][0], SAMSAT_ROWS[2][0], SAMSAT_ROWS[4][0]
         assert [tuple(r) for r in payments] == [(first, "terkonfirmasi", 60_000, 40_000, 1_000, 0, 1_000, 2),
-                                                (second, "dikembalikan", 10_000, 0, 0, 0, 0, 3)]
+                                                (second, "dikembalikan", 10_000, 0, 0, 0, 0, 3),
+                                                (third, "dikembalikan", 20_000, 0, 0, 0, 0, 4)]
+        # the paid periods as hub_samsat_0001 held them, less the year of the payment refunded whole
         assert [tuple(r) for r in periods] == [("L1A", "2026-01-10", first)]
         assert [tuple(r) for r in members] == [(1, "m-1"), (1, "m-2")]
         downgrade(revision="5c1f0d7e2b9a")

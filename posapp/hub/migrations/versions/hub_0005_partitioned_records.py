@@ -72,6 +72,9 @@ LEFT JOIN (SELECT shop_id, p->>'payment_uuid' AS payment_uuid,
                  WHERE kind IN ('samsat_refund', 'samsat_shortfall')) x GROUP BY 1, 2) s
        ON s.shop_id = r.shop_id AND s.payment_uuid = r.uuid::text
 ORDER BY r.shop_id, r.business_date, r.uuid, c.seq DESC"""
+# a payment refunded whole no longer holds its tax years (hub_samsat_0001 filled them without the refunds)
+RELEASE = """DELETE FROM hub_samsat_period p USING hub_samsat_payment s
+WHERE s.status = 'dikembalikan' AND p.payment_uuid = s.uuid::text AND p.shop_id = s.shop_id"""
 MEMBERS = """INSERT INTO hub_member (shop_id, member_uuid)
 SELECT DISTINCT shop_id, payload::jsonb->>'member_uuid' FROM hub_record
 WHERE kind = 'member' AND jsonb_typeof(payload::jsonb->'member_uuid') = 'string'
@@ -131,6 +134,7 @@ def upgrade():
     op.execute(DAILY)
     op.execute(PRODUCTS)
     op.execute(SAMSAT)
+    op.execute(RELEASE)
     op.execute(MEMBERS)
 
 
