@@ -1,4 +1,4 @@
-"""Database backups with SQLite's online backup API; the newest N are kept."""
+"""Database backups with SQLite's online backup API; kept by count and by total size, oldest dropped first."""
 import re
 import sqlite3
 from pathlib import Path
@@ -42,7 +42,7 @@ def backup_database(reason: str, app=None) -> Path | None:
         counter += 1
         target = backup_dir(app) / f"posapp-{stamp}-{counter}-{reason}.db"
     _copy(source, target)
-    prune(app.config["BACKUP_KEEP"], app)
+    prune(app.config["BACKUP_KEEP"], app, app.config.get("BACKUP_MAX_MB"))
     return target
 
 
@@ -63,10 +63,21 @@ def list_backups(app=None) -> list[Path]:
                   key=lambda p: p.stat().st_mtime_ns)
 
 
-def prune(keep: int, app=None) -> None:
+def prune(keep: int, app=None, max_mb: int | None = None) -> list[Path]:
+    """Keep at most `keep` backups and at most `max_mb` megabytes of them, dropping the oldest first; the
+    newest is always kept, even alone over the size (a shop's only copy is worth more than the disk).
+    Returns the files dropped."""
     backups = list_backups(app)
-    for old in backups[:max(0, len(backups) - keep)]:
+    dropped = backups[:max(0, len(backups) - keep)]
+    kept = backups[len(dropped):]
+    if max_mb:
+        sizes = [path.stat().st_size for path in kept]
+        while len(kept) > 1 and sum(sizes) > max_mb * 1024 * 1024:
+            dropped.append(kept.pop(0))
+            sizes.pop(0)
+    for old in dropped:
         old.unlink()
+    return dropped
 
 
 def restore_database(file: Path, app=None) -> Path:

@@ -22,7 +22,8 @@ class Config:
     LOGIN_MAX_ADDRESS_FAILURES = 20   # per address across accounts: guessing many names from one PC
     LOGIN_LOCK_SECONDS = 5 * 60
     LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60  # failures further apart than this do not add up
-    BACKUP_KEEP = 30
+    BACKUP_KEEP = 30          # backups kept at most …
+    BACKUP_MAX_MB = 2048      # … and at most this many megabytes of them together (oldest dropped first)
     BACKUP_ON_START = True
     PRODUCTS_PER_PAGE = 50
     SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -40,6 +41,7 @@ ENV_KEYS = {
     "POSAPP_DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
     "POSAPP_SECRET_KEY": "SECRET_KEY",
     "POSAPP_BACKUP_KEEP": "BACKUP_KEEP",
+    "POSAPP_BACKUP_MAX_MB": "BACKUP_MAX_MB",
 }
 
 

@@ -52,3 +52,18 @@ def test_backup_command(app, users, runner, sqlite_only):
     result = runner.invoke(args=["backup"])
     assert result.exit_code == 0 and "Cadangan dibuat" in result.output
     assert len(backup.list_backups()) == 1
+
+
+def test_backups_are_kept_by_total_size_too_oldest_dropped_first(app, users, sqlite_only, frozen_clock):
+    app.config["BACKUP_KEEP"] = 30
+    one = backup.backup_database("start").stat().st_size
+    app.config["BACKUP_MAX_MB"] = (2.5 * one) / (1024 * 1024)  # room for two backups, not three
+    made = [backup.backup_database("start") for _ in range(4)]
+    assert backup.list_backups() == made[-2:]
+    assert sum(p.stat().st_size for p in backup.list_backups()) <= app.config["BACKUP_MAX_MB"] * 1024 * 1024
+
+
+def test_the_newest_backup_is_kept_even_alone_over_the_size(app, users, sqlite_only, frozen_clock):
+    app.config["BACKUP_MAX_MB"] = 0.001
+    made = [backup.backup_database("start") for _ in range(3)]
+    assert backup.list_backups() == made[-1:]

@@ -24,7 +24,7 @@ def create_app(config=None, instance_path=None):
 
 def _extensions(app):
     from .extensions import csrf, db, login_manager, migrate
-    from . import models  # noqa: F401 - the tables, for migrations
+    from . import facts, models  # noqa: F401 - the tables, for migrations
     db.init_app(app)
     migrate.init_app(app, db, directory=str(Path(__file__).parent / "migrations"), compare_type=True)
     csrf.init_app(app)
@@ -37,9 +37,11 @@ def _blueprints(app):
     from .api import bp as api_bp
     from . import openapi  # noqa: F401 - GET /api/v1/openapi.json joins the API blueprint
     from .admin import bp as admin_bp
-    from . import catalogue_views, quarantine_views  # noqa: F401 - their pages join the admin blueprint
+    from . import catalogue_views, dashboard_views, quarantine_views  # noqa: F401 - pages of the admin blueprint
     from .extensions import csrf
+    from . import admission
     csrf.exempt(api_bp)  # the API is signed with HMAC, not a session
+    admission.init_app(app)
     app.register_blueprint(api_bp)
     app.register_blueprint(admin_bp)
 

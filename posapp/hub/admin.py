@@ -1,4 +1,5 @@
-"""Province admin pages (login required): koperasi, enrolment codes, keys, totals, vehicle register."""
+"""Province admin pages (login required): koperasi, enrolment codes, keys, vehicle register (dashboard and totals:
+dashboard_views.py)."""
 from datetime import timedelta
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
@@ -8,7 +9,8 @@ from sqlalchemy import func
 from .. import clock
 from ..limits import storable_text
 from .extensions import db, login_manager
-from .models import HubUser, Koperasi, Record, Rejection, ShopKey, Vehicle
+from .facts import HubMember
+from .models import HubUser, Koperasi, Rejection, ShopKey, Vehicle
 
 bp = Blueprint("hub_admin", __name__)
 
@@ -26,7 +28,7 @@ def login():
         db.session.commit()  # failures are counted even though the login is refused
         if user is not None:
             login_user(user)
-            return redirect(url_for("hub_admin.koperasi"))
+            return redirect(url_for("hub_admin.dashboard_page"))
     return render_template("hub/login.html", error=error)
 
 
@@ -61,10 +63,9 @@ def koperasi():
     rejected = dict(db.session.execute(db.select(Rejection.shop_id, func.count(func.distinct(Rejection.uuid)))
                                        .group_by(Rejection.shop_id)).all())
     keys = db.session.scalars(db.select(ShopKey).order_by(ShopKey.created_at)).all()
-    # every change of a member is its own record: count the members, not the records
-    members = dict(db.session.execute(
-        db.select(Record.shop_id, func.count(func.distinct(Record.payload["member_uuid"].astext)))
-        .where(Record.kind == "member").group_by(Record.shop_id)).all())
+    # every change of a member is its own record: count the members (kept at ingest), not the records
+    members = dict(db.session.execute(db.select(HubMember.shop_id, func.count())
+                                      .group_by(HubMember.shop_id)).all())
     return render_template("hub/koperasi.html", shops=shops, rejected=rejected, keys=keys, members=members,
                            stale_before=clock.now() - timedelta(hours=48))
 
@@ -119,16 +120,6 @@ def text_arg(name) -> str:
     """A search text PostgreSQL can hold (a NUL would make the query fail): junk is no search."""
     value = request.args.get(name, "").strip()[:100]
     return value if storable_text(value) else ""
-
-
-@bp.get("/total")
-@login_required
-def totals():
-    from .feeds import daily_totals, shop_day_totals
-    last = clock.today()
-    first = last - timedelta(days=page_arg("hari", default=14, most=3660))
-    return render_template("hub/totals.html", per_shop=shop_day_totals(first, last),
-                           province=daily_totals(first, last), first=first, last=last)
 
 
 @bp.get("/kendaraan")

@@ -2,23 +2,36 @@
 from datetime import timedelta
 
 from flask import Blueprint, current_app, g, jsonify, request
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from ..limits import storable_text
 from ..wire import protocol
+from .admission import admit, busy, release
 from .args import date_arg, int_arg, json_body
 from .extensions import db
+from .partitions import PartitionBusy
 from .security import ApiError, authenticate, hub_now, request_body
 from .validate import FIRST_DAY, LAST_DAY
 
 bp = Blueprint("hub_api", __name__, url_prefix=protocol.API)
 HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed"}
+bp.before_request(admit)       # admission control: a slot, or 429 with Retry-After
+bp.teardown_request(release)
 
 
 @bp.errorhandler(ApiError)
 def _refused(error):
     db.session.rollback()
     return jsonify(error.to_json()), error.status
+
+
+@bp.errorhandler(PartitionBusy)
+@bp.errorhandler(PoolTimeout)
+def _busy(error):
+    """The database is the bottleneck right now (no connection free, a month's partition still locked)."""
+    db.session.rollback()
+    return busy(503)
 
 
 @bp.errorhandler(RequestEntityTooLarge)
@@ -77,7 +90,9 @@ def ref_changes(stream):
     if stream not in STREAMS:
         raise ApiError(404, "unknown_stream", "Aliran data tidak dikenal.")
     since, limit = int_arg("since", 0), min(max(int_arg("limit", 500), 1), 500)
-    return jsonify({**changes(shop.id, stream, since, limit), "server_time": hub_now().isoformat()})
+    answer = changes(shop.id, stream, since, limit)
+    db.session.commit()  # a Samsat page asked past `since` marks the verdicts up to it as taken
+    return jsonify({**answer, "server_time": hub_now().isoformat()})
 
 
 @bp.get("/sync/reconcile")

@@ -1,4 +1,5 @@
-"""Hub commands: create-admin, unlock-login, add-koperasi, seed-vehicles, publish-rulesets, publish-catalogue."""
+"""Hub commands: create-admin, unlock-login, add-koperasi, seed-vehicles, publish-rulesets, publish-catalogue,
+create-partitions."""
 import click
 from flask.cli import with_appcontext
 
@@ -96,6 +97,17 @@ def publish_catalogue_command(csv_file):
     click.echo(f"Katalog OPOP: {published} versi baru diterbitkan, {unchanged} tidak berubah.")
 
 
+@click.command("create-partitions")
+@with_appcontext
+@click.option("--months-ahead", default=3, type=click.IntRange(0, 24), show_default=True)
+def create_partitions_command(months_ahead):
+    """Make this month's and the next months' partitions of hub_record (run daily from cron)."""
+    from .partitions import ahead, create, partition_name
+    months = ahead(clock.today(), months_ahead)
+    create(months)
+    click.echo("Partisi siap: " + ", ".join(partition_name(month) for month in months))
+
+
 @click.command("create-tables")
 @with_appcontext
 def create_tables():
@@ -105,4 +117,4 @@ def create_tables():
 
 
 commands = [create_admin, unlock_login, add_koperasi_command, seed_vehicles_command, publish_rulesets_command,
-            publish_catalogue_command, create_tables]
+            publish_catalogue_command, create_partitions_command, create_tables]

@@ -3,8 +3,7 @@
 A payment whose tax year another standing payment (any outlet) already covers is ditolak
 `already_paid`; one the hub cannot price (unknown plate, blocked, renewal due…) is ditolak with that
 reason; otherwise terkonfirmasi with an NTPD when the totals agree, else selisih with the difference.
-A settlement the shop records later (kurang bayar, refund of the excess) is judged against the
-hub's total: once they agree the payment is terkonfirmasi with its NTPD.
+Settlements are judged in settlement.py; verdicts.py publishes both and keeps the dashboard's rows.
 """
 import hashlib
 from datetime import date
@@ -12,10 +11,7 @@ from datetime import date
 from ..samsat.plates import normalise_plate
 from . import paid
 from .extensions import db
-from .models import RefChange, Record, Vehicle
-from .security import hub_now
-
-SETTLEMENT_KINDS = ("samsat_refund", "samsat_shortfall")
+from .models import Vehicle
 
 
 def vehicle_input(vehicle: Vehicle, tax_due: date | None = None) -> dict:
@@ -99,57 +95,3 @@ def judge_payment(shop, record, book) -> dict:
     if not paid.claim(plate, dues, record["uuid"], shop.id, payload.get("transaction_no"), paid_on):
         return {**refused, "detail": paid.describe(paid.holders(plate, dues, except_uuid=record["uuid"]))}
     return verdict
-
-
-def judge_settlement(shop, record):
-    """A settlement of a payment: a whole refund frees its years; a selisih settled is confirmed. None: no verdict."""
-    payload = record["payload"]
-    payment_uuid = str(payload.get("payment_uuid") or "")
-    if payload.get("reason") == "ditolak":
-        paid.release(payment_uuid)
-        return None
-    last = db.session.scalar(db.select(RefChange.payload).where(
-        RefChange.stream == "samsat", RefChange.shop_id == shop.id, RefChange.key == payment_uuid)
-        .order_by(RefChange.seq.desc()).limit(1))
-    payment = db.session.get(Record, (shop.id, payment_uuid))
-    if not last or last.get("status") != "selisih" or last.get("hub_total") is None or payment is None:
-        return None
-    charged = (shop_total(payment.payload) or 0) + settled_amount(shop.id, payment_uuid)
-    verdict = {**last, "shop_total": charged, "difference": last["hub_total"] - charged,
-               "reason": "settled" if charged == last["hub_total"] else "settlement_mismatch"}
-    if charged == last["hub_total"]:
-        paid_on = date.fromisoformat(payment.payload.get("paid_on") or payment.business_date.isoformat())
-        verdict.update(status="terkonfirmasi", ntpd=ntpd_for(payment_uuid, paid_on), difference=0)
-    return verdict
-
-
-def settled_amount(shop_id: int, payment_uuid: str) -> int:
-    """Shortfalls collected − excesses refunded for a payment, from the settlement records the hub holds."""
-    rows = db.session.execute(db.select(Record.kind, Record.payload).where(
-        Record.shop_id == shop_id, Record.kind.in_(SETTLEMENT_KINDS),
-        Record.payload["payment_uuid"].astext == payment_uuid)).all()
-    total = 0
-    for kind, payload in rows:
-        amount = payload.get("amount") if isinstance(payload.get("amount"), int) else 0
-        if kind == "samsat_shortfall":
-            total += amount
-        elif payload.get("reason") == "kelebihan":
-            total -= amount
-    return total
-
-
-def confirm_payments(shop, records):
-    """Publish one verdict per new payment or settlement on the shop's Samsat feed (same transaction)."""
-    from .feeds import published_book
-    now, book = hub_now(), None
-    for record in records:
-        if record["kind"] == "samsat_payment":
-            book = book or published_book()
-            verdict = judge_payment(shop, record, book)
-            key = record["uuid"]
-        else:
-            verdict = judge_settlement(shop, record)
-            key = str(record["payload"].get("payment_uuid") or "")
-        if verdict is not None:
-            verdict.update(payment_uuid=key, confirmed_at=now.isoformat())
-            db.session.add(RefChange(stream="samsat", shop_id=shop.id, key=key, payload=verdict, created_at=now))

@@ -1,9 +1,10 @@
-"""Reference feeds (rule sets, curated catalogue, Samsat confirmations) and per-day totals."""
+"""Reference feeds (rule sets, curated catalogue, Samsat confirmations) and a shop's per-day totals."""
 from flask import current_app
 from sqlalchemy import func, or_
 
 from .extensions import db
-from .models import Koperasi, RefChange, Record
+from .facts import Record
+from .models import Koperasi, RefChange
 from .security import hub_now
 
 STREAMS = ("rulesets", "catalogue", "samsat")
@@ -11,12 +12,20 @@ STREAMS = ("rulesets", "catalogue", "samsat")
 
 def changes(shop_id: int, stream: str, since: int, limit: int) -> dict:
     """Entries after `since` meant for everyone or for this shop only."""
+    if stream == "samsat" and since > 0:
+        _seen_verdicts(shop_id, since)
     rows = db.session.scalars(db.select(RefChange).where(
         RefChange.stream == stream, RefChange.seq > since,
         or_(RefChange.shop_id.is_(None), RefChange.shop_id == shop_id)).order_by(RefChange.seq).limit(limit + 1)).all()
     page = rows[:limit]
     return {"changes": [{"seq": r.seq, "key": r.key, "payload": r.payload} for r in page],
             "last_seq": page[-1].seq if page else since, "has_more": len(rows) > limit}
+
+
+def _seen_verdicts(shop_id: int, since: int) -> None:
+    """A shop asking past `since` holds every Samsat verdict up to it (the dashboard's "not yet taken")."""
+    db.session.execute(db.update(Koperasi).where(Koperasi.id == shop_id, Koperasi.samsat_feed_seq < since)
+                       .values(samsat_feed_seq=since))
 
 
 def publish(stream: str, key: str, payload: dict, shop_id=None) -> RefChange:
@@ -43,14 +52,6 @@ def daily_totals(first, last, shop_id=None):
     if shop_id is not None:
         query = query.where(Record.shop_id == shop_id)
     return [(day, kind, int(count), int(total)) for day, kind, count, total in db.session.execute(query)]
-
-
-def shop_day_totals(first, last):
-    """Per shop and day: count and sum of everything uploaded (the province dashboard)."""
-    query = (db.select(Koperasi.code, Record.business_date, func.count(), func.coalesce(func.sum(Record.amount), 0))
-             .join(Koperasi, Koperasi.id == Record.shop_id).where(Record.business_date.between(first, last))
-             .group_by(Koperasi.code, Record.business_date).order_by(Record.business_date.desc(), Koperasi.code))
-    return [(code, day, int(count), int(total)) for code, day, count, total in db.session.execute(query)]
 
 
 def published_book():

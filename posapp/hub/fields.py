@@ -9,6 +9,8 @@ from ..wire.protocol import record_amount
 
 MONEY = ("total", "amount", "bill_total")   # top-level fields read as rupiah
 LINE_MONEY = ("debit", "credit")             # journal line fields read as rupiah
+PKB_OPSEN = ("pkb", "opsen_pkb", "denda_pkb", "denda_opsen_pkb")  # a Samsat bill's parts the dashboard sums
+SWDKLLJ = ("swdkllj", "denda_swdkllj")
 
 
 def field_problem(kind: str, payload: dict, parse_day):
@@ -53,7 +55,15 @@ def _samsat_problem(payload, parse_day):
     bill = payload.get("bill")
     if bill is not None and not isinstance(bill, dict):
         return "bad_field", "payload.bill: harus objek"
-    return _money_problem(bill or {}, ("total",), "payload.bill")
+    return (_money_problem(bill or {}, ("total", *PKB_OPSEN, *SWDKLLJ), "payload.bill")
+            or _money_problem(payload, ("fee",), "payload")
+            or _money_problem({"pkb_opsen": bill_sum(bill, PKB_OPSEN), "swdkllj": bill_sum(bill, SWDKLLJ)},
+                              ("pkb_opsen", "swdkllj"), "payload.bill"))
+
+
+def bill_sum(bill, names) -> int:
+    """The sum of a bill's parts (missing parts count 0); only called on a checked bill."""
+    return sum((bill or {}).get(name) or 0 for name in names)
 
 
 def _amount_problem(kind, payload):

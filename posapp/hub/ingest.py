@@ -1,15 +1,14 @@
-"""Ingest one batch in one transaction: dedupe on (shop, uuid), reject per record, advance the cursor."""
-from datetime import date
-
+"""Ingest one batch in one transaction: dedupe on the UUID (one shop's for ever), reject per record, advance the
+cursor. The SQL is in store.py."""
 from flask import current_app
 from sqlalchemy.dialects.postgresql import insert
 
-from ..wire.protocol import record_amount
+from . import partitions, store, verdicts
 from .extensions import db
-from .models import BatchReply, Koperasi, Record
-from .quarantine import answer_items, refusal, store
+from .models import BatchReply, Koperasi
+from .quarantine import answer_items, refusal, store as store_refusals
 from .security import ApiError, hub_now
-from .validate import BatchError, Context, check_batch, record_problem
+from .validate import BatchError, Context, check_batch, judge_record
 from .wirejson import Limits
 
 
@@ -31,8 +30,8 @@ def ingest(shop_id: int, batch, body_sha256: str) -> dict:
         raise ApiError(409, "seq_gap", "Ada celah urutan: kirim dari seq yang diharapkan.",
                        expected_seq=shop.last_seq + 1)
     answer = _apply(shop, batch)
-    db.session.add(BatchReply(shop_id=shop.id, batch_id=batch["batch_id"], body_sha256=body_sha256,
-                              answer=answer))
+    db.session.execute(insert(BatchReply).values(shop_id=shop.id, batch_id=batch["batch_id"],
+                                                 body_sha256=body_sha256, answer=answer, created_at=hub_now()))
     return answer
 
 
@@ -44,12 +43,13 @@ def _context(shop, batch) -> Context:
 
 
 def _triage(shop, batch):
-    """Split the records: refused ones (with their reason) and valid ones by UUID (exact repeats kept once)."""
+    """Split the records: refused ones (with their reason) and valid ones by UUID as (record, canonical text)
+    (exact repeats kept once)."""
     ctx, refused, valid, seqs = _context(shop, batch), [], {}, set()
     for record in batch["records"]:
-        problem = record_problem(record, ctx)
+        problem, text = judge_record(record, ctx)
         if problem is None and record["uuid"] in valid:
-            if valid[record["uuid"]]["sha256"] == record["sha256"]:
+            if valid[record["uuid"]][0]["sha256"] == record["sha256"]:
                 continue  # the same record twice: stored once
             problem = "conflict", "UUID yang sama dua kali dengan isi berbeda dalam batch"
         if problem is None and record["seq"] in seqs:
@@ -57,60 +57,38 @@ def _triage(shop, batch):
         if problem:
             refused.append(refusal(record, *problem))
         else:
-            valid[record["uuid"]] = record
+            valid[record["uuid"]] = (record, text)
             seqs.add(record["seq"])
     return refused, valid
 
 
 def _apply(shop, batch):
     refused, valid = _triage(shop, batch)
-    for uuid in _foreign(shop.id, list(valid)):
-        refused.append(refusal(valid.pop(uuid), "uuid_other_shop", "UUID ini sudah dipakai toko lain"))
-    created = _insert(shop.id, list(valid.values()))
-    conflicts = _conflicts(shop.id, [r for u, r in valid.items() if u not in created])
-    refused += [refusal(r, "conflict", "UUID sudah ada di server dengan isi berbeda") for r in conflicts]
-    store(db.session, shop.id, refused)
-    _confirm_samsat(shop, [r for u, r in valid.items() if u in created])
+    partitions.ensure(record["business_date"] for record, _ in valid.values())
+    records = {uuid: (record, text, store.amount_of(record)) for uuid, (record, text) in valid.items()}
+    created, held = store.store_new(shop.id, records, hub_now()) if records else (set(), {})
+    duplicate = 0
+    for uuid, (held_by, sha256) in held.items():
+        record = valid[uuid][0]
+        if held_by != shop.id:
+            refused.append(refusal(record, "uuid_other_shop", "UUID ini sudah dipakai toko lain"))
+        elif sha256 != record["sha256"]:
+            refused.append(refusal(record, "conflict", "UUID sudah ada di server dengan isi berbeda"))
+        else:
+            duplicate += 1
+    new = [records[uuid] for uuid in records if uuid in created]
+    if new:
+        store.add_sums(shop.id, new, store.curated_codes(current_app.extensions.setdefault("hub_curated", {})))
+    store_refusals(db.session, shop.id, refused)
+    _confirm_samsat(shop, [record for record, _text, _amount in new])
     shop.last_seq = max(shop.last_seq, batch["to_seq"])
     shop.last_sync_at = hub_now()
-    duplicate = len(valid) - len(created) - len(conflicts)
     return {"accepted_through_seq": shop.last_seq,
-            "results": {"created": len(created), "duplicate": duplicate, "rejected": answer_items(refused)}}
-
-
-def _foreign(shop_id, uuids):
-    """UUIDs another shop already holds: a shop can never write over another shop's facts."""
-    if not uuids:
-        return []
-    return db.session.scalars(db.select(Record.uuid).where(Record.uuid.in_(uuids), Record.shop_id != shop_id)).all()
-
-
-def _insert(shop_id, records):
-    """Multi-row INSERT … ON CONFLICT DO NOTHING; returns the UUIDs actually created."""
-    if not records:
-        return set()
-    now = hub_now()
-    rows = [{"shop_id": shop_id, "uuid": r["uuid"], "seq": r["seq"], "kind": r["kind"],
-             "business_date": date.fromisoformat(r["business_date"]), "sha256": r["sha256"],
-             "amount": record_amount(r["kind"], r["payload"]), "payload": r["payload"], "received_at": now}
-            for r in records]
-    # executemany through "insertmanyvalues": multi-row VALUES pages with one cached compilation
-    statement = insert(Record.__table__).on_conflict_do_nothing().returning(Record.__table__.c.uuid)
-    return set(db.session.connection().execute(statement, rows).scalars().all())
-
-
-def _conflicts(shop_id, duplicates):
-    """Duplicates whose content differs from what the hub holds: a conflict, never an overwrite."""
-    if not duplicates:
-        return []
-    held = dict(db.session.execute(db.select(Record.uuid, Record.sha256).where(
-        Record.shop_id == shop_id, Record.uuid.in_([r["uuid"] for r in duplicates]))).all())
-    return [r for r in duplicates if held.get(r["uuid"]) != r["sha256"]]
+            "results": {"created": len(new), "duplicate": duplicate, "rejected": answer_items(refused)}}
 
 
 def _confirm_samsat(shop, records):
     """Price each new Samsat payment again (and judge each settlement of one); verdicts go down the feed."""
-    samsat = [r for r in records if r["kind"] in ("samsat_payment", "samsat_refund", "samsat_shortfall")]
+    samsat = sorted((r for r in records if r["kind"] in verdicts.KINDS), key=lambda r: r["seq"])
     if samsat:
-        from .confirm import confirm_payments
-        confirm_payments(shop, samsat)
+        verdicts.confirm_payments(shop, samsat)

@@ -1,4 +1,4 @@
-"""Hub tables. Everything a shop sent is keyed shop first, so it can later be distributed by shop."""
+"""Hub tables: koperasi, keys, batches, refusals, feeds, catalogue, register, admins (uploads: facts.py)."""
 from flask_login import UserMixin
 from sqlalchemy import (BigInteger, Boolean, Date, ForeignKey, Index, Integer, PrimaryKeyConstraint, String,
                         Text)
@@ -20,6 +20,7 @@ class Koperasi(db.Model):
     regency: Mapped[str] = mapped_column(String(60), default="")
     last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     last_sync_at = mapped_column(UTCDateTime, nullable=True)
+    samsat_feed_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")  # verdicts it has
     created_at = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -66,24 +67,6 @@ class BatchReply(db.Model):
     answer = mapped_column(JSONB)
     created_at = mapped_column(UTCDateTime, default=utcnow)
     __table_args__ = (PrimaryKeyConstraint("shop_id", "batch_id"),)
-
-
-class Record(db.Model):
-    """An immutable fact a shop uploaded (sale, refund, Samsat payment, journal entry, close)."""
-
-    __tablename__ = "hub_record"
-    shop_id: Mapped[int] = mapped_column(ForeignKey("hub_koperasi.id"))
-    uuid: Mapped[str] = mapped_column(String(36))
-    seq: Mapped[int] = mapped_column(BigInteger)
-    kind: Mapped[str] = mapped_column(String(30))
-    business_date = mapped_column(Date)
-    amount: Mapped[int] = mapped_column(BigInteger, default=0)
-    sha256: Mapped[str] = mapped_column(String(64))
-    payload = mapped_column(JSONB)
-    received_at = mapped_column(UTCDateTime, default=utcnow)
-    __table_args__ = (PrimaryKeyConstraint("shop_id", "uuid"),
-                      Index("ix_hub_record_shop_day", "shop_id", "business_date"),
-                      Index("ix_hub_record_uuid", "uuid"))
 
 
 class Rejection(db.Model):

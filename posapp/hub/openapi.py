@@ -18,8 +18,15 @@ ERRORS = {400: "Refused input: `error` says which (malformed_body, malformed_bat
                "hub's server_time), replayed_nonce.",
           403: "key_revoked (or enrol_code_invalid on /enroll).", 404: "Not found (see `error`).",
           409: "seq_gap: the batch starts after expected_seq.", 413: "body_too_large (on the wire or unpacked).",
-          422: "batch_id_reused: the same batch_id with another body."}
+          422: "batch_id_reused: the same batch_id with another body.",
+          429: "busy: more requests are queued than the hub can start within its queue budget; come back after "
+               "Retry-After seconds (the connection is closed).",
+          503: "busy: no database connection came free in time, or a month's partition is still locked; come "
+               "back after Retry-After seconds."}
 SIGNED_ERRORS = (400, 401, 403, 413)
+BUSY = (429, 503)  # admission control (admission.py): any call may be told to come back later
+RETRY_AFTER = {"Retry-After": {"description": "Whole seconds to wait before sending again.",
+                               "schema": {"type": "integer", "minimum": 1}}}
 
 
 def _json(ref: str) -> dict:
@@ -30,6 +37,8 @@ def _operation(summary, ok, answer, errors=SIGNED_ERRORS, params=(), body=None, 
     responses = {str(ok): {"description": "OK", "content": _json(answer)}}
     responses.update({str(status): {"description": ERRORS[status], "content": _json("Error")}
                       for status in sorted(errors)})
+    responses.update({str(status): {"description": ERRORS[status], "headers": RETRY_AFTER, "content": _json("Error")}
+                      for status in BUSY})
     operation = {"summary": summary, "responses": responses, "security": SIGNED if signed else []}
     if params:
         operation["parameters"] = list(params)

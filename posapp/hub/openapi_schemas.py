@@ -48,7 +48,9 @@ BATCH_EXAMPLE = {"batch_id": "s1-1", "from_seq": 1, "to_seq": 1, "records": [
 
 SCHEMAS = {
     "Error": obj(("error", "message", "server_time"), error=TEXT, message=TEXT, server_time=TIME,
-                 expected_seq={**SEQ, "description": "With 409 seq_gap: where the next batch must start."}),
+                 expected_seq={**SEQ, "description": "With 409 seq_gap: where the next batch must start."},
+                 retry_after={"type": "integer", "minimum": 1,
+                              "description": "With 429/503 busy: the Retry-After header, in seconds."}),
     "EnrolRequest": obj(("code",), code={"type": "string", "maxLength": 64}),
     "Enrolment": obj(("shop_id", "shop_code", "shop_name", "key_id", "secret", "server_time"),
                      shop_id={"type": "integer"}, shop_code=TEXT, shop_name=TEXT, key_id=TEXT, secret=TEXT,

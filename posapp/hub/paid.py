@@ -49,13 +49,14 @@ def claim(plate, dues, payment_uuid, shop_id, transaction_no, paid_on) -> bool:
     got = set(db.session.execute(statement).scalars())
     if len(got) == len(dues):
         return True
-    release(payment_uuid)
+    release(payment_uuid, shop_id)
     return False
 
 
-def release(payment_uuid: str) -> None:
-    """A payment refunded in full no longer stands: its years may be paid again."""
-    db.session.execute(db.delete(SamsatPaidPeriod).where(SamsatPaidPeriod.payment_uuid == payment_uuid))
+def release(payment_uuid: str, shop_id: int) -> None:
+    """A payment refunded in full no longer stands: its years may be paid again (only its own outlet can say so)."""
+    db.session.execute(db.delete(SamsatPaidPeriod).where(SamsatPaidPeriod.payment_uuid == payment_uuid,
+                                                         SamsatPaidPeriod.shop_id == shop_id))
 
 
 def outlets(shop_ids) -> dict:

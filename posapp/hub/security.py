@@ -4,6 +4,7 @@ import zlib
 from datetime import datetime, timedelta, timezone
 
 from flask import current_app, g, request
+from sqlalchemy import text
 from sqlalchemy.dialects.postgresql import insert
 
 from .. import clock
@@ -88,8 +89,14 @@ def authenticate() -> Koperasi:
 
 
 def _remember_nonce(key_id, nonce, now):
-    """Insert the nonce in its own transaction; a conflict means the request is a replay."""
+    """Insert the nonce in its own transaction; a conflict means the request is a replay.
+
+    The commit does not wait for the disk (synchronous_commit off for this transaction only): a crash could
+    forget the nonces of its last moment, and those requests are still bound by their 15-minute timestamp
+    and, for batches, answered from the stored reply. The batch itself is committed durably.
+    """
     expires = now + timedelta(seconds=2 * protocol.MAX_SKEW_SECONDS)
+    db.session.execute(text("SET LOCAL synchronous_commit TO OFF"))
     stored = db.session.execute(insert(Nonce).values(key_id=key_id, nonce=nonce, expires_at=expires)
                                 .on_conflict_do_nothing().returning(Nonce.nonce)).first()
     if stored is None:

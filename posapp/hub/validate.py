@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..limits import BIGINT_MAX, is_bigint
+from ..limits import BIGINT_MAX, is_bigint, storable_text
 from ..wire.protocol import KINDS
 from .fields import field_problem
-from .wirejson import Limits, first_problem, path_text
+from .wirejson import Limits, first_problem, path_text, plainly_storable
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 BATCH_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
@@ -61,9 +61,15 @@ def check_seq_range(first, last, records):
 
 def record_problem(record, ctx: Context):
     """(reason code, detail) when the record cannot be stored, else None."""
+    return judge_record(record, ctx)[0]
+
+
+def judge_record(record, ctx: Context):
+    """(problem or None, the payload's canonical text or None): the text is made once, hashed, and stored."""
     if not isinstance(record, dict):
-        return "bad_record", "record bukan objek"
-    return _envelope_problem(record, ctx) or _payload_problem(record, ctx)
+        return ("bad_record", "record bukan objek"), None
+    problem = _envelope_problem(record, ctx)
+    return (problem, None) if problem else _payload_problem(record, ctx)
 
 
 def _envelope_problem(record, ctx):
@@ -83,20 +89,24 @@ def _envelope_problem(record, ctx):
 
 def _payload_problem(record, ctx):
     payload = record["payload"]
-    problem = first_problem(payload, ctx.limits)
-    if problem:
-        return problem[0], f"{path_text(['payload', *problem[1]])}: {problem[2]}"
-    text = canonical(payload)
-    if len(text.encode("utf-8")) > ctx.max_record_bytes:
-        return "too_long", f"payload lebih dari {ctx.max_record_bytes} byte"
-    if hashlib.sha256(text.encode("utf-8")).hexdigest() != record.get("sha256"):
-        return "bad_sha256", "sha256 tidak cocok dengan payload"
+    text = canonical(payload) if plainly_storable(payload, ctx.limits) else None
+    if text is None or "\\u0000" in text or not storable_text(text):
+        # a closer look says which value and where (the quick pass may have been too cautious)
+        problem = first_problem(payload, ctx.limits)
+        if problem:
+            return (problem[0], f"{path_text(['payload', *problem[1]])}: {problem[2]}"), None
+        text = canonical(payload)
+    data = text.encode("utf-8")
+    if len(data) > ctx.max_record_bytes:
+        return ("too_long", f"payload lebih dari {ctx.max_record_bytes} byte"), None
+    if hashlib.sha256(data).hexdigest() != record.get("sha256"):
+        return ("bad_sha256", "sha256 tidak cocok dengan payload"), None
     problem = field_problem(record["kind"], payload, parse_day)
     if problem:
-        return problem
+        return problem, None
     if payload.get("shop_code") not in (None, ctx.shop_code):
-        return "other_shop", "shop_code milik toko lain"
-    return None
+        return ("other_shop", "shop_code milik toko lain"), None
+    return None, text
 
 
 def canonical(payload) -> str:

@@ -1,15 +1,16 @@
 """JSON as it comes off the wire (pure: no Flask, no database).
 
-`parse` bounds the nesting before the parser sees it and keeps numbers PostgreSQL cannot hold as
-markers, so one bad value becomes one refused record instead of a 500; `first_problem` finds that
-value; `safe_text` turns anything into text PostgreSQL can store (for the quarantine and messages).
+`parse` bounds the nesting and keeps numbers PostgreSQL cannot hold as markers, so one bad value
+becomes one refused record instead of a 500; `plainly_storable` passes the usual record in one cheap
+pass, `first_problem` finds the value that cannot be stored and says where; `safe_text` turns anything
+into text PostgreSQL can store (for the quarantine and messages).
 """
 import json
 import math
 import re
 from dataclasses import dataclass
 
-from ..limits import is_bigint, storable_text
+from ..limits import BIGINT_MAX, BIGINT_MIN, is_bigint, storable_text
 
 # a string, or an unterminated one up to the end: every attempt succeeds, so the scan stays linear
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)', re.DOTALL)
@@ -43,8 +44,19 @@ class Limits:
     items: int = 2000
 
 
-def nesting_depth(text: str, stop_after: int) -> int:
-    """The deepest nesting of arrays and objects (strings skipped); stops counting past `stop_after`."""
+def nesting_depth(value, stop_after: int) -> int:
+    """How deep arrays and objects nest in a parsed value, level by level (no recursion on hostile input);
+    stops counting past `stop_after`."""
+    depth, level = 0, [value] if isinstance(value, (dict, list)) else []
+    while level and depth <= stop_after:
+        depth += 1
+        level = [item for container in level for item in (container.values() if isinstance(container, dict)
+                                                            else container) if isinstance(item, (dict, list))]
+    return depth
+
+
+def _text_depth(text: str, stop_after: int) -> int:
+    """The nesting of brackets in text that is not JSON (strings skipped); only read on the error path."""
     depth = deepest = 0
     for char in _NOT_BRACKET.sub("", _STRING.sub("", text)):
         depth += 1 if char in "[{" else -1
@@ -56,19 +68,37 @@ def nesting_depth(text: str, stop_after: int) -> int:
 
 
 def parse(raw: bytes, max_depth: int):
-    """UTF-8 JSON text → Python values; numbers out of range become `Unreadable` markers."""
+    """UTF-8 JSON text → Python values; numbers out of range become `Unreadable` markers.
+
+    The C parser itself stops at Python's recursion limit (RecursionError, far below the C stack); the
+    depth of what it built is then counted level by level: both are a 400 too_deep.
+    """
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BodyError("malformed_body", "Isi permintaan bukan UTF-8 yang sah.") from exc
-    if nesting_depth(text, max_depth) > max_depth:
-        raise BodyError("too_deep", f"JSON bersarang lebih dari {max_depth} tingkat.")
     try:
-        return json.loads(text, parse_int=_integer, parse_constant=_constant)
-    except RecursionError as exc:  # belt and braces: the depth check above should make this impossible
-        raise BodyError("too_deep", "JSON terlalu dalam.") from exc
+        value = _loads(text)
+    except RecursionError as exc:
+        raise BodyError("too_deep", f"JSON bersarang lebih dari {max_depth} tingkat.") from exc
     except ValueError as exc:
+        if _text_depth(text, max_depth) > max_depth:  # unreadable and too deep: say the latter, as before
+            raise BodyError("too_deep", f"JSON bersarang lebih dari {max_depth} tingkat.") from exc
         raise BodyError("malformed_body", "Isi permintaan bukan JSON yang sah.") from exc
+    if nesting_depth(value, max_depth) > max_depth:
+        raise BodyError("too_deep", f"JSON bersarang lebih dari {max_depth} tingkat.")
+    return value
+
+
+def _loads(text: str):
+    """The C parser at full speed; only a body it refuses (e.g. an integer over CPython's 4,300 digits) is
+    read again with every integer seen by `_integer`, which keeps over-long ones as markers."""
+    try:
+        return json.loads(text, parse_constant=_constant)
+    except RecursionError:
+        raise
+    except ValueError:
+        return json.loads(text, parse_int=_integer, parse_constant=_constant)
 
 
 def _integer(digits: str):
@@ -77,6 +107,39 @@ def _integer(digits: str):
 
 def _constant(name: str):
     return Unreadable("bad_number", name)  # NaN, Infinity, -Infinity: not JSON, and jsonb refuses them
+
+
+def plainly_storable(value: dict, limits: Limits) -> bool:
+    """True when no value breaks a limit by type, size or range (one pass, no regex); the text itself (NUL,
+    lone surrogates) is checked afterwards on the record's canonical JSON as a whole. False means: look
+    closer with `first_problem`, which may still find nothing."""
+    stack = [(value, 1)]
+    while stack:
+        container, depth = stack.pop()
+        if depth > limits.depth or len(container) > limits.items:
+            return False
+        if type(container) is dict:
+            if any(len(key) > limits.key for key in container):
+                return False
+            items = container.values()
+        else:
+            items = container
+        for item in items:
+            kind = type(item)
+            if kind is str:
+                if len(item) > limits.text:
+                    return False
+            elif kind is int:
+                if not BIGINT_MIN <= item <= BIGINT_MAX:
+                    return False
+            elif kind is dict or kind is list:
+                stack.append((item, depth + 1))
+            elif kind is float:
+                if not math.isfinite(item):
+                    return False
+            elif item is not None and kind is not bool:
+                return False  # an Unreadable marker
+    return True
 
 
 def first_problem(value, limits: Limits, depth: int = 1):

@@ -50,6 +50,8 @@ DEFAULTS = {
     "wallet_pin_required": False,
     "wallet_free_categories": ["Kitab", "Alat Tulis", "Seragam"],
     "wallet_low_balance": 20_000,
+    # sync: outbox rows the hub acknowledged are deleted after this many days (the facts stay)
+    "outbox_keep_days": 30,
 }
 SHOP_CODE_RE = re.compile(r"^[A-Z0-9]{3,10}$")
 

@@ -1,6 +1,8 @@
-"""The transactional outbox: `enqueue` adds a record in the caller's transaction (flush, no commit)."""
+"""The transactional outbox: `enqueue` adds a record in the caller's transaction (flush, no commit);
+`prune_acked` forgets rows the hub acknowledged long ago (the facts themselves stay in their tables)."""
 import hashlib
 import json
+from datetime import timedelta
 
 from .. import limits
 from ..database import attach, bump_counter, utcnow
@@ -69,3 +71,20 @@ def unsent_counts() -> dict:
     rows = db.session.execute(db.select(Outbox.kind, db.func.count()).where(Outbox.acked_at.is_(None))
                               .group_by(Outbox.kind).order_by(Outbox.kind))
     return {kind: count for kind, count in rows}
+
+
+def prune_acked(now, keep_days: int) -> int:
+    """Delete outbox rows the hub acknowledged more than `keep_days` ago; returns how many (caller commits).
+
+    Half of a busy shop's database is outbox text that has done its job. Rows not yet acknowledged are never
+    touched, and the hub keeps its own copy; the seq counter lives in outbox_counter, so seqs never repeat.
+    A row the hub refused stays: "Perlu perhatian" shows what it was, and the hub holds no copy of it.
+    """
+    from .state import SyncRejection
+    if keep_days is None or keep_days < 1:
+        return 0
+    refused = db.select(SyncRejection.seq).where(SyncRejection.seq.is_not(None))
+    result = db.session.execute(db.delete(Outbox).where(Outbox.acked_at.is_not(None),
+                                                        Outbox.acked_at < now - timedelta(days=keep_days),
+                                                        Outbox.seq.not_in(refused)))
+    return result.rowcount or 0

@@ -196,7 +196,7 @@ def test_sync_through_chaos_loses_and_doubles_nothing(chaos, hub, tmp_path, tmp_
 def agreement(hub):
     """(lost, doubled, unacked, reconcile rows unequal, quarantined) between this shop and the hub."""
     from posapp.hub.extensions import db as hub_db
-    from posapp.hub.models import Record
+    from posapp.hub.facts import Record
     from posapp.sync.reconcile import reconcile
     from posapp.sync.runner import client_for
     from posapp.wire.state import current

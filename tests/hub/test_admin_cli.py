@@ -62,7 +62,7 @@ def test_totals_page_shows_province_and_shop(hub_app, hub, hub_key):
     hub_key.post("/sync/batches", body=body(batch([record(1, 12_500, day=clock.today().isoformat())])))
     page = _admin(hub_app, hub).get("/total").get_data(as_text=True)
     assert "Rp 12.500" in page and "KOP01" in page
-    assert "<td>Penjualan</td>" in page and "<td>sale</td>" not in page  # kinds in words
+    assert ">Penjualan</th>" in page and ">sale<" not in page  # kinds in words
 
 
 def test_the_dashboard_counts_members_not_their_records(hub_app, hub, hub_key):

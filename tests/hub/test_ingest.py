@@ -4,7 +4,8 @@ import threading
 import pytest
 
 from posapp.hub.extensions import db
-from posapp.hub.models import Koperasi, Record
+from posapp.hub.facts import Record
+from posapp.hub.models import Koperasi
 from posapp.wire.client import HubRefused
 
 from .helpers import batch, body, record
@@ -66,7 +67,7 @@ def test_conflict_and_bad_records_are_rejected_alone(hub_key, hub):
     codes = {r["seq"]: r["code"] for r in answer["results"]["rejected"]}
     assert codes == {2: "conflict", 3: "bad_sha256", 4: "bad_kind"}
     assert answer["results"]["created"] == 1 and answer["accepted_through_seq"] == 5
-    held = hub(lambda: db.session.get(Record, (1, kept["uuid"])).payload["total"])
+    held = hub(lambda: db.session.get(Record, (1, kept["business_date"], kept["uuid"])).content()["total"])
     assert held == kept["payload"]["total"]  # never overwritten
 
 

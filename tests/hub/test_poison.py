@@ -9,7 +9,8 @@ import json
 import pytest
 
 from posapp.hub.extensions import db
-from posapp.hub.models import Koperasi, Record, Rejection
+from posapp.hub.facts import Record
+from posapp.hub.models import Koperasi, Rejection
 from posapp.wire.client import HubRefused
 
 from posapp.wire.outbox import payload_sha256
@@ -18,7 +19,7 @@ from .helpers import batch, body, record, signed
 
 
 def _held(hub):
-    return hub(lambda: {r.seq: r.payload for r in db.session.scalars(db.select(Record))})
+    return hub(lambda: {r.seq: r.content() for r in db.session.scalars(db.select(Record))})
 
 
 def _quarantined(hub):

@@ -7,7 +7,8 @@ import pytest
 from posapp import clock
 from posapp.hub.confirm import ntpd_for, vehicle_input
 from posapp.hub.extensions import db
-from posapp.hub.models import Record, SamsatPaidPeriod, Vehicle
+from posapp.hub.facts import Record
+from posapp.hub.models import SamsatPaidPeriod, Vehicle
 from posapp.samsat.rules import compute_bill
 from posapp.wire.client import HubClient
 
@@ -164,3 +165,58 @@ def test_a_payment_the_hub_cannot_price_is_ditolak_with_the_reason(hub_key, hub,
     send(hub_key, blocked)
     assert latest(hub_key, blocked["uuid"])[("status")] == "ditolak"
     assert latest(hub_key, blocked["uuid"])["reason"] == "vehicle_blocked"
+
+
+def _row(hub, uuid):
+    """The payment as the province's dashboard reads it (kept at ingest)."""
+    from posapp.hub.facts import SamsatPayment
+    return hub(lambda: db.session.execute(db.select(
+        SamsatPayment.status, SamsatPayment.difference, SamsatPayment.settled, SamsatPayment.feed_seq)
+        .where(SamsatPayment.uuid == uuid)).one())
+
+
+def _last_seq(client, uuid) -> int:
+    return [c["seq"] for c in client.get("/ref/samsat/changes", {"since": 0})["changes"] if c["key"] == uuid][-1]
+
+
+def test_settlements_keep_the_payments_dashboard_row_up_to_date(hub_key, vehicle, hub):
+    short = payment(1, vehicle, charged=vehicle.total - 1_000)
+    send(hub_key, short)
+    assert _row(hub, short["uuid"]) == ("selisih", 1_000, 0, _last_seq(hub_key, short["uuid"]))
+    send(hub_key, settlement(2, short, "samsat_shortfall", 1_000, "kurang"))
+    assert _row(hub, short["uuid"]) == ("terkonfirmasi", 0, 1_000, _last_seq(hub_key, short["uuid"]))
+
+
+def test_a_payment_and_its_settlements_in_one_batch_are_judged_in_order(hub_key, vehicle, hub):
+    over = payment(1, vehicle, charged=vehicle.total + 2_000)
+    send(hub_key, over, settlement(2, over, "samsat_refund", 1_500, "kelebihan"),
+         settlement(3, over, "samsat_refund", 500, "kelebihan"))
+    steps = [(v["status"], v["difference"]) for v in verdicts(hub_key)]
+    assert steps == [("selisih", -2_000), ("selisih", -500), ("terkonfirmasi", 0)]
+    assert _row(hub, over["uuid"]) == ("terkonfirmasi", 0, -2_000, _last_seq(hub_key, over["uuid"]))
+
+
+def test_a_whole_refund_takes_the_payment_out_of_the_samsat_money(hub_app, hub_key, vehicle, hub):
+    from .test_admin_cli import _admin
+    from .test_dashboard import _cells
+    first = payment(1, vehicle)
+    send(hub_key, first)
+    send(hub_key, settlement(2, first, "samsat_refund", vehicle.total, "ditolak"))
+    assert _row(hub, first["uuid"])[0] == "dikembalikan"
+    page = _admin(hub_app, hub).get("/dasbor").get_data(as_text=True)
+    # payments, PKB + opsen, SWDKLLJ, fees, selisih, ditolak: none left; its verdict not yet taken; nothing refused
+    assert _cells(page, "per-day") == [f"{TODAY:%d-%m-%Y} Jombang 0 Rp 0 Rp 0 Rp 0 0 0 1 0"]
+
+
+def test_only_the_outlet_that_took_a_payment_can_settle_it(hub_key, other_outlet, vehicle, hub):
+    short = payment(1, vehicle, charged=vehicle.total - 1_000)
+    send(hub_key, short)
+    answer = send(other_outlet, settlement(1, short, "samsat_shortfall", 1_000, "kurang"),
+                  settlement(2, short, "samsat_refund", vehicle.total, "ditolak"),
+                  record(3, kind="samsat_refund", day=TODAY.isoformat(), amount=1, reason="ditolak",
+                         payment_uuid="bukan-uuid"),
+                  record(4, kind="samsat_shortfall", day=TODAY.isoformat(), amount=1, payment_uuid=[1, 2]))
+    assert answer["results"]["created"] == 4  # kept as facts, judged as nothing
+    assert hub(lambda: db.session.scalars(db.select(SamsatPaidPeriod.payment_uuid)).all()) == [short["uuid"]]
+    assert [v["status"] for v in verdicts(hub_key)] == ["selisih"] and verdicts(other_outlet) == []
+    assert _row(hub, short["uuid"])[:3] == ("selisih", 1_000, 0)

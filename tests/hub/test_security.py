@@ -7,7 +7,8 @@ import pytest
 import requests
 
 from posapp.hub.extensions import db
-from posapp.hub.models import Record, ShopKey
+from posapp.hub.facts import Record
+from posapp.hub.models import ShopKey
 from posapp.wire import protocol
 from posapp.wire.client import HubClient, HubRefused
 
@@ -78,7 +79,7 @@ def test_another_shops_uuids_are_rejected_and_its_data_untouched(hub_key, hub_se
     stolen = record(1, total=1, uuid=theirs["uuid"])
     answer = other.post("/sync/batches", body=body(batch([stolen, record(2, shop_code="KOP01")])))
     assert [r["code"] for r in answer["results"]["rejected"]] == ["uuid_other_shop", "other_shop"]
-    rows = hub(lambda: [(r.shop_id, r.payload["total"]) for r in db.session.scalars(db.select(Record))])
+    rows = hub(lambda: [(r.shop_id, r.content()["total"]) for r in db.session.scalars(db.select(Record))])
     assert rows == [(1, 50_000)]
     # …and cannot read it either: its reconcile shows only its own (empty) data.
     assert other.get("/sync/reconcile", {"from": "2026-11-01", "to": "2026-11-30"})["days"] == []

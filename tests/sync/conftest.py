@@ -53,7 +53,7 @@ def make_records(app):
 def hub_holds(hub):
     """{uuid: sha256} of what the hub holds for shop 1, and a check of doubles."""
     from posapp.hub.extensions import db as hub_db
-    from posapp.hub.models import Record
+    from posapp.hub.facts import Record
 
     def holds():
         rows = hub(lambda: hub_db.session.execute(hub_db.select(Record.uuid, Record.sha256)

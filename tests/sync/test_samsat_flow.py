@@ -234,7 +234,7 @@ def test_a_year_paid_at_another_outlet_ends_in_a_refund_the_hub_holds(online, ka
                                                                        show_bill, pay, proxy, hub, hub_server,
                                                                        make_koperasi):  # noqa: F811
     from posapp.hub.extensions import db as hub_db
-    from posapp.hub.models import Record
+    from posapp.hub.facts import Record
     from posapp.wire.client import HubClient
     from tests.hub.helpers import batch, body, record
     _, code = make_koperasi("KOP02", "Kopontren Darul Ulum")
@@ -258,7 +258,7 @@ def test_a_year_paid_at_another_outlet_ends_in_a_refund_the_hub_holds(online, ka
                                    data={"event_id": str(payment.latest.id), "method": "cash", "fee_refund": "1"})
     assert response.status_code == 302 and payment_of(uuid).status == "dikembalikan"
     assert run_sync()["ok"]
-    held = hub(lambda: hub_db.session.scalars(hub_db.select(Record.payload).where(
-        Record.shop_id == 1, Record.kind == "samsat_refund")).all())
+    held = hub(lambda: [r.content() for r in hub_db.session.scalars(hub_db.select(Record).where(
+        Record.shop_id == 1, Record.kind == "samsat_refund"))])
     assert [(p["payment_uuid"], p["amount"], p["reason"]) for p in held] == [(uuid, BILL_TOTAL, "ditolak")]
     assert payment_of(uuid).status == "dikembalikan"  # nothing the hub said afterwards revived it

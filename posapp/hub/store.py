@@ -1,0 +1,143 @@
+"""Store a batch's valid records near the floor, each payload's canonical text (made once by the check) as is.
+
+The usual batch is all new: its UUIDs are COPY'd into the slim key table and its records into hub_record,
+inside a savepoint. A UUID the hub already holds (a batch sent again after a lost answer, or another
+shop's UUID) makes that COPY fail; the savepoint is rolled back and the batch takes the careful path:
+one INSERT … ON CONFLICT DO NOTHING over arrays claims the new UUIDs, one SELECT says who holds the
+others, and only the new records are COPY'd. Fixed statement texts: psycopg prepares them once per
+connection. bench/hub_statements.py measures the choices side by side.
+"""
+import time
+from collections import defaultdict
+
+import psycopg
+
+from ..wire.protocol import record_amount
+from .extensions import db
+
+CLAIM = ("INSERT INTO hub_record_key (uuid, shop_id, business_date) "
+         "SELECT u, %(shop)s, d FROM unnest(%(uuids)s::uuid[], %(days)s::date[]) AS t(u, d) "
+         "ON CONFLICT (uuid) DO NOTHING RETURNING uuid::text")
+HELD = ("SELECT k.uuid::text, k.shop_id, r.sha256 FROM hub_record_key k LEFT JOIN hub_record r "
+        "ON r.shop_id = k.shop_id AND r.business_date = k.business_date AND r.uuid = k.uuid "
+        "WHERE k.uuid = ANY(%(uuids)s::uuid[])")
+COPY = ("COPY hub_record (shop_id, business_date, uuid, seq, kind, amount, sha256, payload, received_at) "
+        "FROM STDIN")
+COPY_KEYS = "COPY hub_record_key (uuid, shop_id, business_date) FROM STDIN"
+DAILY = ("INSERT INTO hub_daily AS d (shop_id, business_date, kind, records, amount) "
+         "SELECT %(shop)s, t.day, t.kind, t.n, t.amount "
+         "FROM unnest(%(days)s::date[], %(kinds)s::text[], %(ns)s::bigint[], %(amounts)s::numeric[]) "
+         "AS t(day, kind, n, amount) ON CONFLICT (shop_id, business_date, kind) "
+         "DO UPDATE SET records = d.records + excluded.records, amount = d.amount + excluded.amount")
+PRODUCTS = ("INSERT INTO hub_product_daily AS p (shop_id, business_date, sku, qty, amount) "
+            "SELECT %(shop)s, t.day, t.sku, t.qty, t.amount "
+            "FROM unnest(%(days)s::date[], %(skus)s::text[], %(qtys)s::numeric[], %(amounts)s::numeric[]) "
+            "AS t(day, sku, qty, amount) "
+            "ON CONFLICT (shop_id, business_date, sku) "
+            "DO UPDATE SET qty = p.qty + excluded.qty, amount = p.amount + excluded.amount")
+MEMBERS = ("INSERT INTO hub_member (shop_id, member_uuid) SELECT %(shop)s, u FROM unnest(%(uuids)s::text[]) AS t(u) "
+           "ON CONFLICT DO NOTHING")
+SALE_SIGN = {"sale": 1, "refund": -1, "void": -1}
+
+
+def _cursor():
+    """A psycopg cursor in the session's transaction (the ORM would rebuild each statement)."""
+    return db.session.connection().connection.driver_connection.cursor()
+
+
+def store_new(shop_id: int, records: dict, received_at) -> tuple[set, dict]:
+    """Store the records new to the hub: (their UUIDs, {UUID held already: (shop_id, sha256)})."""
+    try:
+        with db.session.begin_nested():
+            with _cursor() as cursor, cursor.copy(COPY_KEYS) as copy:
+                for uuid, (record, _text, _amount) in records.items():
+                    copy.write_row((uuid, shop_id, record["business_date"]))
+            copy_records(shop_id, records.values(), received_at)
+        return set(records), {}
+    except psycopg.errors.UniqueViolation:
+        created, held = claim(shop_id, records)
+        copy_records(shop_id, [records[uuid] for uuid in created], received_at)
+        return created, held
+
+
+def claim(shop_id: int, records: dict) -> tuple[set, dict]:
+    """Claim the UUIDs in the slim key table: (UUIDs new to the hub, {held UUID: (shop_id, sha256)})."""
+    uuids = list(records)
+    with _cursor() as cursor:
+        cursor.execute(CLAIM, {"shop": shop_id, "uuids": uuids,
+                               "days": [records[uuid][0]["business_date"] for uuid in uuids]})
+        created = {row[0] for row in cursor.fetchall()}
+        rest = [u for u in uuids if u not in created]
+        held = {}
+        if rest:
+            cursor.execute(HELD, {"uuids": rest})
+            held = {uuid: (shop, sha) for uuid, shop, sha in cursor.fetchall()}
+    return created, held
+
+
+def copy_records(shop_id: int, records, received_at) -> None:
+    """COPY the new records into hub_record (rows are routed to their month's partition)."""
+    stamp = received_at.replace(tzinfo=None)  # the column holds naive UTC
+    with _cursor() as cursor, cursor.copy(COPY) as copy:
+        for record, text, amount in records:
+            copy.write_row((shop_id, record["business_date"], record["uuid"], record["seq"], record["kind"],
+                            amount, record["sha256"], text, stamp))
+
+
+def add_sums(shop_id: int, records, curated: frozenset) -> None:
+    """Add the new records to the daily sums per kind, the curated products sold per day and the members known."""
+    daily, products, members = defaultdict(lambda: [0, 0]), defaultdict(lambda: [0, 0]), set()
+    for record, _text, amount in records:
+        sums = daily[record["business_date"], record["kind"]]
+        sums[0], sums[1] = sums[0] + 1, sums[1] + amount
+        sign = SALE_SIGN.get(record["kind"])
+        if sign and curated:
+            _add_lines(products, curated, record["business_date"], record["payload"].get("lines"), sign)
+        elif record["kind"] == "member":
+            _add_member(members, record["payload"].get("member_uuid"))
+    with _cursor() as cursor:
+        keys = list(daily)
+        cursor.execute(DAILY, {"shop": shop_id, "days": [k[0] for k in keys], "kinds": [k[1] for k in keys],
+                               "ns": [daily[k][0] for k in keys], "amounts": [daily[k][1] for k in keys]})
+        if products:
+            keys = list(products)
+            cursor.execute(PRODUCTS, {"shop": shop_id, "days": [k[0] for k in keys], "skus": [k[1] for k in keys],
+                                      "qtys": [products[k][0] for k in keys],
+                                      "amounts": [products[k][1] for k in keys]})
+        if members:
+            cursor.execute(MEMBERS, {"shop": shop_id, "uuids": sorted(members)})
+
+
+def _add_member(members: set, member_uuid) -> None:
+    """A member's UUID as the shop sent it (text the payload check passed; anything else is not counted)."""
+    if isinstance(member_uuid, str) and 0 < len(member_uuid) <= 64:
+        members.add(member_uuid)
+
+
+def _add_lines(products, curated, day, lines, sign) -> None:
+    """Lines of curated items with integer qty and total (anything else is kept, not summed)."""
+    for line in lines or ():
+        sku, qty, total = line.get("sku"), line.get("qty"), line.get("total")
+        if sku in curated and _whole(qty) and _whole(total):
+            sums = products[day, sku]
+            sums[0], sums[1] = sums[0] + sign * qty, sums[1] + sign * total
+
+
+def _whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def amount_of(record) -> int:
+    return record_amount(record["kind"], record["payload"])
+
+
+CURATED_TTL = 60.0  # seconds: a newly curated item is counted from the next minute on
+
+
+def curated_codes(cache: dict) -> frozenset:
+    """The curated OPOP codes, read at most once a minute per worker (`cache` lives on the app)."""
+    from .models import CuratedProduct
+    if cache.get("until", 0) < time.monotonic():
+        cache["codes"] = frozenset(db.session.scalars(db.select(CuratedProduct.code)))
+        cache["until"] = time.monotonic() + CURATED_TTL
+    return cache["codes"]
