@@ -167,7 +167,7 @@ def _check_stock(priced, allow_negative: bool):
     if allow_negative:
         return
     wanted = {}
-    for product, line, _tender in priced:
+    for product, line, _changed in priced:
         wanted[product] = wanted.get(product, 0) + line.qty
     for product, qty in wanted.items():
         if product.on_hand - qty < 0:
@@ -177,11 +177,12 @@ def _check_stock(priced, allow_negative: bool):
 def _move_stock(sale, priced, user):
     """Stock out per line; a warning for every product that goes below zero."""
     warnings, left = [], {}
-    for product, line, _ in priced:
+    for product, line, _changed in priced:
         left[product.id] = left.get(product.id, product.on_hand) - line.qty
     record_moves([(product, -line.qty, product.cost, consignor_share(product, line.qty, line.total))
-                  for product, line, _ in priced], "sale", doc_uuid=sale.uuid, user=user, business_date=sale.business_date)
-    for product, _, _ in priced:
+                  for product, line, _changed in priced], "sale", doc_uuid=sale.uuid, user=user,
+                 business_date=sale.business_date)
+    for product, _line, _changed in priced:
         if left.pop(product.id, 0) < 0:
             warnings.append(_('Stok %(name)s di bawah nol: periksa stok fisik.', name=product.name))
     return warnings
