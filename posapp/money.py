@@ -50,7 +50,8 @@ def parse_rupiah(text, *, allow_negative=False, maximum=MAX_AMOUNT, field=None) 
         if not (cleaned.isascii() and cleaned.isdigit()):  # "²".isdigit() is True, int("²") is not
             raise MoneyError(_("Jumlah uang tidak valid: tulis angka rupiah tanpa sen, mis. 40.000."), field)
         if len(cleaned.lstrip("0")) > len(str(maximum)):
-            raise MoneyError(_('Jumlah uang terlalu besar (maksimal %(maximum)s).', maximum=format_rupiah(maximum)), field)
+            raise MoneyError(_('Jumlah uang terlalu besar (maksimal %(maximum)s).',
+                               maximum=format_rupiah(maximum)), field)
         value = -int(cleaned) if negative else int(cleaned)
     if value < 0 and not allow_negative:
         raise MoneyError(_("Jumlah uang tidak boleh negatif."), field)

@@ -94,7 +94,8 @@ def unlock(user: User, secret: str, address: str = "") -> None:
     keys = throttle.keys_for("unlock", user.username, address)
     wait = throttle.locked_for(keys)
     if wait:
-        raise AuthRefused(_('Terlalu banyak percobaan gagal. Coba lagi dalam %(minutes)s.', minutes=_minutes(wait)), "secret")
+        raise AuthRefused(_('Terlalu banyak percobaan gagal. Coba lagi dalam %(minutes)s.',
+                            minutes=_minutes(wait)), "secret")
     secret = secret or ""
     valid = user.active and ((user.pin_hash and check_password_hash(user.pin_hash, secret))
                              or check_password_hash(user.password_hash, secret))
@@ -117,7 +118,8 @@ def approve(approver_username: str, pin: str, action: str, detail: str, requeste
     key = throttle.keys_for("pin", username, address)
     wait = throttle.locked_for(key)
     if wait:
-        raise AuthRefused(_('PIN terkunci karena terlalu banyak salah. Coba lagi dalam %(minutes)s.', minutes=_minutes(wait)), "pin")
+        raise AuthRefused(_('PIN terkunci karena terlalu banyak salah. Coba lagi dalam %(minutes)s.',
+                            minutes=_minutes(wait)), "pin")
     approver = db.session.scalar(db.select(User).where(User.username == username))
     valid = (approver is not None and approver.active and approver.has_role("manajer")
              and approver.pin_hash and check_password_hash(approver.pin_hash, pin or ""))

@@ -86,7 +86,8 @@ def locks():
 @writes(render=flash_and_go(lambda: url_for("auth.locks")))
 def unlock():
     lock = service.lift_lock(request.form.get("key") or "", actor=current_user)
-    flash(_('Kunci dibuka: %(what)s %(username)s dari %(address)s.', what=_(lock.what), username=lock.username, address=lock.address).replace("  ", " "), "success")
+    flash(_('Kunci dibuka: %(what)s %(username)s dari %(address)s.',
+            what=_(lock.what), username=lock.username, address=lock.address).replace("  ", " "), "success")
     return redirect(url_for("auth.locks"))
 
 

@@ -55,7 +55,8 @@ def decode(filename: str, content: bytes, max_bytes: int, mimetype: str = "") ->
         kind = name.rsplit(".", 1)[-1] if "." in name else _("tanpa ekstensi")
         raise ImportRefused(_('Berkas .%(kind)s bukan CSV. Di Excel pilih «Simpan sebagai» → «CSV UTF-8».', kind=kind))
     if len(content) > max_bytes:
-        raise ImportRefused(_('Berkas terlalu besar (maksimal %(value)s KB). Bagi menjadi beberapa berkas.', value=max_bytes // 1024))
+        raise ImportRefused(_('Berkas terlalu besar (maksimal %(value)s KB). Bagi menjadi beberapa berkas.',
+                              value=max_bytes // 1024))
     if content.startswith(BINARY_MAGIC) or b"\x00" in content:  # a NUL anywhere: no database stores it
         raise ImportRefused(_("Isi berkas bukan teks CSV (berkas biner, mis. .xlsx yang diganti namanya)."))
     try:
@@ -84,7 +85,8 @@ def read_csv(body: str, max_rows: int) -> list[Row]:
         header = [header_key(h) for h in next(reader)]
         unknown = [h for h in header if h and h not in COLUMNS]
         if unknown:
-            raise ImportRefused(_('Kolom tidak dikenal: %(items)s. Kolom yang dikenal: %(known)s.', items=', '.join(unknown), known=', '.join(COLUMNS)))
+            raise ImportRefused(_('Kolom tidak dikenal: %(items)s. Kolom yang dikenal: %(known)s.',
+                                  items=', '.join(unknown), known=', '.join(COLUMNS)))
         missing = [c for c in REQUIRED if c not in header]
         if missing:
             raise ImportRefused(_('Kolom wajib tidak ada: %(items)s.', items=', '.join(missing)))
@@ -96,7 +98,8 @@ def read_csv(body: str, max_rows: int) -> list[Row]:
             if not any(c.strip() for c in cells):
                 continue
             if len(rows) >= max_rows:
-                raise ImportRefused(_('Terlalu banyak baris (maksimal %(max_rows)s). Bagi menjadi beberapa berkas.', max_rows=max_rows))
+                raise ImportRefused(_('Terlalu banyak baris (maksimal %(max_rows)s). Bagi menjadi beberapa berkas.',
+                                      max_rows=max_rows))
             extra = cells[len(keys):]
             data = {k: c for k, c in zip(keys, cells) if k}
             if any(c.strip() for c in extra):

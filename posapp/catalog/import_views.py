@@ -45,7 +45,8 @@ def import_csv():
         return _render(errors=exc.errors, status=400, filename=upload.filename)
     except (csv_import.ImportRefused, StockRefused) as exc:
         return _render(str(exc), status=400, filename=upload.filename)
-    flash(_('Impor selesai: %(created)s produk baru, %(updated)s diperbarui, %(opening_stock)s dengan stok awal.', created=outcome.created, updated=outcome.updated, opening_stock=outcome.opening_stock), "success")
+    flash(_('Impor selesai: %(created)s produk baru, %(updated)s diperbarui, %(opening_stock)s dengan stok awal.',
+            created=outcome.created, updated=outcome.updated, opening_stock=outcome.opening_stock), "success")
     return redirect(url_for("catalog.products"))
 
 

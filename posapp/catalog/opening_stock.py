@@ -34,7 +34,9 @@ def record(user, note=""):
     """Post the unbooked stock value once (flush only; the view commits)."""
     done = recorded()
     if done is not None:
-        raise StockRefused(_('Persediaan awal sudah dicatat (%(entry_no)s, %(business_date)s) dan hanya sekali. Koreksi berikutnya lewat penyesuaian stok atau stok opname.', entry_no=done.entry_no, business_date=done.business_date.strftime('%d-%m-%Y')))
+        raise StockRefused(_('Persediaan awal sudah dicatat (%(entry_no)s, %(business_date)s) dan hanya sekali. '
+                             'Koreksi berikutnya lewat penyesuaian stok atau stok opname.',
+                             entry_no=done.entry_no, business_date=done.business_date.strftime('%d-%m-%Y')))
     gap = unbooked()
     if gap <= 0:
         raise StockRefused(_("Tidak ada nilai persediaan yang belum tercatat di buku: periksa HPP dan stok produk."))

@@ -85,7 +85,8 @@ def duplicate_errors(values: dict, exclude_id=None) -> dict:
             query = query.where(Product.id != exclude_id)
         other = db.session.scalar(query)
         if other is not None:
-            errors[field] = _('%(label)s sudah dipakai produk «%(name)s» (%(sku)s).', label=label, name=other.name, sku=other.sku)
+            errors[field] = _('%(label)s sudah dipakai produk «%(name)s» (%(sku)s).',
+                              label=label, name=other.name, sku=other.sku)
     return errors
 
 

@@ -35,7 +35,8 @@ def _stock_form(product, kind, clean, act):
             except StockRefused as exc:
                 errors = {exc.field or "_": str(exc)}
             else:
-                flash(_('Stok %(name)s sekarang %(on_hand)s %(unit)s.', name=product.name, on_hand=product.on_hand, unit=product.unit), "success")
+                flash(_('Stok %(name)s sekarang %(on_hand)s %(unit)s.',
+                        name=product.name, on_hand=product.on_hand, unit=product.unit), "success")
                 return redirect(url_for("catalog.stock_card", product_id=product.id))
     db.session.refresh(product)
     return render_template(f"catalog/{kind}.html", product=product, form=form, errors=errors,
@@ -78,7 +79,8 @@ def opname():
         return render_template("catalog/opname_start.html", categories=service.categories())
     rows = inventory.opname_products(category)
     if len(rows) > inventory.OPNAME_MAX_ITEMS:
-        flash(_('Lebih dari %(n)s produk: pilih satu kategori untuk dihitung.', n=inventory.OPNAME_MAX_ITEMS), "warning")
+        flash(_('Lebih dari %(n)s produk: pilih satu kategori untuk dihitung.',
+                n=inventory.OPNAME_MAX_ITEMS), "warning")
         return redirect(url_for("catalog.opname"))
     return render_template("catalog/opname_sheet.html", category=category, doc_uuid=new_uuid(), errors={},
                            lines=[(p, system) for p, system in rows], counts={})
@@ -119,5 +121,6 @@ def opname_post():
     except StockRefused as exc:
         flash(str(exc), "warning")
         return redirect(url_for("catalog.opname"))
-    flash(_('Stok opname diposting: %(count)s produk dihitung, %(adjusted)s disesuaikan.', count=len(counts), adjusted=len(posted)), "success")
+    flash(_('Stok opname diposting: %(count)s produk dihitung, %(adjusted)s disesuaikan.',
+            count=len(counts), adjusted=len(posted)), "success")
     return redirect(url_for("catalog.opname"))

@@ -56,7 +56,8 @@ def close_day(day, counted, user, note="") -> DayClose:
     if day_close_of(day) is not None:
         raise LedgerRefused(_('Hari %(day)s sudah ditutup.', day=day.strftime('%d-%m-%Y')), "tanggal")
     if is_locked(day):
-        raise LedgerRefused(_('Hari %(day)s sudah terkunci: buku sudah ditutup sampai %(last_closed_date)s.', day=day.strftime('%d-%m-%Y'), last_closed_date=last_closed_date().strftime('%d-%m-%Y')), "tanggal")
+        raise LedgerRefused(_('Hari %(day)s sudah terkunci: buku sudah ditutup sampai %(last_closed_date)s.',
+                              day=day.strftime('%d-%m-%Y'), last_closed_date=last_closed_date().strftime('%d-%m-%Y')), "tanggal")
     counted = amount(counted, "uang_dihitung")
     expected = kas_balance(day)
     unsent = sum(unsent_counts().values())

@@ -40,10 +40,13 @@ def last_closed_date():
 def check_open(business_date) -> None:
     month = last_month_closed()
     if month is not None and business_date <= month:
-        raise LedgerRefused(_('Bulan %(month)s sudah ditutup (tutup buku): tidak ada transaksi baru pada atau sebelum %(last_day)s.', month=month.strftime('%m-%Y'), last_day=month.strftime('%d-%m-%Y')), "business_date")
+        raise LedgerRefused(_('Bulan %(month)s sudah ditutup (tutup buku): tidak ada transaksi baru pada atau sebelum '
+                              '%(last_day)s.',
+                              month=month.strftime('%m-%Y'), last_day=month.strftime('%d-%m-%Y')), "business_date")
     closed = last_day_closed()
     if closed is not None and business_date <= closed:
-        raise LedgerRefused(_('Hari %(closed)s sudah ditutup: tidak ada transaksi baru pada atau sebelum tanggal itu.', closed=closed.strftime('%d-%m-%Y')), "business_date")
+        raise LedgerRefused(_('Hari %(closed)s sudah ditutup: tidak ada transaksi baru pada atau sebelum tanggal itu.',
+                              closed=closed.strftime('%d-%m-%Y')), "business_date")
 
 
 def next_entry_no(business_date) -> str:

@@ -52,12 +52,14 @@ def check_closable(first: date) -> date:
         raise LedgerRefused(_('Bulan %(first)s sudah ditutup.', first=first.strftime('%m-%Y')), "bulan")
     locked = last_month_closed()
     if locked is not None and last <= locked:
-        raise LedgerRefused(_('Bulan %(first)s sudah terkunci oleh tutup buku %(locked)s.', first=first.strftime('%m-%Y'), locked=locked.strftime('%m-%Y')), "bulan")
+        raise LedgerRefused(_('Bulan %(first)s sudah terkunci oleh tutup buku %(locked)s.',
+                              first=first.strftime('%m-%Y'), locked=locked.strftime('%m-%Y')), "bulan")
     last_posting = db.session.scalar(db.select(db.func.max(JournalEntry.business_date))
                                      .where(JournalEntry.business_date >= first, JournalEntry.business_date <= last))
     closed_day = last_day_closed()
     if last_posting is not None and (closed_day is None or closed_day < last_posting):
-        raise LedgerRefused(_('Tutup hari %(last_posting)s dulu (hitung kas), baru tutup bulan.', last_posting=last_posting.strftime('%d-%m-%Y')), "bulan")
+        raise LedgerRefused(_('Tutup hari %(last_posting)s dulu (hitung kas), baru tutup bulan.',
+                              last_posting=last_posting.strftime('%d-%m-%Y')), "bulan")
     return last
 
 

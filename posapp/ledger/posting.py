@@ -65,7 +65,8 @@ def balanced(lines) -> list[Line]:
     if not debits or not credits:
         raise LedgerRefused(_("Jurnal harus punya sisi debit dan kredit."), "lines")
     if debits != credits:
-        raise LedgerRefused(_('Jurnal tidak seimbang: debit %(debits)s ≠ kredit %(credits)s.', debits=debits, credits=credits), "lines")
+        raise LedgerRefused(_('Jurnal tidak seimbang: debit %(debits)s ≠ kredit %(credits)s.',
+                              debits=debits, credits=credits), "lines")
     return kept
 
 
@@ -183,7 +184,8 @@ def _opening_amount(value, field, label) -> int:
     if value < 0:
         raise LedgerRefused(_('%(label)s tidak boleh negatif.', label=label), field)
     if value > MAX_OPENING:
-        raise LedgerRefused(_('%(label)s paling banyak %(maximum)s: periksa lagi angkanya.', label=label, maximum=format_rupiah(MAX_OPENING)), field)
+        raise LedgerRefused(_('%(label)s paling banyak %(maximum)s: periksa lagi angkanya.',
+                              label=label, maximum=format_rupiah(MAX_OPENING)), field)
     return value
 
 

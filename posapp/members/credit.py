@@ -29,7 +29,8 @@ def set_limit(member: Member, limit, user) -> None:
     """The manager sets the member's credit limit (0 = no kasbon); below the open credit only stops new kasbon."""
     limit = 0 if str(limit).strip() in ("", "0") else _amount(limit, "credit_limit")
     if limit > MAX_LIMIT:
-        raise MemberRefused(_('Limit kasbon paling besar %(maximum)s.', maximum=format_rupiah(MAX_LIMIT)), "credit_limit")
+        raise MemberRefused(_('Limit kasbon paling besar %(maximum)s.',
+                              maximum=format_rupiah(MAX_LIMIT)), "credit_limit")
     if limit != member.credit_limit:
         audit.record("member.credit_limit", f"{member.number}: {member.credit_limit} → {limit}", user=user)
         member.credit_limit = limit
@@ -57,7 +58,8 @@ def charge(member: Member, amount: int, doc_no: str, user, business_date) -> Cre
         db.session.refresh(member)
         if member.credit_limit == 0:
             raise MemberRefused(_('%(name)s tidak punya limit kasbon.', name=member.name), "payments")
-        raise MemberRefused(_('Kasbon melebihi limit %(name)s: sisa limit %(amount)s, diminta %(wanted)s.', name=member.name, amount=format_rupiah(available(member)), wanted=format_rupiah(amount)), "payments")
+        raise MemberRefused(_('Kasbon melebihi limit %(name)s: sisa limit %(amount)s, diminta %(wanted)s.',
+                              name=member.name, amount=format_rupiah(available(member)), wanted=format_rupiah(amount)), "payments")
     member.credit_open = done[0]
     return _move(member, "charge", amount, doc_no, user, business_date)
 
@@ -73,7 +75,8 @@ def _lower(member, amount):
                               .values(credit_open=Member.credit_open - amount).returning(Member.credit_open)).first()
     if done is None:
         db.session.refresh(member)
-        raise MemberRefused(_('Kasbon %(name)s hanya %(amount)s.', name=member.name, amount=format_rupiah(member.credit_open)), "amount")
+        raise MemberRefused(_('Kasbon %(name)s hanya %(amount)s.',
+                              name=member.name, amount=format_rupiah(member.credit_open)), "amount")
     member.credit_open = done[0]
 
 

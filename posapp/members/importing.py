@@ -32,7 +32,8 @@ def read_rows(body: str, max_rows: int) -> list:
         header = [header_key(h) for h in next(reader)]
         unknown = [h for h in header if h and h not in COLUMNS]
         if unknown:
-            raise ImportRefused(_('Kolom tidak dikenal: %(items)s. Kolom yang dikenal: %(known)s.', items=', '.join(unknown), known=', '.join(COLUMNS)))
+            raise ImportRefused(_('Kolom tidak dikenal: %(items)s. Kolom yang dikenal: %(known)s.',
+                                  items=', '.join(unknown), known=', '.join(COLUMNS)))
         if "nama" not in header:
             raise ImportRefused(_("Kolom wajib tidak ada: nama."))
         keys = [COLUMNS.get(h) for h in header]

@@ -65,7 +65,8 @@ def register(values: dict, user=None) -> Member:
     _check_nik_unique(values["nik"])
     number = next_number(values["joined_on"])
     if db.session.scalar(db.select(Member.id).where(Member.number == number)):
-        raise MemberRefused(_('Nomor anggota %(number)s sudah dipakai: periksa format nomor di pengaturan.', number=number), "number")
+        raise MemberRefused(_('Nomor anggota %(number)s sudah dipakai: periksa format nomor di pengaturan.',
+                              number=number), "number")
     member = Member(uuid=new_uuid(), number=number, status="aktif", credit_limit=0, credit_open=0,
                     created_at=clock.now(), **values)
     db.session.add(member)
@@ -140,7 +141,8 @@ def usable_member(member_id) -> Member:
     if member is None:
         raise MemberRefused(_("Anggota tidak dikenal."), "member_id")
     if not member.active:
-        raise MemberRefused(_('%(name)s (%(number)s) sudah keluar dari keanggotaan.', name=member.name, number=member.number), "member_id")
+        raise MemberRefused(_('%(name)s (%(number)s) sudah keluar dari keanggotaan.',
+                              name=member.name, number=member.number), "member_id")
     return member
 
 

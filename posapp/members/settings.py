@@ -26,10 +26,12 @@ def clean_percentages(form) -> dict:
         except InvalidOperation:
             raise MemberRefused(_('%(label)s: tulis persen, mis. 25 atau 2,5.', label=label), f"shu_{key}") from None
         if not value.is_finite() or not 0 <= value <= 100 or value != round(value, 2):
-            raise MemberRefused(_('%(label)s: 0–100 persen, paling banyak dua angka di belakang koma.', label=label), f"shu_{key}")
+            raise MemberRefused(_('%(label)s: 0–100 persen, paling banyak dua angka di belakang koma.',
+                                  label=label), f"shu_{key}")
         out[key], total = str(value.normalize() if value != value.to_integral() else int(value)), total + value
     if total != 100:
-        raise MemberRefused(_('Jumlah persentase SHU harus 100 %% (sekarang %(percent)s %%).', percent=format(total.normalize(), 'f')), "shu_cadangan")
+        raise MemberRefused(_('Jumlah persentase SHU harus 100 %% (sekarang %(percent)s %%).',
+                              percent=format(total.normalize(), 'f')), "shu_cadangan")
     return out
 
 

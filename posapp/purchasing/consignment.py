@@ -20,16 +20,19 @@ from ..i18n import _
 
 def _check_terms(line) -> None:
     if line.commission_percent is None and line.unit_cost <= 0:
-        raise PurchaseRefused(_('%(name)s: isi harga ke produsen per satuan atau komisi persen.', name=line.name), "lines")
+        raise PurchaseRefused(_('%(name)s: isi harga ke produsen per satuan atau komisi persen.',
+                                name=line.name), "lines")
     if line.commission_percent is not None and line.unit_cost:
-        raise PurchaseRefused(_('%(name)s: pilih salah satu, harga ke produsen atau komisi persen.', name=line.name), "lines")
+        raise PurchaseRefused(_('%(name)s: pilih salah satu, harga ke produsen atau komisi persen.',
+                                name=line.name), "lines")
 
 
 def _take_over(product: Product, supplier: Supplier, own_on_hand: dict) -> None:
     if product.consignor_id not in (None, supplier.id):
         raise PurchaseRefused(_('%(name)s sudah dititipkan produsen lain.', name=product.name), "lines")
     if product.consignor_id is None and own_on_hand.get(product.id, 0):
-        raise PurchaseRefused(_('%(name)s masih punya stok milik koperasi: habiskan atau pakai produk (SKU) lain untuk barang titipan.', name=product.name), "lines")
+        raise PurchaseRefused(_('%(name)s masih punya stok milik koperasi: habiskan atau pakai produk (SKU) lain '
+                                'untuk barang titipan.', name=product.name), "lines")
 
 
 def receive(purchase, header, user):

@@ -35,7 +35,8 @@ def settle(user, supplier: Supplier, end, via: str, *, doc_uuid=None, note="", f
         raise PurchaseRefused(_("Pilih dibayar tunai atau lewat bank."), "via")
     start = consignment.period_start(supplier.id)
     if end is None or end > today or end < start:
-        raise PurchaseRefused(_('Akhir periode antara %(start)s dan hari ini.', start=start.strftime('%d-%m-%Y')), "sampai")
+        raise PurchaseRefused(_('Akhir periode antara %(start)s dan hari ini.',
+                                start=start.strftime('%d-%m-%Y')), "sampai")
     statement = consignment.statement(supplier, end)
     if statement["amount"] < 0:
         raise PurchaseRefused(_("Saldo titipan produsen ini minus: periksa retur penjualan sebelum menyelesaikan."), "_")
@@ -77,7 +78,8 @@ def return_unsold(user, supplier: Supplier, quantities: dict, *, doc_uuid=None, 
         if product is None or product.consignor_id != supplier.id:
             raise PurchaseRefused(_("Produk itu bukan titipan produsen ini."), f"qty_{pid}")
         if not 0 < qty <= on_hand(pid):
-            raise PurchaseRefused(_('%(name)s: stok titipan %(on_hand)s.', name=product.name, on_hand=on_hand(pid)), f"qty_{pid}")
+            raise PurchaseRefused(_('%(name)s: stok titipan %(on_hand)s.',
+                                    name=product.name, on_hand=on_hand(pid)), f"qty_{pid}")
         ret.lines.append(ConsignmentReturnLine(product_id=pid, sku=product.sku, name=product.name, qty=qty))
     db.session.add(ret)
     db.session.flush()

@@ -33,7 +33,8 @@ def _supplier(supplier_id):
 
 def require_draft(purchase: Purchase) -> None:
     if not purchase.is_draft:
-        raise PurchaseRefused(_('Faktur %(doc_no)s sudah diposting dan tidak bisa diubah; koreksi lewat retur pembelian.', doc_no=purchase.doc_no), "_")
+        raise PurchaseRefused(_('Faktur %(doc_no)s sudah diposting dan tidak bisa diubah; koreksi lewat retur '
+                                'pembelian.', doc_no=purchase.doc_no), "_")
 
 
 def find_product(code: str):

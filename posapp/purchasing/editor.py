@@ -72,7 +72,8 @@ def _then(purchase, header, user, form):
             elif action == "scan" and form.get("code", "").strip():
                 product = documents.find_product(form["code"])
                 if product is None:
-                    return page(purchase, {"code": _('Barcode/SKU %(strip)s tidak dikenal: cari dengan nama.', strip=form['code'].strip())}, None)
+                    return page(purchase, {"code": _('Barcode/SKU %(strip)s tidak dikenal: cari dengan nama.',
+                                                     strip=form['code'].strip())}, None)
                 documents.add_product(purchase, product)
             elif action == "scan" and form.get("cari", "").strip():
                 return redirect(url_for("purchasing.purchase", purchase_id=purchase.id, cari=form["cari"].strip()))
@@ -82,7 +83,8 @@ def _then(purchase, header, user, form):
                 return redirect(url_for("purchasing.purchase_list"))
             elif action == "post":
                 POSTERS[purchase.kind](purchase, header, user)
-                flash(_('%(kind)s %(doc_no)s diposting.', kind=DOC_KINDS[purchase.kind], doc_no=purchase.doc_no), "success")
+                flash(_('%(kind)s %(doc_no)s diposting.',
+                        kind=DOC_KINDS[purchase.kind], doc_no=purchase.doc_no), "success")
             elif action == "save":
                 flash(_("Draf disimpan."), "success")
     except AlreadyPosted as refusal:

@@ -28,7 +28,8 @@ def prepare(purchase: Purchase, header: dict, user):
     """Lock, refuse a posted one, apply the header, check; returns (purchase, supplier, day)."""
     purchase = lock(purchase)
     if not purchase.is_draft:
-        raise AlreadyPosted(_('Faktur ini sudah diposting sebagai %(doc_no)s; tidak ada yang diubah.', doc_no=purchase.doc_no))
+        raise AlreadyPosted(_('Faktur ini sudah diposting sebagai %(doc_no)s; tidak ada yang diubah.',
+                              doc_no=purchase.doc_no))
     require_draft(purchase)
     day = clock.today()
     supplier = db.session.get(Supplier, header["supplier_id"]) if header.get("supplier_id") else None
@@ -55,7 +56,8 @@ def post(purchase: Purchase, header: dict, user) -> Purchase:
     for line in purchase.lines:
         product = products[line.product_id]
         if product.consignor_id is not None:
-            raise PurchaseRefused(_('%(name)s adalah barang titipan: terima lewat dokumen titip jual.', name=line.name), "lines")
+            raise PurchaseRefused(_('%(name)s adalah barang titipan: terima lewat dokumen titip jual.',
+                                    name=line.name), "lines")
         line.sku, line.name, line.total = product.sku, product.name, line.qty * line.unit_cost
     purchase.total = sum(line.total for line in purchase.lines)
     shift = drawer_shift(user, purchase.payment == "cash" and header.get("from_drawer"))

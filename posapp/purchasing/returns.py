@@ -46,7 +46,9 @@ def return_goods(user, purchase: Purchase, quantities: dict, settle: str, *, doc
     picked = _picked(purchase, quantities)
     total = sum(qty * line.unit_cost for line, qty in picked)
     if settle == "credit" and (purchase.payment != "credit" or total > open_of(purchase)):
-        raise PurchaseRefused(_('Sisa utang faktur ini %(amount)s: retur senilai %(total)s diselesaikan dengan uang kembali.', amount=format_rupiah(open_of(purchase)), total=format_rupiah(total)), "settle")
+        raise PurchaseRefused(_('Sisa utang faktur ini %(amount)s: retur senilai %(total)s diselesaikan dengan uang '
+                                'kembali.',
+                                amount=format_rupiah(open_of(purchase)), total=format_rupiah(total)), "settle")
     return _record(user, purchase, picked, settle, total, doc_uuid, note, from_drawer), False
 
 
@@ -61,7 +63,8 @@ def _picked(purchase, quantities) -> list:
             raise PurchaseRefused(_('%(name)s: paling banyak %(value)s bisa diretur.', name=line.name, value=line.qty - done.get(line.id, 0)),
                                   f"qty_{line.id}")
         if not allow_negative and on_hand(line.product_id) < qty:
-            raise PurchaseRefused(_('Stok %(name)s tinggal %(on_hand)s.', name=line.name, on_hand=on_hand(line.product_id)), f"qty_{line.id}")
+            raise PurchaseRefused(_('Stok %(name)s tinggal %(on_hand)s.',
+                                    name=line.name, on_hand=on_hand(line.product_id)), f"qty_{line.id}")
         picked.append((line, qty))
     if not picked:
         raise PurchaseRefused(_("Isi jumlah barang yang diretur."), "_")

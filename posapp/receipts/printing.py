@@ -60,7 +60,8 @@ def send_bytes(data: bytes, settings: PrinterSettings) -> PrintResult:
     worker.start()
     worker.join(settings.timeout * 2 + 1)
     if "result" not in outcome:
-        return PrintResult(ok=False, error=_('Printer tidak menjawab (%(label)s). Periksa printer lalu cetak ulang.', label=settings.label))
+        return PrintResult(ok=False, error=_('Printer tidak menjawab (%(label)s). Periksa printer lalu cetak ulang.',
+                                             label=settings.label))
     result = outcome["result"]
     if not result.ok:
         log.warning("print failed: %s", result.error)
@@ -72,15 +73,19 @@ def _message(exc, settings) -> str:
     if isinstance(exc, PrintError):
         return str(exc)
     if isinstance(exc, DeviceNotFoundError):
-        return (_('Printer tidak ditemukan atau tidak bisa dibuka (%(where)s). Pastikan printer menyala dan tersambung, lalu coba lagi.', where=where))
+        return (_('Printer tidak ditemukan atau tidak bisa dibuka (%(where)s). Pastikan printer menyala dan '
+                  'tersambung, lalu coba lagi.', where=where))
     if isinstance(exc, ConnectionRefusedError):
-        return _('Printer menolak sambungan (%(where)s). Pastikan printer menyala dan alamatnya benar, lalu coba lagi.', where=where)
+        return _('Printer menolak sambungan (%(where)s). Pastikan printer menyala dan alamatnya benar, lalu coba lagi.',
+                 where=where)
     if isinstance(exc, (socket.timeout, TimeoutError)):
-        return (_('Printer tidak menjawab dalam %(timeout)s detik (%(where)s). Periksa kabel/jaringan dan kertas, lalu coba lagi.', timeout=format(settings.timeout, 'g'), where=where))
+        return (_('Printer tidak menjawab dalam %(timeout)s detik (%(where)s). Periksa kabel/jaringan dan kertas, '
+                  'lalu coba lagi.', timeout=format(settings.timeout, 'g'), where=where))
     if isinstance(exc, socket.gaierror):
         return _('Alamat printer tidak ditemukan (%(where)s). Periksa pengaturan printer.', where=where)
     if isinstance(exc, OSError):
-        return _('Printer tidak dapat dipakai (%(where)s): %(value)s. Coba lagi.', where=where, value=exc.strerror or exc)
+        return _('Printer tidak dapat dipakai (%(where)s): %(value)s. Coba lagi.',
+                 where=where, value=exc.strerror or exc)
     return _('Gagal mencetak (%(where)s): %(exc)s. Coba lagi.', where=where, exc=exc)
 
 

@@ -70,7 +70,8 @@ def refund():
     except Refusal as exc:
         return _refund_page(number, refunds.find_sale(number), {exc.field or "_": str(exc)})
     result = printing.print_and_log(ret)
-    flash(_('%(kind_label)s %(receipt_no)s tersimpan.', kind_label=ret.kind_label, receipt_no=ret.receipt_no), "success")
+    flash(_('%(kind_label)s %(receipt_no)s tersimpan.',
+            kind_label=ret.kind_label, receipt_no=ret.receipt_no), "success")
     if not result["ok"]:
         flash(_('Struk retur belum tercetak: %(error)s', error=result['error']), "error")
     return redirect(url_for("sales.receipt", receipt_no=ret.receipt_no))

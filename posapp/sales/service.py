@@ -171,7 +171,8 @@ def _check_stock(priced, allow_negative: bool):
         wanted[product] = wanted.get(product, 0) + line.qty
     for product, qty in wanted.items():
         if product.on_hand - qty < 0:
-            raise SaleRefused(_('Stok %(name)s tidak cukup (sisa %(on_hand)s).', name=product.name, on_hand=product.on_hand), "lines")
+            raise SaleRefused(_('Stok %(name)s tidak cukup (sisa %(on_hand)s).',
+                                name=product.name, on_hand=product.on_hand), "lines")
 
 
 def _move_stock(sale, priced, user):

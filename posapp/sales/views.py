@@ -64,7 +64,8 @@ def scan(code):
         card = member_tenders.card_json(code)  # a member card scanned into the same field
         if card is not None:
             return jsonify(card), 200 if card["ok"] else 409
-        return jsonify(ok=False, error=_('Barcode %(code)s tidak dikenal.', code=code), field="barcode", unknown=True), 404
+        return jsonify(ok=False, error=_('Barcode %(code)s tidak dikenal.',
+                                         code=code), field="barcode", unknown=True), 404
     return jsonify(product_json(product))
 
 

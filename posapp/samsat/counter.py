@@ -120,7 +120,8 @@ def tender(form, total) -> tuple[str, int, int, str, int]:
         raise SamsatRefused(_('Uang diterima: %(error)s', error=exc), "tendered") from None
     due, rounding = cash_due(total)
     if tendered < due:
-        raise SamsatRefused(_('Uang diterima kurang dari total Rp %(due)s.', due=format(due, ',')).replace(",", "."), "tendered")
+        raise SamsatRefused(_('Uang diterima kurang dari total Rp %(due)s.',
+                              due=format(due, ',')).replace(",", "."), "tendered")
     return method, tendered, tendered - due, "", rounding
 
 

@@ -25,7 +25,8 @@ class Holder:
     outlet: str
 
     def describe(self) -> str:
-        return (_('masa pajak %(due)s sudah dibayar %(format_wib)s WIB di %(outlet)s, no. transaksi %(transaction_no)s', due=self.due.strftime('%d-%m-%Y'), format_wib=clock.format_wib(self.paid_at), outlet=self.outlet, transaction_no=self.transaction_no))
+        return (_('masa pajak %(due)s sudah dibayar %(format_wib)s WIB di %(outlet)s, no. transaksi %(transaction_no)s',
+                  due=self.due.strftime('%d-%m-%Y'), format_wib=clock.format_wib(self.paid_at), outlet=self.outlet, transaction_no=self.transaction_no))
 
 
 def dues_of(bill) -> list[date]:
@@ -54,7 +55,9 @@ def holders(plate: str, dues) -> list[Holder]:
 
 def refusal(plate_display: str, found: list[Holder]) -> AlreadyPaid:
     said = "; ".join(holder.describe() for holder in found)
-    return AlreadyPaid(_('%(plate_display)s: %(said)s. Satu tahun pajak hanya dibayar sekali — pembayaran kedua tidak dicatat. Bila pembayaran pertama keliru, manajer menyelesaikannya dulu (menu Belum selesai).', plate_display=plate_display, said=said), found)
+    return AlreadyPaid(_('%(plate_display)s: %(said)s. Satu tahun pajak hanya dibayar sekali — pembayaran kedua tidak '
+                         'dicatat. Bila pembayaran pertama keliru, manajer menyelesaikannya dulu (menu Belum selesai).',
+                         plate_display=plate_display, said=said), found)
 
 
 def check_unpaid(bill) -> None:

@@ -26,7 +26,8 @@ def _plate_invalid(vehicle, dues, paid_on, limits):
 
 def _plate_not_jatim(vehicle, dues, paid_on, limits):
     if plate_region(vehicle.plate) not in limits.plate_regions:
-        return (_('Kendaraan %(plate)s bukan kendaraan Jawa Timur. Bayar pajaknya di Samsat daerah asal pelat, atau urus mutasi kendaraan di kantor Samsat.', plate=display_plate(vehicle.plate)))
+        return (_('Kendaraan %(plate)s bukan kendaraan Jawa Timur. Bayar pajaknya di Samsat daerah asal pelat, atau '
+                  'urus mutasi kendaraan di kantor Samsat.', plate=display_plate(vehicle.plate)))
 
 
 def _not_supported(vehicle, dues, paid_on, limits):
@@ -48,18 +49,22 @@ def _stnk_renewal_due(vehicle, dues, paid_on, limits):
         return None
     why = (_('pajak yang jatuh tempo %(tanggal)s dibayar bersama pengesahan lima tahunan', tanggal=tanggal(renewal_year))
            if renewal_year else _("waktunya pengesahan lima tahunan"))
-    return (_('STNK berlaku sampai %(tanggal)s: %(why)s (ganti STNK dan pelat). Silakan datang ke kantor Samsat dengan membawa kendaraan, STNK, BPKB dan KTP.', tanggal=tanggal(stnk), why=why))
+    return (_('STNK berlaku sampai %(tanggal)s: %(why)s (ganti STNK dan pelat). Silakan datang ke kantor Samsat '
+              'dengan membawa kendaraan, STNK, BPKB dan KTP.', tanggal=tanggal(stnk), why=why))
 
 
 def _too_many_years(vehicle, dues, paid_on, limits):
     if len(dues) > limits.max_years:
-        return (_('Tunggakan pajak %(count)s tahun, lebih dari %(max_years)s tahun yang bisa dibayar di Samsat OPOP. Silakan bayar di kantor Samsat.', count=len(dues), max_years=limits.max_years))
+        return (_('Tunggakan pajak %(count)s tahun, lebih dari %(max_years)s tahun yang bisa dibayar di Samsat OPOP. '
+                  'Silakan bayar di kantor Samsat.', count=len(dues), max_years=limits.max_years))
 
 
 def _not_due_yet(vehicle, dues, paid_on, limits):
     earliest = vehicle.tax_due - timedelta(days=limits.max_days_early)
     if paid_on < earliest:
-        return (_('Pajak jatuh tempo %(due)s dan baru bisa dibayar mulai %(earliest)s (%(max_days_early)s hari sebelumnya). Silakan datang lagi ke loket Samsat OPOP mulai tanggal itu.', due=tanggal(vehicle.tax_due), earliest=tanggal(earliest), max_days_early=limits.max_days_early))
+        return (_('Pajak jatuh tempo %(due)s dan baru bisa dibayar mulai %(earliest)s (%(max_days_early)s hari '
+                  'sebelumnya). Silakan datang lagi ke loket Samsat OPOP mulai tanggal itu.',
+                  due=tanggal(vehicle.tax_due), earliest=tanggal(earliest), max_days_early=limits.max_days_early))
 
 
 _CHECKS = {"plate_invalid": _plate_invalid, "plate_not_jatim": _plate_not_jatim, "not_supported": _not_supported,

@@ -38,7 +38,9 @@ def record_setoran(user, payment_ids, via="cash", note="") -> SamsatSetoran:
         raise SamsatRefused(_("Ada pembayaran yang tidak ditemukan."), "payments")
     for payment in payments:
         if payment.status != "terkonfirmasi":
-            raise SamsatRefused(_('%(transaction_no)s belum terkonfirmasi (%(status_label)s); hanya pembayaran terkonfirmasi yang boleh disetor.', transaction_no=payment.transaction_no, status_label=payment.status_label), "payments")
+            raise SamsatRefused(_('%(transaction_no)s belum terkonfirmasi (%(status_label)s); hanya pembayaran '
+                                  'terkonfirmasi yang boleh disetor.',
+                                  transaction_no=payment.transaction_no, status_label=payment.status_label), "payments")
     if already := deposited_ids(ids):
         numbers = ", ".join(p.transaction_no for p in payments if p.id in already)
         raise SamsatRefused(_('Sudah pernah disetor: %(numbers)s.', numbers=numbers), "payments")

@@ -30,7 +30,8 @@ def setoran():
     ids = _payment_ids(request.form)
     done = setoran_acts.record_setoran(current_user, ids, request.form.get("via") or "cash",
                                        request.form.get("note") or "")
-    flash(_('Setoran %(setoran_no)s tercatat: %(count)s pembayaran.', setoran_no=done.setoran_no, count=len(done.items)), "success")
+    flash(_('Setoran %(setoran_no)s tercatat: %(count)s pembayaran.',
+            setoran_no=done.setoran_no, count=len(done.items)), "success")
     return redirect(url_for("samsat.setoran"))
 
 

@@ -68,7 +68,8 @@ def settle(payment_uuid):
     upload_soon()
     result = receipt.print_settlement(done)
     if result["ok"]:
-        flash(_('%(kind_label)s %(settlement_no)s tercatat.', kind_label=done.kind_label, settlement_no=done.settlement_no), "success")
+        flash(_('%(kind_label)s %(settlement_no)s tercatat.',
+                kind_label=done.kind_label, settlement_no=done.settlement_no), "success")
     else:
         flash(_('%(kind_label)s %(settlement_no)s tercatat, tetapi struk gagal dicetak: %(error)s', kind_label=done.kind_label, settlement_no=done.settlement_no, error=result['error']),
               "warning")

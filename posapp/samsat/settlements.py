@@ -71,7 +71,8 @@ def settle(user, approval, payment_uuid: str, form) -> SamsatSettlement:
         raise SamsatRefused(_("Pembayaran tidak ditemukan; muat ulang halaman."), "payment")
     option = option_for(payment, payments.held([payment])[payment.id])
     if option is None:
-        raise SamsatRefused(_('%(transaction_no)s (%(status_label)s) tidak perlu diselesaikan.', transaction_no=payment.transaction_no, status_label=payment.status_label), "payment")
+        raise SamsatRefused(_('%(transaction_no)s (%(status_label)s) tidak perlu diselesaikan.',
+                              transaction_no=payment.transaction_no, status_label=payment.status_label), "payment")
     if str(form.get("event_id") or "") != str(option.event_id):
         raise SamsatRefused(_("Status pembayaran baru saja berubah; periksa lagi sebelum menyelesaikan."), "payment")
     method, reference = _method(form)

@@ -84,23 +84,27 @@ def _regime(data, regimes):
         raise VehicleInputError(_("Dengan PKB pokok, isi juga apakah STNK memuat baris opsen: pkb_regime "
                                 "jatim-2010 (tanpa baris opsen) atau jatim-2025 (ada baris opsen)."), "pkb_regime")
     if not isinstance(regime, str) or regime not in regimes:
-        raise VehicleInputError(_('Tarif PKB pokok (pkb_regime) tidak dikenal; pilih salah satu: %(items)s.', items=', '.join(sorted(regimes))), "pkb_regime")
+        raise VehicleInputError(_('Tarif PKB pokok (pkb_regime) tidak dikenal; pilih salah satu: %(items)s.',
+                                  items=', '.join(sorted(regimes))), "pkb_regime")
     return regime
 
 
 def _amount(data, key, maximum):
     value = data[key]
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise VehicleInputError(_('%(field)s harus bilangan bulat rupiah lebih dari 0, tanpa sen.', field=LABELS[key]), key)
+        raise VehicleInputError(_('%(field)s harus bilangan bulat rupiah lebih dari 0, tanpa sen.',
+                                  field=LABELS[key]), key)
     if value > maximum:
-        raise VehicleInputError(_('%(field)s terlalu besar (maksimal %(maximum)s); periksa kembali angkanya.', field=LABELS[key], maximum=format_rupiah(maximum)), key)
+        raise VehicleInputError(_('%(field)s terlalu besar (maksimal %(maximum)s); periksa kembali angkanya.',
+                                  field=LABELS[key], maximum=format_rupiah(maximum)), key)
     return value
 
 
 def _whole(data, key, low, high):
     value = data[key]
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise VehicleInputError(_('%(field)s harus bilangan bulat %(low)s sampai %(high)s.', field=LABELS[key].capitalize(), low=low, high=high), key)
+        raise VehicleInputError(_('%(field)s harus bilangan bulat %(low)s sampai %(high)s.',
+                                  field=LABELS[key].capitalize(), low=low, high=high), key)
     return value
 
 
@@ -122,4 +126,5 @@ def _check_dates(tax_due, stnk, paid_on):
     # an STNK that ends before the tax due date is not malformed: that year is the renewal's (a refusal)
     for key, day in (("tax_due", tax_due), ("stnk_valid_until", stnk)):
         if not add_years(paid_on, -MAX_YEARS_AWAY) <= day <= add_years(paid_on, MAX_YEARS_AWAY):
-            raise VehicleInputError(_('Tanggal %(field)s terlalu jauh dari tanggal bayar (lebih dari %(years)s tahun); periksa kembali STNK.', field=LABELS[key], years=MAX_YEARS_AWAY), key)
+            raise VehicleInputError(_('Tanggal %(field)s terlalu jauh dari tanggal bayar (lebih dari %(years)s '
+                                      'tahun); periksa kembali STNK.', field=LABELS[key], years=MAX_YEARS_AWAY), key)

@@ -63,7 +63,9 @@ def quote():
             errors.setdefault("_", exc.hub_note)
         return _counter_page(form, errors, status=400)
     if found.hub_total is not None and bill.payable and bill.total != found.hub_total:
-        found.note = (_('Tagihan hub %(hub_total)s berbeda dengan hitungan loket %(total)s: sinkronkan aturan tarif dulu, atau pembayaran akan selisih.', hub_total=format_rupiah(found.hub_total), total=format_rupiah(bill.total)))
+        found.note = (_('Tagihan hub %(hub_total)s berbeda dengan hitungan loket %(total)s: sinkronkan aturan tarif '
+                        'dulu, atau pembayaran akan selisih.',
+                        hub_total=format_rupiah(found.hub_total), total=format_rupiah(bill.total)))
     already = _already_paid(bill)
     payment_uuid = counter.new_payment_uuid()  # made now: a double-submitted payment is recorded once
     if bill.payable and not already:

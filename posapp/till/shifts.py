@@ -50,7 +50,8 @@ def day_closed_message(day=None):
     day = day or clock.today()
     if not is_locked(day):
         return None
-    return (_('Hari %(day)s sudah ditutup oleh manajer: penjualan dan pembayaran Samsat bisa lagi mulai besok (hari usaha berikutnya).', day=day.strftime('%d-%m-%Y')))
+    return (_('Hari %(day)s sudah ditutup oleh manajer: penjualan dan pembayaran Samsat bisa lagi mulai besok (hari '
+              'usaha berikutnya).', day=day.strftime('%d-%m-%Y')))
 
 
 def open_shift(user, opening_cash) -> Shift:

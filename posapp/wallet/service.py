@@ -204,13 +204,16 @@ def pay(wallet, amount, limited, user, *, doc_no, items, pin=None) -> WalletMove
     after = _move_balance(wallet, -amount)
     if after is None:
         db.session.refresh(wallet)
-        raise WalletRefused(_('Saldo dompet %(name)s kurang: saldo %(balance)s, belanja %(amount)s.', name=wallet.member.name, balance=format_rupiah(wallet.balance), amount=format_rupiah(amount)), "payments")
+        raise WalletRefused(_('Saldo dompet %(name)s kurang: saldo %(balance)s, belanja %(amount)s.',
+                              name=wallet.member.name, balance=format_rupiah(wallet.balance), amount=format_rupiah(amount)), "payments")
     # the row is locked by the UPDATE now: another till's payment is counted before the limits are read
     if limited:
         left = remaining(wallet)
         for period, label in (("today", _("hari ini")), ("week", _("minggu ini"))):
             if left[period] is not None and limited > left[period]:
-                raise WalletRefused(_('Batas jajan %(name)s %(label)s tinggal %(amount)s (belanja terbatas %(limited)s).', name=wallet.member.name, label=label, amount=format_rupiah(left[period]), limited=format_rupiah(limited)), "payments")
+                raise WalletRefused(_('Batas jajan %(name)s %(label)s tinggal %(amount)s (belanja terbatas '
+                                      '%(limited)s).',
+                                      name=wallet.member.name, label=label, amount=format_rupiah(left[period]), limited=format_rupiah(limited)), "payments")
     return _record(wallet, "purchase", amount, after, user, method="sale", doc_no=doc_no, items=items,
                    limited=limited)
 

@@ -77,7 +77,8 @@ def samsat_inquiry(plate: str, paid_on) -> dict:
     try:
         answer = client.get("/samsat/inquiry", {"plate": plate, "on": paid_on.isoformat()})
     except HubUnreachable as exc:
-        raise SamsatInquiryError(_('Hub Samsat tidak terjangkau: %(error)s. Isi data kendaraan dari STNK; tagihan dihitung di loket dan belum terverifikasi.', error=exc)) from exc
+        raise SamsatInquiryError(_('Hub Samsat tidak terjangkau: %(error)s. Isi data kendaraan dari STNK; tagihan '
+                                   'dihitung di loket dan belum terverifikasi.', error=exc)) from exc
     except HubRefused as exc:
         raise SamsatInquiryError(_refused_note(exc), exc.code) from exc
     finally:

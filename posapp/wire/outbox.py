@@ -33,7 +33,8 @@ def check_sendable(business_date, payload) -> str:
     if found is None and len(text.encode("utf-8")) > limits.MAX_RECORD_BYTES:
         found = _('data lebih dari %(value)s KB', value=limits.MAX_RECORD_BYTES // 1024)
     if found is None and not limits.FIRST_DAY <= business_date <= limits.LAST_DAY:
-        found = _('tanggal usaha %(business_date)s di luar 2000–2099 (periksa jam komputer)', business_date=business_date.strftime('%d-%m-%Y'))
+        found = _('tanggal usaha %(business_date)s di luar 2000–2099 (periksa jam komputer)',
+                  business_date=business_date.strftime('%d-%m-%Y'))
     if found:
         raise OutboxRefused(_('Data tidak bisa dicatat dan dikirim ke server provinsi: %(found)s.', found=found))
     return text
