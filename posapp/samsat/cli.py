@@ -39,8 +39,8 @@ def _paid_on(text):
     try:
         return parse_date(text)
     except ValueError:
-        raise VehicleInputError(_("Tanggal --on '%(text)s' tidak valid; tulis TTTT-BB-HH, mis. 2025-08-17.",
-                                  text=text)) from None
+        raise VehicleInputError(_("Tanggal --on '%(value)s' tidak valid; tulis TTTT-BB-HH, mis. 2025-08-17.",
+                                  value=text)) from None
 
 
 def _read_vehicle(text):
