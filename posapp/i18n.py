@@ -9,7 +9,7 @@ modules (pricing, posting rules) can raise translatable refusals without an app.
 """
 
 
-def gettext(text: str, **values) -> str:
+def gettext(text: str, /, **values) -> str:
     """`text` in the request's language (Indonesian without a request, or in an app without Babel: the
     hub), `%(name)s` filled from values."""
     from flask import current_app, has_request_context
@@ -19,7 +19,7 @@ def gettext(text: str, **values) -> str:
     return text % values if values else text
 
 
-def lazy_gettext(text: str, **values):
+def lazy_gettext(text: str, /, **values):
     """The same, said when the string is used rather than when it is made (module-level labels)."""
     from flask_babel import LazyString
     return LazyString(gettext, text, **values)
