@@ -7,6 +7,7 @@ from flask import current_app
 
 from . import clock
 from .refusal import Refusal
+from .i18n import _
 
 NAME_RE = re.compile(r"^posapp-\d{8}-\d{6}(-\d+)?-[a-z-]+\.db$")
 
@@ -85,9 +86,9 @@ def restore_database(file: Path, app=None) -> Path:
     app = app or current_app
     target = sqlite_path(app)
     if target is None:
-        raise BackupRefused("Pemulihan hanya untuk database SQLite; untuk PostgreSQL pakai pg_restore.")
+        raise BackupRefused(_("Pemulihan hanya untuk database SQLite; untuk PostgreSQL pakai pg_restore."))
     if not file.exists():
-        raise BackupRefused(f"Berkas {file} tidak ditemukan.")
+        raise BackupRefused(_('Berkas %(file)s tidak ditemukan.', file=file))
     _check_integrity(file)
     safety = backup_database("sebelum-pulih", app)
     _copy(file, target)
@@ -103,6 +104,6 @@ def _check_integrity(file: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise BackupRefused(f"Berkas bukan database yang sah: {exc}") from exc
+        raise BackupRefused(_('Berkas bukan database yang sah: %(error)s', error=exc)) from exc
     if result != "ok" or not has_users:
-        raise BackupRefused("Berkas cadangan rusak atau bukan database aplikasi ini.")
+        raise BackupRefused(_("Berkas cadangan rusak atau bukan database aplikasi ini."))

@@ -12,6 +12,7 @@ from flask import jsonify, request
 from . import limits
 from .errors import error_response, wants_json
 from .refusal import Refusal
+from .i18n import _
 
 MAX_ARG = 2000           # characters of one query or path argument (a search text, a barcode, a date…)
 MAX_FORM_VALUE = 20_000  # characters of one form value (each form checks its own, tighter limits)
@@ -31,16 +32,16 @@ def json_body(field=None):
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise InputRefused("Data yang dikirim bukan teks UTF-8 yang sah.", field) from None
+        raise InputRefused(_("Data yang dikirim bukan teks UTF-8 yang sah."), field) from None
     try:
         value = limits.loads(text)
     except limits.TooDeep as exc:
-        raise InputRefused(f"Data ditolak: {exc}.", field) from None
+        raise InputRefused(_('Data ditolak: %(error)s.', error=exc), field) from None
     except ValueError:
-        raise InputRefused("Data yang dikirim bukan JSON yang sah.", field) from None
+        raise InputRefused(_("Data yang dikirim bukan JSON yang sah."), field) from None
     found = limits.problem(value)
     if found:
-        raise InputRefused(f"Data ditolak: {found}.", field)
+        raise InputRefused(_('Data ditolak: %(found)s.', found=found), field)
     return value
 
 
@@ -50,7 +51,7 @@ def json_object(field=None) -> dict:
         return {}
     value = json_body(field)
     if not isinstance(value, dict):
-        raise InputRefused("Data yang dikirim harus berupa objek JSON.", field)
+        raise InputRefused(_("Data yang dikirim harus berupa objek JSON."), field)
     return value
 
 
@@ -78,7 +79,7 @@ def request_problem() -> str | None:
         for value in values:
             found = limits.text_problem(value, limit) or _number_problem(value)
             if found:
-                return f"Isian {where} ditolak: {found}."
+                return _('Isian %(where)s ditolak: %(found)s.', where=where, found=found)
     return None
 
 
@@ -87,7 +88,7 @@ def _number_problem(value: str) -> str | None:
     longer than MAX_DIGITS (int() refuses 4,300 digits; no number a person types is that long)."""
     digits = value.strip().lstrip("+-")
     if digits.isdigit() and (not digits.isascii() or len(digits) > MAX_DIGITS):
-        return "angka tidak sah atau terlalu panjang"
+        return _("angka tidak sah atau terlalu panjang")
     return None
 
 

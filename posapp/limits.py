@@ -7,6 +7,7 @@ import json
 import math
 import re
 from datetime import date
+from .i18n import _
 
 BIGINT_MIN, BIGINT_MAX = -2 ** 63, 2 ** 63 - 1  # PostgreSQL bigint: every integer that crosses the wire
 MAX_DEPTH = 16       # nesting of one JSON value (the hub quarantines a deeper payload: HUB_MAX_DEPTH)
@@ -51,23 +52,23 @@ def nesting_depth(text: str, stop_after: int) -> int:
 
 def _integer(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_INT_DIGITS:
-        raise ValueError("bilangan bulat terlalu panjang")
+        raise ValueError(_("bilangan bulat terlalu panjang"))
     return int(digits)
 
 
 def _constant(name: str):
-    raise ValueError(f"{name} bukan angka JSON")
+    raise ValueError(_('%(name)s bukan angka JSON', name=name))
 
 
 def loads(text: str, max_depth: int = MAX_DEPTH):
     """JSON text → Python values; raises TooDeep before a deep text reaches the parser, ValueError when
     the text is not JSON (NaN, Infinity and digit runs no bigint can hold included)."""
     if nesting_depth(text, max_depth) > max_depth:
-        raise TooDeep(f"data JSON bersarang lebih dari {max_depth} tingkat")
+        raise TooDeep(_('data JSON bersarang lebih dari %(max_depth)s tingkat', max_depth=max_depth))
     try:
         return json.loads(text, parse_int=_integer, parse_constant=_constant)
     except RecursionError as exc:  # cannot happen after the depth check; never a 500 if it does
-        raise TooDeep("data JSON terlalu dalam") from exc
+        raise TooDeep(_("data JSON terlalu dalam")) from exc
 
 
 def problem(value, depth: int = 1, *, max_text: int = MAX_TEXT) -> str | None:
@@ -75,9 +76,9 @@ def problem(value, depth: int = 1, *, max_text: int = MAX_TEXT) -> str | None:
     None when it can."""
     if isinstance(value, (dict, list, tuple)):
         if depth > MAX_DEPTH:
-            return f"data bersarang lebih dari {MAX_DEPTH} tingkat"
+            return _('data bersarang lebih dari %(n)s tingkat', n=MAX_DEPTH)
         if len(value) > MAX_ITEMS:
-            return f"daftar berisi lebih dari {MAX_ITEMS} isi"
+            return _('daftar berisi lebih dari %(n)s isi', n=MAX_ITEMS)
         items = value.items() if isinstance(value, dict) else enumerate(value)
         for key, item in items:
             found = (text_problem(key, MAX_KEY) if isinstance(key, str) else None) \
@@ -90,16 +91,16 @@ def problem(value, depth: int = 1, *, max_text: int = MAX_TEXT) -> str | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return None if is_bigint(value) else "bilangan bulat di luar batas (±9.223.372.036.854.775.807)"
+        return None if is_bigint(value) else _("bilangan bulat di luar batas (±9.223.372.036.854.775.807)")
     if isinstance(value, float):
-        return None if math.isfinite(value) else "angka tidak sah (NaN atau tak hingga)"
-    return "nilai yang tidak bisa disimpan"
+        return None if math.isfinite(value) else _("angka tidak sah (NaN atau tak hingga)")
+    return _("nilai yang tidak bisa disimpan")
 
 
 def text_problem(text: str, limit: int = MAX_TEXT) -> str | None:
     """Why `text` cannot be stored (a NUL, a lone surrogate, more than `limit` characters), or None."""
     if not storable_text(text):
-        return "teks berisi karakter yang tidak bisa disimpan (NUL atau karakter rusak)"
+        return _("teks berisi karakter yang tidak bisa disimpan (NUL atau karakter rusak)")
     if len(text) > limit:
-        return f"teks lebih dari {limit:,} karakter".replace(",", ".")
+        return _('teks lebih dari %(limit)s karakter', limit=format(limit, ',')).replace(",", ".")
     return None

@@ -7,6 +7,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from .refusal import Refusal
+from .i18n import _
 
 MAX_AMOUNT = 1_000_000_000_000  # Rp 1 triliun: far above anything a koperasi handles
 
@@ -33,7 +34,7 @@ _GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 def parse_rupiah(text, *, allow_negative=False, maximum=MAX_AMOUNT, field=None) -> int:
     """Read an amount as people type it: `40000`, `40.000`, `Rp 40.000`, `40.000,00`."""
     if isinstance(text, bool) or isinstance(text, float):
-        raise MoneyError("Jumlah uang tidak valid.", field)
+        raise MoneyError(_("Jumlah uang tidak valid."), field)
     if isinstance(text, int):
         value = text
     else:
@@ -47,14 +48,15 @@ def parse_rupiah(text, *, allow_negative=False, maximum=MAX_AMOUNT, field=None) 
         if _GROUPED.match(cleaned):
             cleaned = cleaned.replace(".", "")
         if not (cleaned.isascii() and cleaned.isdigit()):  # "²".isdigit() is True, int("²") is not
-            raise MoneyError("Jumlah uang tidak valid: tulis angka rupiah tanpa sen, mis. 40.000.", field)
+            raise MoneyError(_("Jumlah uang tidak valid: tulis angka rupiah tanpa sen, mis. 40.000."), field)
         if len(cleaned.lstrip("0")) > len(str(maximum)):
-            raise MoneyError(f"Jumlah uang terlalu besar (maksimal {format_rupiah(maximum)}).", field)
+            raise MoneyError(_('Jumlah uang terlalu besar (maksimal %(maximum)s).',
+                               maximum=format_rupiah(maximum)), field)
         value = -int(cleaned) if negative else int(cleaned)
     if value < 0 and not allow_negative:
-        raise MoneyError("Jumlah uang tidak boleh negatif.", field)
+        raise MoneyError(_("Jumlah uang tidak boleh negatif."), field)
     if abs(value) > maximum:
-        raise MoneyError(f"Jumlah uang terlalu besar (maksimal {format_rupiah(maximum)}).", field)
+        raise MoneyError(_('Jumlah uang terlalu besar (maksimal %(maximum)s).', maximum=format_rupiah(maximum)), field)
     return value
 
 
@@ -76,7 +78,7 @@ def format_rupiah(amount) -> str:
 def check_integer(value, field="jumlah") -> int:
     """Refuse anything that is not a whole number of rupiah (used for JSON input)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise MoneyError(f"{field} harus bilangan bulat rupiah.")
+        raise MoneyError(_('%(field)s harus bilangan bulat rupiah.', field=field))
     return value
 
 

@@ -7,6 +7,7 @@ its value, "6304" included) computed again. Pure: no Flask, no database; the pic
 import io
 
 import segno
+from .i18n import _
 
 MAX_PAYLOAD = 512  # EMVCo limits a merchant-presented payload far below this
 
@@ -30,18 +31,18 @@ def parse(payload: str) -> list[tuple[str, str]]:
     """[(tag, value)] of a payload whose CRC is right; QrisError otherwise."""
     text = (payload or "").strip()
     if not text or len(text) > MAX_PAYLOAD:
-        raise QrisError("Kode QRIS kosong atau terlalu panjang.")
+        raise QrisError(_("Kode QRIS kosong atau terlalu panjang."))
     fields, at = [], 0
     while at < len(text):
         tag, size = text[at:at + 2], text[at + 2:at + 4]
         if not (tag.isdigit() and size.isdigit()) or at + 4 + int(size) > len(text):
-            raise QrisError("Kode QRIS tidak terbaca: salin seluruh isi QRIS toko apa adanya.")
+            raise QrisError(_("Kode QRIS tidak terbaca: salin seluruh isi QRIS toko apa adanya."))
         fields.append((tag, text[at + 4:at + 4 + int(size)]))
         at += 4 + int(size)
     if not fields or fields[0] != ("00", "01") or fields[-1][0] != "63":
-        raise QrisError("Ini bukan kode QRIS (harus diawali 000201 dan diakhiri CRC 6304…).")
+        raise QrisError(_("Ini bukan kode QRIS (harus diawali 000201 dan diakhiri CRC 6304…)."))
     if crc16(text[:-4]) != text[-4:].upper():
-        raise QrisError("CRC kode QRIS salah: ada karakter yang berubah saat disalin.")
+        raise QrisError(_("CRC kode QRIS salah: ada karakter yang berubah saat disalin."))
     return fields
 
 
@@ -53,7 +54,7 @@ def _join(fields) -> str:
 def with_amount(payload: str, amount: int) -> str:
     """The shop's payload as a dynamic QRIS for `amount` rupiah (point of initiation 12, tag 54, new CRC)."""
     if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
-        raise QrisError("Jumlah QRIS harus lebih dari Rp 0.")
+        raise QrisError(_("Jumlah QRIS harus lebih dari Rp 0."))
     fields = [(tag, value) for tag, value in parse(payload) if tag not in ("54", "63")]
     fields = [(tag, "12" if tag == "01" else value) for tag, value in fields]
     if all(tag != "01" for tag, _ in fields):

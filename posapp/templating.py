@@ -4,6 +4,7 @@ from flask_babel import get_locale
 from flask_login import current_user
 
 from . import clock
+from .i18n import said
 from .money import format_number, format_rupiah
 from .navigation import menu_items
 from .shop.service import get_settings
@@ -14,6 +15,7 @@ def init_templating(app):
     app.jinja_env.filters["angka"] = format_number
     app.jinja_env.filters["wib"] = clock.format_wib
     app.jinja_env.filters["tanggal"] = clock.format_date
+    app.jinja_env.filters["said"] = said
     app.jinja_env.globals["page_url"] = page_url
 
     @app.context_processor

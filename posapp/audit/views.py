@@ -7,6 +7,7 @@ from ..inputs import page_arg
 from ..roles import role_required
 from . import service
 from .blueprint import bp
+from .words import action_words
 
 
 @bp.get("/")
@@ -16,7 +17,7 @@ def index():
     page = service.search(action=request.args.get("aksi") or None,
                           username=request.args.get("pengguna") or None,
                           day=day, page=page_arg())
-    return render_template("audit/index.html", page=page, day=day)
+    return render_template("audit/index.html", page=page, day=day, action_words=action_words)
 
 
 def _parse_day(text):

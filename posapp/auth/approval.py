@@ -11,6 +11,7 @@ from flask import request
 from .. import audit
 from ..inputs import json_object
 from . import service
+from ..i18n import _
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,6 @@ def require_approval(user, approval: Approval | None, action: str, detail: str):
         return user
     approval = approval or Approval()
     if not approval.approver or not approval.pin:
-        raise service.AuthRefused("Perlu persetujuan manajer: pilih manajer dan masukkan PIN.", "pin")
+        raise service.AuthRefused(_("Perlu persetujuan manajer: pilih manajer dan masukkan PIN."), "pin")
     return service.approve(approval.approver, approval.pin, action, detail, requested_by=user,
                            address=approval.address)

@@ -5,8 +5,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
 from ..roles import ROLE_RANK
+from ..i18n import N_
 
-ROLE_LABELS = {"kasir": "Kasir", "manajer": "Manajer", "admin": "Administrator"}
+ROLE_LABELS = {"kasir": N_("Kasir"), "manajer": N_("Manajer"), "admin": N_("Administrator")}
 
 
 class User(UserMixin, db.Model):

@@ -10,6 +10,7 @@ from ..refusal import Refusal
 from ..roles import ROLE_RANK
 from . import throttle
 from .models import User
+from ..i18n import _
 
 USERNAME_RE = re.compile(r"^[a-z0-9._-]{3,40}$")
 PIN_RE = re.compile(r"^\d{6}$")
@@ -38,24 +39,24 @@ def _hash(secret: str) -> str:
 
 def validate_password(password: str) -> None:
     if len(password or "") < 8:
-        raise AuthRefused("Kata sandi minimal 8 karakter.", "password")
+        raise AuthRefused(_("Kata sandi minimal 8 karakter."), "password")
 
 
 def validate_pin(pin: str) -> None:
     if not PIN_RE.match(pin or ""):
-        raise AuthRefused("PIN harus 6 angka.", "pin")
+        raise AuthRefused(_("PIN harus 6 angka."), "pin")
 
 
 def create_user(username, full_name, role, password, pin=None, actor=None) -> User:
     username = (username or "").strip().lower()
     if not USERNAME_RE.match(username):
-        raise AuthRefused("Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis.", "username")
+        raise AuthRefused(_("Nama pengguna 3–40 karakter: huruf kecil, angka, titik, garis."), "username")
     if role not in ROLE_RANK:
-        raise AuthRefused("Peran tidak dikenal.", "role")
+        raise AuthRefused(_("Peran tidak dikenal."), "role")
     if not (full_name or "").strip():
-        raise AuthRefused("Nama lengkap wajib diisi.", "full_name")
+        raise AuthRefused(_("Nama lengkap wajib diisi."), "full_name")
     if db.session.scalar(db.select(User.id).where(User.username == username)):
-        raise AuthRefused("Nama pengguna sudah dipakai.", "username")
+        raise AuthRefused(_("Nama pengguna sudah dipakai."), "username")
     validate_password(password)
     user = User(username=username, full_name=full_name.strip(), role=role,
                 password_hash=_hash(password), active=True)
@@ -63,7 +64,7 @@ def create_user(username, full_name, role, password, pin=None, actor=None) -> Us
         validate_pin(pin)
         user.pin_hash = _hash(pin)
     elif role != "kasir":
-        raise AuthRefused("Manajer dan admin wajib punya PIN 6 angka untuk persetujuan.", "pin")
+        raise AuthRefused(_("Manajer dan admin wajib punya PIN 6 angka untuk persetujuan."), "pin")
     db.session.add(user)
     db.session.flush()
     audit.record("user.create", f"{username} ({role})", user=actor)
@@ -76,13 +77,13 @@ def authenticate(username: str, password: str, address: str) -> User:
     keys = throttle.keys_for("login", username, address)
     wait = throttle.locked_for(keys)
     if wait:
-        raise AuthRefused(f"Terlalu banyak percobaan gagal. Coba lagi dalam {_minutes(wait)}.")
+        raise AuthRefused(_('Terlalu banyak percobaan gagal. Coba lagi dalam %(minutes)s.', minutes=_minutes(wait)))
     user = db.session.scalar(db.select(User).where(User.username == username))
     if user is None or not check_password_hash(user.password_hash, password or ""):
-        raise AuthRefused("Nama pengguna atau kata sandi salah.",
+        raise AuthRefused(_("Nama pengguna atau kata sandi salah."),
                           keep=_failure(keys, "login.failed", username[:40], None, address))
     if not user.active:
-        raise AuthRefused("Akun ini dinonaktifkan. Hubungi admin.")
+        raise AuthRefused(_("Akun ini dinonaktifkan. Hubungi admin."))
     throttle.clear(keys)
     audit.record("login", username, user=user, address=address)
     return user
@@ -93,12 +94,13 @@ def unlock(user: User, secret: str, address: str = "") -> None:
     keys = throttle.keys_for("unlock", user.username, address)
     wait = throttle.locked_for(keys)
     if wait:
-        raise AuthRefused(f"Terlalu banyak percobaan gagal. Coba lagi dalam {_minutes(wait)}.", "secret")
+        raise AuthRefused(_('Terlalu banyak percobaan gagal. Coba lagi dalam %(minutes)s.',
+                            minutes=_minutes(wait)), "secret")
     secret = secret or ""
     valid = user.active and ((user.pin_hash and check_password_hash(user.pin_hash, secret))
                              or check_password_hash(user.password_hash, secret))
     if not valid:
-        raise AuthRefused("PIN atau kata sandi salah.", "secret",
+        raise AuthRefused(_("PIN atau kata sandi salah."), "secret",
                           keep=_failure(keys, "unlock.failed", user.username, user, address))
     throttle.clear(keys)
     audit.record("unlock", user.username, user=user, address=address)
@@ -116,12 +118,13 @@ def approve(approver_username: str, pin: str, action: str, detail: str, requeste
     key = throttle.keys_for("pin", username, address)
     wait = throttle.locked_for(key)
     if wait:
-        raise AuthRefused(f"PIN terkunci karena terlalu banyak salah. Coba lagi dalam {_minutes(wait)}.", "pin")
+        raise AuthRefused(_('PIN terkunci karena terlalu banyak salah. Coba lagi dalam %(minutes)s.',
+                            minutes=_minutes(wait)), "pin")
     approver = db.session.scalar(db.select(User).where(User.username == username))
     valid = (approver is not None and approver.active and approver.has_role("manajer")
              and approver.pin_hash and check_password_hash(approver.pin_hash, pin or ""))
     if not valid:
-        raise AuthRefused("PIN manajer salah.", "pin", keep=_failure(
+        raise AuthRefused(_("PIN manajer salah."), "pin", keep=_failure(
             key, "approval.failed", f"{action}: {detail} (penyetuju {username[:40]})", requested_by, address))
     throttle.clear(key)
     audit.record(f"approval.{action}", f"{detail} — disetujui {approver.username}", user=requested_by)
@@ -146,7 +149,7 @@ def lift_lock(key: str, actor) -> "throttle.Lock":
     """A manager or admin lifts a login or PIN lock (someone mistyped, or someone tried to lock them out)."""
     lock = throttle.unlock(key)
     if lock is None:
-        raise AuthRefused("Kunci ini sudah tidak berlaku.")
+        raise AuthRefused(_("Kunci ini sudah tidak berlaku."))
     who = f"{lock.username} " if lock.username else ""
     audit.record("auth.unlock", f"{lock.what}: {who}dari {lock.address} ({lock.failures} kali gagal)", user=actor)
     return lock
@@ -154,9 +157,9 @@ def lift_lock(key: str, actor) -> "throttle.Lock":
 
 def set_active(user: User, active: bool, actor=None) -> None:
     if actor is not None and user.id == actor.id and not active:
-        raise AuthRefused("Anda tidak bisa menonaktifkan akun sendiri.")
+        raise AuthRefused(_("Anda tidak bisa menonaktifkan akun sendiri."))
     if not active and user.role == "admin" and _active_admins() <= 1:
-        raise AuthRefused("Admin aktif terakhir tidak bisa dinonaktifkan.")
+        raise AuthRefused(_("Admin aktif terakhir tidak bisa dinonaktifkan."))
     user.active = active
     audit.record("user.enable" if active else "user.disable", user.username, user=actor)
 

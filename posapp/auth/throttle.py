@@ -13,9 +13,11 @@ from flask import current_app
 
 from .. import clock
 from ..extensions import db
+from ..i18n import N_
 from .models import LoginThrottle
 
-PAIR_PREFIXES = {"login": "Masuk", "pin": "PIN persetujuan"}
+PAIR_PREFIXES = {"login": N_("Masuk"), "pin": N_("PIN persetujuan")}
+WHOLE_ADDRESS = {"login": N_("Masuk (semua akun)"), "pin": N_("PIN persetujuan (semua akun)")}
 
 
 def _name(username: str) -> str:
@@ -99,7 +101,7 @@ def _lock(row) -> Lock:
     kind, _, rest = row.key.partition(":")
     base = kind.removesuffix("-ip")
     username, _, address = rest.rpartition("@") if base == kind else ("", "", rest)
-    what = PAIR_PREFIXES.get(base, base) + ("" if base == kind else " (semua akun)")
+    what = (PAIR_PREFIXES if base == kind else WHOLE_ADDRESS).get(base, base)
     return Lock(row.key, what, username, address, row.failures, row.locked_until)
 
 

@@ -10,9 +10,11 @@ from ..roles import role_required
 from . import service, throttle
 from .blueprint import bp
 from .models import ROLE_LABELS, User
+from ..i18n import N_, _
 
 login_manager.login_view = "auth.login"
-login_manager.login_message = "Silakan masuk terlebih dahulu."
+login_manager.login_message = N_("Silakan masuk terlebih dahulu.")
+login_manager.localize_callback = _
 login_manager.login_message_category = "warning"
 
 
@@ -21,15 +23,15 @@ def load_user(user_id):
     return db.session.get(User, int(user_id))
 
 
-SESSION_ENDED = "Sesi Anda sudah berakhir. Masuk lagi untuk melanjutkan; keranjang tetap tersimpan."
+SESSION_ENDED = N_("Sesi Anda sudah berakhir. Masuk lagi untuk melanjutkan; keranjang tetap tersimpan.")
 
 
 @login_manager.unauthorized_handler
 def unauthorized():
     """A page goes to the login form; a JSON call (the cashier screen) hears that the session ended."""
     if wants_json():
-        return jsonify(ok=False, error=SESSION_ENDED, field=None, login_required=True), 401
-    flash(login_manager.login_message, login_manager.login_message_category)
+        return jsonify(ok=False, error=_(SESSION_ENDED), field=None, login_required=True), 401
+    flash(_(login_manager.login_message), login_manager.login_message_category)
     return redirect(login_url(login_manager.login_view, request.url))
 
 
@@ -61,7 +63,7 @@ def _safe_next():
 def logout():
     audit.record("logout", current_user.username)
     logout_user()
-    flash("Anda sudah keluar.", "info")
+    flash(_("Anda sudah keluar."), "info")
     return redirect(url_for("auth.login"))
 
 
@@ -84,7 +86,8 @@ def locks():
 @writes(render=flash_and_go(lambda: url_for("auth.locks")))
 def unlock():
     lock = service.lift_lock(request.form.get("key") or "", actor=current_user)
-    flash(f"Kunci dibuka: {lock.what} {lock.username} dari {lock.address}.".replace("  ", " "), "success")
+    flash(_('Kunci dibuka: %(what)s %(username)s dari %(address)s.',
+            what=_(lock.what), username=lock.username, address=lock.address).replace("  ", " "), "success")
     return redirect(url_for("auth.locks"))
 
 
@@ -100,7 +103,7 @@ def user_new():
         f = request.form
         user = service.create_user(f.get("username"), f.get("full_name"), f.get("role"),
                                    f.get("password") or "", f.get("pin") or None, actor=current_user)
-        flash(f"Akun {user.username} dibuat.", "success")
+        flash(_('Akun %(username)s dibuat.', username=user.username), "success")
         return redirect(url_for("auth.users"))
     return render_template("auth/user_new.html", form=request.form, error=None, roles=ROLE_LABELS)
 
@@ -117,7 +120,7 @@ def user_edit(user_id):
     user = db.session.get(User, user_id) or abort(404)
     if request.method == "POST":
         _apply_user_action(user, request.form)
-        flash("Perubahan akun tersimpan.", "success")
+        flash(_("Perubahan akun tersimpan."), "success")
         return redirect(url_for("auth.user_edit", user_id=user.id))
     return render_template("auth/user_edit.html", user=user, error=None)
 
@@ -131,4 +134,4 @@ def _apply_user_action(user, form):
     elif action in ("disable", "enable"):
         service.set_active(user, action == "enable", actor=current_user)
     else:
-        raise service.AuthRefused("Aksi tidak dikenal.")
+        raise service.AuthRefused(_("Aksi tidak dikenal."))

@@ -2,6 +2,7 @@
 import re
 
 from ..refusal import Refusal
+from ..i18n import _
 
 INTERNAL_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{2,31}$")
 
@@ -32,16 +33,16 @@ def validate(code: str) -> str:
     """Return the normalised barcode or raise BarcodeInvalid with an Indonesian message."""
     code = normalise(code)
     if not code:
-        raise BarcodeInvalid("Barcode kosong.")
+        raise BarcodeInvalid(_("Barcode kosong."))
     if code.isdigit() and len(code) in (8, 13):
         if not has_valid_check_digit(code):
             kind = "EAN-8" if len(code) == 8 else "EAN-13/UPC-A"
-            raise BarcodeInvalid(f"Digit cek barcode {kind} salah: periksa lagi angkanya.")
+            raise BarcodeInvalid(_('Digit cek barcode %(kind)s salah: periksa lagi angkanya.', kind=kind))
         return code
     if code.isdigit() and len(code) in (7, 11, 12, 14):
-        raise BarcodeInvalid("Barcode angka harus 8 (EAN-8), 12 (UPC-A) atau 13 (EAN-13) digit.")
+        raise BarcodeInvalid(_("Barcode angka harus 8 (EAN-8), 12 (UPC-A) atau 13 (EAN-13) digit."))
     if not INTERNAL_RE.match(code):
-        raise BarcodeInvalid("Kode internal 3–32 karakter: huruf, angka dan tanda hubung.")
+        raise BarcodeInvalid(_("Kode internal 3–32 karakter: huruf, angka dan tanda hubung."))
     return code
 
 

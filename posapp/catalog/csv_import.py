@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..refusal import Refusal
 from .validation import clean_product, parse_qty, text
+from ..i18n import _
 
 # CSV header -> product form key; "stok_awal" is the opening stock of a new product.
 COLUMNS = {
@@ -49,20 +50,21 @@ def decode(filename: str, content: bytes, max_bytes: int, mimetype: str = "") ->
     """The file's text, or ImportRefused for a wrong type, size, encoding or an empty file."""
     name = (filename or "").lower()
     if mimetype and not (mimetype.startswith("text/") or mimetype in TEXT_MIMETYPES):
-        raise ImportRefused(f"Jenis berkas {mimetype} bukan CSV. Unggah berkas .csv (teks).")
+        raise ImportRefused(_('Jenis berkas %(mimetype)s bukan CSV. Unggah berkas .csv (teks).', mimetype=mimetype))
     if not name.endswith(TEXT_EXTENSIONS):
-        kind = name.rsplit(".", 1)[-1] if "." in name else "tanpa ekstensi"
-        raise ImportRefused(f"Berkas .{kind} bukan CSV. Di Excel pilih «Simpan sebagai» → «CSV UTF-8».")
+        kind = name.rsplit(".", 1)[-1] if "." in name else _("tanpa ekstensi")
+        raise ImportRefused(_('Berkas .%(kind)s bukan CSV. Di Excel pilih «Simpan sebagai» → «CSV UTF-8».', kind=kind))
     if len(content) > max_bytes:
-        raise ImportRefused(f"Berkas terlalu besar (maksimal {max_bytes // 1024} KB). Bagi menjadi beberapa berkas.")
+        raise ImportRefused(_('Berkas terlalu besar (maksimal %(value)s KB). Bagi menjadi beberapa berkas.',
+                              value=max_bytes // 1024))
     if content.startswith(BINARY_MAGIC) or b"\x00" in content:  # a NUL anywhere: no database stores it
-        raise ImportRefused("Isi berkas bukan teks CSV (berkas biner, mis. .xlsx yang diganti namanya).")
+        raise ImportRefused(_("Isi berkas bukan teks CSV (berkas biner, mis. .xlsx yang diganti namanya)."))
     try:
         body = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportRefused("Berkas bukan UTF-8. Di Excel pilih «Simpan sebagai» → «CSV UTF-8».") from None
+        raise ImportRefused(_("Berkas bukan UTF-8. Di Excel pilih «Simpan sebagai» → «CSV UTF-8».")) from None
     if not body.strip():
-        raise ImportRefused("Berkas kosong.")
+        raise ImportRefused(_("Berkas kosong."))
     return body
 
 
@@ -83,29 +85,30 @@ def read_csv(body: str, max_rows: int) -> list[Row]:
         header = [header_key(h) for h in next(reader)]
         unknown = [h for h in header if h and h not in COLUMNS]
         if unknown:
-            raise ImportRefused(f"Kolom tidak dikenal: {', '.join(unknown)}. "
-                                f"Kolom yang dikenal: {', '.join(COLUMNS)}.")
+            raise ImportRefused(_('Kolom tidak dikenal: %(items)s. Kolom yang dikenal: %(known)s.',
+                                  items=', '.join(unknown), known=', '.join(COLUMNS)))
         missing = [c for c in REQUIRED if c not in header]
         if missing:
-            raise ImportRefused(f"Kolom wajib tidak ada: {', '.join(missing)}.")
+            raise ImportRefused(_('Kolom wajib tidak ada: %(items)s.', items=', '.join(missing)))
         keys = [COLUMNS.get(h) for h in header]
         if len([k for k in keys if k]) != len({k for k in keys if k}):
-            raise ImportRefused("Ada kolom yang tertulis dua kali (hpp dan modal dihitung sama).")
+            raise ImportRefused(_("Ada kolom yang tertulis dua kali (hpp dan modal dihitung sama)."))
         rows = []
         for number, cells in enumerate(reader, start=2):
             if not any(c.strip() for c in cells):
                 continue
             if len(rows) >= max_rows:
-                raise ImportRefused(f"Terlalu banyak baris (maksimal {max_rows}). Bagi menjadi beberapa berkas.")
+                raise ImportRefused(_('Terlalu banyak baris (maksimal %(max_rows)s). Bagi menjadi beberapa berkas.',
+                                      max_rows=max_rows))
             extra = cells[len(keys):]
             data = {k: c for k, c in zip(keys, cells) if k}
             if any(c.strip() for c in extra):
                 data["_extra"] = "x"
             rows.append(Row(number, data))
     except csv.Error as exc:
-        raise ImportRefused(f"Berkas CSV rusak: {exc}.") from None
+        raise ImportRefused(_('Berkas CSV rusak: %(error)s.', error=exc)) from None
     if not rows:
-        raise ImportRefused("Berkas hanya berisi judul kolom, tanpa baris produk.")
+        raise ImportRefused(_("Berkas hanya berisi judul kolom, tanpa baris produk."))
     return rows
 
 
@@ -116,7 +119,7 @@ def check_rows(rows: list[Row], existing: dict, barcode_owner: dict) -> Checked:
     seen_sku, seen_barcode = {}, {}
     for row in rows:
         if "_extra" in row.data:
-            result.errors.append((row.number, "", "Baris ini punya lebih banyak sel daripada judul kolom."))
+            result.errors.append((row.number, "", _("Baris ini punya lebih banyak sel daripada judul kolom.")))
             continue
         sku = text(row.data.get("sku")).upper()
         current = existing.get(sku)
@@ -124,14 +127,14 @@ def check_rows(rows: list[Row], existing: dict, barcode_owner: dict) -> Checked:
         errors = {HEADER_OF.get(k, k): m for k, m in errors.items()}
         opening = _opening_stock(row.data.get("opening_stock"), current is not None, errors)
         if sku and sku in seen_sku:
-            errors.setdefault("sku", f"SKU sama dengan baris {seen_sku[sku]}.")
+            errors.setdefault("sku", _('SKU sama dengan baris %(row)s.', row=seen_sku[sku]))
         seen_sku.setdefault(sku, row.number)
         barcode = values.get("barcode")
         if barcode and "barcode" not in errors:
             if barcode in seen_barcode:
-                errors["barcode"] = f"Barcode sama dengan baris {seen_barcode[barcode]}."
+                errors["barcode"] = _('Barcode sama dengan baris %(row)s.', row=seen_barcode[barcode])
             elif barcode_owner.get(barcode, sku) != sku:
-                errors["barcode"] = f"Barcode sudah dipakai produk SKU {barcode_owner[barcode]}."
+                errors["barcode"] = _('Barcode sudah dipakai produk SKU %(sku)s.', sku=barcode_owner[barcode])
             seen_barcode.setdefault(barcode, row.number)
         result.errors.extend((row.number, column, message) for column, message in errors.items())
         if not errors:
@@ -148,7 +151,7 @@ def _opening_stock(raw, exists: bool, errors: dict) -> int:
         errors["stok_awal"] = str(exc)
         return 0
     if qty and exists:
-        errors["stok_awal"] = "Produk sudah ada: stok awal hanya untuk produk baru (pakai «Terima barang»)."
+        errors["stok_awal"] = _("Produk sudah ada: stok awal hanya untuk produk baru (pakai «Terima barang»).")
     return qty
 
 

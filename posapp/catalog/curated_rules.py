@@ -6,12 +6,13 @@ arrives on the "catalogue" feed). `clean_curated` returns (values, errors) like 
 from .. import money
 from . import barcodes
 from .validation import SKU_RE, TEXT_LIMITS, parse_flag, text
+from ..i18n import N_, _
 
 # What the hub decides for a curated product on every shop (the hub wins for these).
 REFERENCE_FIELDS = ("name", "barcode", "category", "unit", "pesantren", "halal_cert")
 FIELDS = ("code", *REFERENCE_FIELDS, "recommended_price", "active")
-LABELS = {"name": "nama", "barcode": "barcode", "category": "kategori", "unit": "satuan",
-          "pesantren": "pesantren", "halal_cert": "sertifikat halal"}
+LABELS = {"name": N_("nama"), "barcode": N_("barcode"), "category": N_("kategori"), "unit": N_("satuan"),
+          "pesantren": N_("pesantren"), "halal_cert": N_("sertifikat halal")}
 
 
 def clean_curated(data) -> tuple[dict, dict]:
@@ -19,15 +20,15 @@ def clean_curated(data) -> tuple[dict, dict]:
     errors, values = {}, {}
     values["code"] = text(data.get("code")).upper()
     if not values["code"]:
-        errors["code"] = "Kode OPOP wajib diisi."
+        errors["code"] = _("Kode OPOP wajib diisi.")
     elif not SKU_RE.match(values["code"]):
-        errors["code"] = "Kode OPOP 1–40 karakter: huruf, angka, titik, garis miring atau tanda hubung, tanpa spasi."
+        errors["code"] = _("Kode OPOP 1–40 karakter: huruf, angka, titik, garis miring atau tanda hubung, tanpa spasi.")
     for field in ("name", "category", "unit", "pesantren", "halal_cert"):
         values[field] = text(data.get(field))
         if len(values[field]) > TEXT_LIMITS[field]:
-            errors[field] = f"Maksimal {TEXT_LIMITS[field]} karakter."
+            errors[field] = _('Maksimal %(n)s karakter.', n=TEXT_LIMITS[field])
     if not values["name"]:
-        errors["name"] = "Nama produk wajib diisi."
+        errors["name"] = _("Nama produk wajib diisi.")
     values["category"] = values["category"] or "Umum"
     values["unit"] = values["unit"] or "pcs"
     values["barcode"] = _barcode(data.get("barcode"), errors)
@@ -48,15 +49,15 @@ def _barcode(raw, errors):
 
 def _price(raw, errors):
     if raw is None or (not isinstance(raw, int) and not text(raw)):
-        errors["recommended_price"] = "Harga rekomendasi wajib diisi."
+        errors["recommended_price"] = _("Harga rekomendasi wajib diisi.")
         return None
     try:
         price = money.parse_rupiah(raw if isinstance(raw, int) else text(raw))
     except money.MoneyError as exc:
-        errors["recommended_price"] = f"Harga rekomendasi: {exc}"
+        errors["recommended_price"] = _('Harga rekomendasi: %(exc)s', exc=exc)
         return None
     if price <= 0:
-        errors["recommended_price"] = "Harga rekomendasi harus lebih dari Rp 0."
+        errors["recommended_price"] = _("Harga rekomendasi harus lebih dari Rp 0.")
         return None
     return price
 
@@ -72,7 +73,7 @@ def _active(raw, errors) -> bool:
         return False
     flag = parse_flag(word) if word else True
     if flag is None:
-        errors["active"] = "Status diisi aktif atau ditarik."
+        errors["active"] = _("Status diisi aktif atau ditarik.")
         return True
     return flag
 

@@ -8,6 +8,7 @@ from ..edge import transaction
 from . import csv_import, importing
 from .inventory import StockRefused
 from .blueprint import bp
+from ..i18n import _
 
 MAX_BYTES_DEFAULT = 2 * 1024 * 1024
 SHOWN_ERRORS = 300  # the report stays readable; the count says how many more
@@ -31,7 +32,7 @@ def import_csv():
         return _render()
     upload = request.files.get("berkas")
     if upload is None or not upload.filename:
-        return _render("Pilih berkas CSV yang akan diimpor.", status=400)
+        return _render(_("Pilih berkas CSV yang akan diimpor."), status=400)
     content = upload.stream.read(_max_bytes() + 1)
     try:
         with transaction():
@@ -44,8 +45,8 @@ def import_csv():
         return _render(errors=exc.errors, status=400, filename=upload.filename)
     except (csv_import.ImportRefused, StockRefused) as exc:
         return _render(str(exc), status=400, filename=upload.filename)
-    flash(f"Impor selesai: {outcome.created} produk baru, {outcome.updated} diperbarui, "
-          f"{outcome.opening_stock} dengan stok awal.", "success")
+    flash(_('Impor selesai: %(created)s produk baru, %(updated)s diperbarui, %(opening_stock)s dengan stok awal.',
+            created=outcome.created, updated=outcome.updated, opening_stock=outcome.opening_stock), "success")
     return redirect(url_for("catalog.products"))
 
 

@@ -11,6 +11,7 @@ from .barcodes import normalise
 from .models import Product
 from .service import EDITABLE, form_values, price_changes
 from .stock import document_exists
+from ..i18n import _
 
 CHUNK = 500  # stays under SQLite's bound-parameter limit
 
@@ -19,7 +20,7 @@ class RowsRefused(Refusal):
     """Rows of the file are wrong: nothing is saved; `errors` lists (row, column, message)."""
 
     def __init__(self, errors):
-        super().__init__(f"{len(errors)} kesalahan di berkas; tidak ada yang disimpan.")
+        super().__init__(_('%(count)s kesalahan di berkas; tidak ada yang disimpan.', count=len(errors)))
         self.errors = errors
 
 
@@ -54,7 +55,7 @@ def import_file(filename, content: bytes, doc_uuid: str, *, max_bytes: int, max_
                 user=None) -> Outcome:
     """Validate every row first; save only when no row has an error."""
     if not doc_uuid:
-        raise StockRefused("Formulir tidak lengkap: muat ulang halaman.")
+        raise StockRefused(_("Formulir tidak lengkap: muat ulang halaman."))
     if document_exists(doc_uuid):
         raise AlreadySaved()
     rows = csv_import.read_csv(csv_import.decode(filename, content, max_bytes, mimetype), max_rows)

@@ -13,8 +13,9 @@ from ..shop.service import get_settings
 from . import counting, valued
 from .models import ADJUST_REASONS, Product, StockLevel, StockMove
 from .stock import document_exists, on_hand
+from ..i18n import N_, _
 
-ALREADY_SAVED = "Dokumen ini sudah tersimpan sebelumnya; tidak ada yang diubah (formulir terkirim dua kali?)."
+ALREADY_SAVED = N_("Dokumen ini sudah tersimpan sebelumnya; tidak ada yang diubah (formulir terkirim dua kali?).")
 OPNAME_MAX_ITEMS = 1500  # one count sheet; larger shops count per category
 
 
@@ -26,12 +27,12 @@ class AlreadySaved(StockRefused):
     """The form's doc_uuid is already used: the document was saved by an earlier submit."""
 
     def __init__(self):
-        super().__init__(ALREADY_SAVED)
+        super().__init__(_(ALREADY_SAVED))
 
 
 def _check_document(doc_uuid):
     if not doc_uuid or len(doc_uuid) != 36:
-        raise StockRefused("Formulir tidak lengkap: muat ulang halaman lalu isi lagi.")
+        raise StockRefused(_("Formulir tidak lengkap: muat ulang halaman lalu isi lagi."))
     if document_exists(doc_uuid):
         raise AlreadySaved()
 
@@ -40,10 +41,10 @@ def adjust(product: Product, qty: int, reason: str, doc_uuid: str, *, note="", u
     """A signed correction with a reason; stock may go below 0 only where the shop allows it."""
     _check_document(doc_uuid)
     if reason not in ADJUST_REASONS:
-        raise StockRefused("Pilih alasan penyesuaian.", "reason")
+        raise StockRefused(_("Pilih alasan penyesuaian."), "reason")
     after = on_hand(product.id) + qty
     if after < 0 and not get_settings().allow_negative_stock:
-        raise StockRefused(f"Stok akan menjadi {after}: tidak boleh di bawah 0.", "qty")
+        raise StockRefused(_('Stok akan menjadi %(after)s: tidak boleh di bawah 0.', after=after), "qty")
     costed = valued.adjust_valued(product, qty, "adjust", doc_uuid, reason=reason, note=note, user=user)
     audit.record("stock.adjust", f"{product.sku}: {qty:+d} {product.unit} ({ADJUST_REASONS[reason]}) {note}"
                  .strip(), user=user)
@@ -69,7 +70,7 @@ def post_opname(lines, doc_uuid: str, *, category="", user=None) -> list:
     for pid, system, counted, diff in diffs:
         product = products.get(pid)
         if product is None:
-            raise StockRefused("Produk pada lembar hitung tidak ditemukan; mulai opname lagi.")
+            raise StockRefused(_("Produk pada lembar hitung tidak ditemukan; mulai opname lagi."))
         value += valued.move_at_average(product, diff, "opname", reason="opname", business_date=day, user=user,
                                         note=f"Opname: sistem {system}, hitung {counted}", doc_uuid=doc_uuid).stock_change
     acts.post_stock_difference(uuid=doc_uuid, business_date=day, stock=value, source="opname",

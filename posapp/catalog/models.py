@@ -3,25 +3,26 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
+from ..i18n import N_
 
 MOVE_KINDS = {
-    "receive": "Terima barang",
-    "sale": "Penjualan",
-    "refund": "Retur",
-    "adjust": "Penyesuaian",
-    "opname": "Stok opname",
-    "revalue": "Revaluasi HPP",
-    "retur_beli": "Retur pembelian",
-    "titip_in": "Terima titipan",
-    "titip_out": "Retur titipan",
+    "receive": N_("Terima barang"),
+    "sale": N_("Penjualan"),
+    "refund": N_("Retur"),
+    "adjust": N_("Penyesuaian"),
+    "opname": N_("Stok opname"),
+    "revalue": N_("Revaluasi HPP"),
+    "retur_beli": N_("Retur pembelian"),
+    "titip_in": N_("Terima titipan"),
+    "titip_out": N_("Retur titipan"),
 }
 ADJUST_REASONS = {
-    "rusak": "Rusak",
-    "hilang": "Hilang",
-    "kedaluwarsa": "Kedaluwarsa",
-    "koreksi": "Koreksi pencatatan",
-    "pemakaian": "Pemakaian sendiri",
-    "lainnya": "Lainnya",
+    "rusak": N_("Rusak"),
+    "hilang": N_("Hilang"),
+    "kedaluwarsa": N_("Kedaluwarsa"),
+    "koreksi": N_("Koreksi pencatatan"),
+    "pemakaian": N_("Pemakaian sendiri"),
+    "lainnya": N_("Lainnya"),
 }
 
 

@@ -14,6 +14,7 @@ from ..ledger.models import JournalEntry
 from ..money import format_rupiah
 from .inventory import StockRefused
 from .valuation import total
+from ..i18n import _
 
 MARK = "PERSEDIAAN-AWAL"
 
@@ -33,11 +34,12 @@ def record(user, note=""):
     """Post the unbooked stock value once (flush only; the view commits)."""
     done = recorded()
     if done is not None:
-        raise StockRefused(f"Persediaan awal sudah dicatat ({done.entry_no}, {done.business_date:%d-%m-%Y}) "
-                           "dan hanya sekali. Koreksi berikutnya lewat penyesuaian stok atau stok opname.")
+        raise StockRefused(_('Persediaan awal sudah dicatat (%(entry_no)s, %(business_date)s) dan hanya sekali. '
+                             'Koreksi berikutnya lewat penyesuaian stok atau stok opname.',
+                             entry_no=done.entry_no, business_date=done.business_date.strftime('%d-%m-%Y')))
     gap = unbooked()
     if gap <= 0:
-        raise StockRefused("Tidak ada nilai persediaan yang belum tercatat di buku: periksa HPP dan stok produk.")
+        raise StockRefused(_("Tidak ada nilai persediaan yang belum tercatat di buku: periksa HPP dan stok produk."))
     entry = acts.post_opening_stock(uuid=new_uuid(), business_date=clock.today(), stock=gap, doc_no=MARK,
                                     user=user, note=(note or "").strip()[:200])
     audit.record("stock.opening", f"persediaan awal {format_rupiah(gap)} ({entry.entry_no})", user=user)

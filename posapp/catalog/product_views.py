@@ -10,8 +10,9 @@ from .curated import hub_item
 from .models import Product
 from .validation import clean_product
 from .blueprint import bp, page_arg
+from ..i18n import N_, _
 
-STATUSES = {"aktif": "Aktif", "nonaktif": "Nonaktif", "semua": "Semua"}
+STATUSES = {"aktif": N_("Aktif"), "nonaktif": N_("Nonaktif"), "semua": N_("Semua")}
 
 
 def list_filters(args) -> dict:
@@ -55,7 +56,7 @@ def product_new():
         form = request.form
         product, errors = _save(None, form)
         if not errors:
-            flash(f"Produk {product.name} ditambahkan.", "success")
+            flash(_('Produk %(name)s ditambahkan.', name=product.name), "success")
             return redirect(url_for("catalog.product_edit", product_id=product.id))
     return render_template("catalog/product_form.html", product=None, form=form, errors=errors,
                            categories=service.categories()), 400 if errors else 200
@@ -70,7 +71,7 @@ def product_edit(product_id):
         form = request.form
         saved, errors = _save(product, form)
         if not errors:
-            flash("Perubahan produk tersimpan.", "success")
+            flash(_("Perubahan produk tersimpan."), "success")
             return redirect(url_for("catalog.product_edit", product_id=product.id))
     return render_template("catalog/product_form.html", product=product, form=form, errors=errors,
                            categories=service.categories(), hub=_hub_item(product)), 400 if errors else 200
@@ -88,6 +89,7 @@ def product_set_active(product_id):
     active = request.form.get("active") == "1"
     with transaction():
         service.set_active(product, active, user=current_user)
-    flash(f"Produk {product.name} " + ("diaktifkan kembali." if active else "dinonaktifkan: tidak bisa dijual, "
-                                       "riwayatnya tetap tersimpan."), "success")
+    flash(_("Produk %(name)s diaktifkan kembali.", name=product.name) if active else
+          _("Produk %(name)s dinonaktifkan: tidak bisa dijual, riwayatnya tetap tersimpan.", name=product.name),
+          "success")
     return redirect(url_for("catalog.product_edit", product_id=product.id))

@@ -8,6 +8,7 @@ from ..money import format_number, format_rupiah
 from ..refusal import Refusal
 from . import barcodes, valued
 from .models import Product, StockLevel
+from ..i18n import _
 
 PRICE_FIELDS = (("price", "harga"), ("cost", "hpp"), ("member_price", "harga anggota"))
 EDITABLE = ("name", "sku", "barcode", "category", "unit", "price", "cost", "member_price", "min_stock",
@@ -84,7 +85,8 @@ def duplicate_errors(values: dict, exclude_id=None) -> dict:
             query = query.where(Product.id != exclude_id)
         other = db.session.scalar(query)
         if other is not None:
-            errors[field] = f"{label} sudah dipakai produk «{other.name}» ({other.sku})."
+            errors[field] = _('%(label)s sudah dipakai produk «%(name)s» (%(sku)s).',
+                              label=label, name=other.name, sku=other.sku)
     return errors
 
 

@@ -12,6 +12,7 @@ from .inventory import StockRefused
 from .models import ADJUST_REASONS, MOVE_KINDS, Product
 from .validation import clean_adjust, parse_qty
 from .blueprint import bp, page_arg
+from ..i18n import _
 
 
 def _product(product_id) -> Product:
@@ -34,7 +35,8 @@ def _stock_form(product, kind, clean, act):
             except StockRefused as exc:
                 errors = {exc.field or "_": str(exc)}
             else:
-                flash(f"Stok {product.name} sekarang {product.on_hand} {product.unit}.", "success")
+                flash(_('Stok %(name)s sekarang %(on_hand)s %(unit)s.',
+                        name=product.name, on_hand=product.on_hand, unit=product.unit), "success")
                 return redirect(url_for("catalog.stock_card", product_id=product.id))
     db.session.refresh(product)
     return render_template(f"catalog/{kind}.html", product=product, form=form, errors=errors,
@@ -77,7 +79,8 @@ def opname():
         return render_template("catalog/opname_start.html", categories=service.categories())
     rows = inventory.opname_products(category)
     if len(rows) > inventory.OPNAME_MAX_ITEMS:
-        flash(f"Lebih dari {inventory.OPNAME_MAX_ITEMS} produk: pilih satu kategori untuk dihitung.", "warning")
+        flash(_('Lebih dari %(n)s produk: pilih satu kategori untuk dihitung.',
+                n=inventory.OPNAME_MAX_ITEMS), "warning")
         return redirect(url_for("catalog.opname"))
     return render_template("catalog/opname_sheet.html", category=category, doc_uuid=new_uuid(), errors={},
                            lines=[(p, system) for p, system in rows], counts={})
@@ -104,7 +107,7 @@ def opname_post():
     lines = _sheet_from_form(form)
     counts, errors = counting.parse_counts(form, [p.id for p, _ in lines], parse_qty)
     if not counts and not errors:
-        errors["_"] = "Isi jumlah hitung minimal satu produk."
+        errors["_"] = _("Isi jumlah hitung minimal satu produk.")
     context = dict(category=category, doc_uuid=doc_uuid, lines=lines, counts=counts, errors=errors)
     if errors or action == "edit":
         return render_template("catalog/opname_sheet.html", **context), 400 if errors else 200
@@ -118,5 +121,6 @@ def opname_post():
     except StockRefused as exc:
         flash(str(exc), "warning")
         return redirect(url_for("catalog.opname"))
-    flash(f"Stok opname diposting: {len(counts)} produk dihitung, {len(posted)} disesuaikan.", "success")
+    flash(_('Stok opname diposting: %(count)s produk dihitung, %(adjusted)s disesuaikan.',
+            count=len(counts), adjusted=len(posted)), "success")
     return redirect(url_for("catalog.opname"))

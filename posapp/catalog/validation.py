@@ -7,6 +7,7 @@ import re
 
 from .. import money
 from . import barcodes
+from ..i18n import _
 
 SKU_RE = re.compile(r"^[A-Z0-9][A-Z0-9._/-]{0,39}$")
 QTY_RE = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$|^[+-]?\d+$")
@@ -35,12 +36,12 @@ def parse_qty(value, *, signed=False):
     """A whole quantity ('12', '1.000', '-3' when signed); raises ValueError with a message."""
     raw = text(value).replace(" ", "")
     if not QTY_RE.match(raw):
-        raise ValueError("Jumlah harus bilangan bulat, mis. 12.")
+        raise ValueError(_("Jumlah harus bilangan bulat, mis. 12."))
     qty = int(raw.replace(".", ""))
     if qty < 0 and not signed:
-        raise ValueError("Jumlah tidak boleh negatif.")
+        raise ValueError(_("Jumlah tidak boleh negatif."))
     if abs(qty) > MAX_QTY:
-        raise ValueError("Jumlah terlalu besar.")
+        raise ValueError(_("Jumlah terlalu besar."))
     return qty
 
 
@@ -48,7 +49,7 @@ def _money(value, label, errors, field, *, required=False, default=None):
     raw = text(value)
     if not raw:
         if required:
-            errors[field] = f"{label} wajib diisi."
+            errors[field] = _('%(label)s wajib diisi.', label=label)
         return default
     try:
         amount = money.parse_rupiah(raw, allow_negative=True)
@@ -56,7 +57,7 @@ def _money(value, label, errors, field, *, required=False, default=None):
         errors[field] = f"{label}: {exc}"
         return default
     if amount < 0:
-        errors[field] = f"{label} tidak boleh negatif."
+        errors[field] = _('%(label)s tidak boleh negatif.', label=label)
         return default
     return amount
 
@@ -67,38 +68,38 @@ def clean_product(form) -> tuple[dict, dict]:
     for field, limit in TEXT_LIMITS.items():
         values[field] = text(form.get(field))
         if len(values[field]) > limit:
-            errors[field] = f"Maksimal {limit} karakter."
+            errors[field] = _('Maksimal %(limit)s karakter.', limit=limit)
     if not values["name"]:
-        errors["name"] = "Nama produk wajib diisi."
+        errors["name"] = _("Nama produk wajib diisi.")
     values["category"] = values["category"] or "Umum"
     values["unit"] = values["unit"] or "pcs"
     values["sku"] = text(form.get("sku")).upper()
     if not values["sku"]:
-        errors["sku"] = "SKU wajib diisi."
+        errors["sku"] = _("SKU wajib diisi.")
     elif not SKU_RE.match(values["sku"]):
-        errors["sku"] = "SKU 1–40 karakter: huruf, angka, titik, garis miring atau tanda hubung, tanpa spasi."
+        errors["sku"] = _("SKU 1–40 karakter: huruf, angka, titik, garis miring atau tanda hubung, tanpa spasi.")
     values["barcode"] = None
     if text(form.get("barcode")):
         try:
             values["barcode"] = barcodes.validate(form.get("barcode"))
         except barcodes.BarcodeInvalid as exc:
             errors["barcode"] = str(exc)
-    values["price"] = _money(form.get("price"), "Harga jual", errors, "price", required=True)
+    values["price"] = _money(form.get("price"), _("Harga jual"), errors, "price", required=True)
     if values["price"] == 0 and "price" not in errors:
-        errors["price"] = "Harga jual harus lebih dari Rp 0."
-    values["cost"] = _money(form.get("cost"), "HPP (modal)", errors, "cost", default=0)
-    values["member_price"] = _money(form.get("member_price"), "Harga anggota", errors, "member_price")
+        errors["price"] = _("Harga jual harus lebih dari Rp 0.")
+    values["cost"] = _money(form.get("cost"), _("HPP (modal)"), errors, "cost", default=0)
+    values["member_price"] = _money(form.get("member_price"), _("Harga anggota"), errors, "member_price")
     if values["member_price"] is not None and values["price"] and values["member_price"] > values["price"]:
-        errors["member_price"] = "Harga anggota tidak boleh di atas harga jual."
+        errors["member_price"] = _("Harga anggota tidak boleh di atas harga jual.")
     values["min_stock"] = 0
     if text(form.get("min_stock")):
         try:
             values["min_stock"] = parse_qty(form.get("min_stock"))
         except ValueError as exc:
-            errors["min_stock"] = f"Stok minimum: {exc}"
+            errors["min_stock"] = _('Stok minimum: %(exc)s', exc=exc)
     curated = parse_flag(form.get("opop_curated"))
     if curated is None:
-        errors["opop_curated"] = "Kurasi OPOP diisi ya atau tidak."
+        errors["opop_curated"] = _("Kurasi OPOP diisi ya atau tidak.")
     values["opop_curated"] = bool(curated)
     return values, errors
 
@@ -109,13 +110,13 @@ def clean_adjust(form, reasons) -> tuple[dict, dict]:
     try:
         values["qty"] = parse_qty(form.get("qty"), signed=True)
         if values["qty"] == 0:
-            errors["qty"] = "Jumlah penyesuaian tidak boleh 0 (pakai minus untuk mengurangi)."
+            errors["qty"] = _("Jumlah penyesuaian tidak boleh 0 (pakai minus untuk mengurangi).")
     except ValueError as exc:
         errors["qty"] = str(exc)
     values["reason"] = text(form.get("reason"))
     if values["reason"] not in reasons:
-        errors["reason"] = "Pilih alasan penyesuaian."
+        errors["reason"] = _("Pilih alasan penyesuaian.")
     values["note"] = text(form.get("note"))[:500]
     if values["reason"] == "lainnya" and not values["note"]:
-        errors["note"] = "Tulis keterangan untuk alasan «Lainnya»."
+        errors["note"] = _("Tulis keterangan untuk alasan «Lainnya».")
     return values, errors

@@ -12,6 +12,7 @@ from ..roles import role_required
 from . import opening_stock
 from .blueprint import bp
 from .valuation import csv_rows, valuation
+from ..i18n import _
 
 
 def _on():
@@ -43,5 +44,5 @@ def stock_value_csv():
 @writes(render=flash_and_go(lambda: url_for("catalog.stock_value")))
 def opening_stock_post():
     entry = opening_stock.record(current_user, request.form.get("catatan", ""))
-    flash(f"Persediaan awal dicatat di buku ({entry.entry_no}).", "success")
+    flash(_('Persediaan awal dicatat di buku (%(entry_no)s).', entry_no=entry.entry_no), "success")
     return redirect(url_for("catalog.stock_value"))

@@ -10,6 +10,7 @@ from ..extensions import db
 from .models import Account
 from .chart import CHART
 from .posting import LedgerRefused
+from ..i18n import _
 
 
 # Engines whose committed chart is complete. Accounts are never deleted, so every posting (every
@@ -51,10 +52,10 @@ def all_accounts():
 def rename_account(code: str, name: str, user=None) -> Account:
     account = db.session.get(Account, code)
     if account is None:
-        raise LedgerRefused("Akun tidak ditemukan.", "code")
+        raise LedgerRefused(_("Akun tidak ditemukan."), "code")
     name = (name or "").strip()
     if not 3 <= len(name) <= 120:
-        raise LedgerRefused("Nama akun 3 sampai 120 huruf.", f"name_{code}")
+        raise LedgerRefused(_("Nama akun 3 sampai 120 huruf."), f"name_{code}")
     if name != account.name:
         audit.record("ledger.account_rename", f"{code}: {account.name} → {name}", user=user)
         account.name = name

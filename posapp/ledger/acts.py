@@ -8,6 +8,7 @@ from . import cashbook, trade
 from .journal import post_entry
 from .posting import (LedgerRefused, cash_difference_lines, refund_lines, sale_lines, samsat_lines,
                       samsat_refund_lines, samsat_shortfall_lines, setoran_lines, transfer_lines)
+from ..i18n import _
 
 
 def _party(member) -> str:
@@ -33,7 +34,7 @@ def post_refund(*, uuid, business_date, cash, noncash=0, cost=0, doc_no="", memb
     """A refund or void: the sale's reverse through Retur penjualan; stock back at cost (the moving
     average's rounding of the returned goods, `stock_rounding`, on Selisih persediaan)."""
     if kind not in ("refund", "void"):
-        raise LedgerRefused("Jenis retur tidak dikenal.", "kind")
+        raise LedgerRefused(_("Jenis retur tidak dikenal."), "kind")
     if not (cash or noncash or cost or receivable or wallet or rounding or stock_rounding):
         return None
     label = "Retur" if kind == "refund" else "Void"
@@ -127,7 +128,7 @@ STOCK_SOURCES = {"adjust": "Penyesuaian stok", "opname": "Stok opname", "revalue
 def post_stock_difference(*, uuid, business_date, stock, source="adjust", doc_no="", note="", user=""):
     """An adjustment, an opname or a revaluation: Persediaan against Selisih persediaan; 0 posts nothing."""
     if source not in STOCK_SOURCES:
-        raise LedgerRefused("Jenis selisih persediaan tidak dikenal.", "source")
+        raise LedgerRefused(_("Jenis selisih persediaan tidak dikenal."), "source")
     if stock == 0:
         return None
     return post_entry(source, trade.stock_difference_lines(stock, STOCK_SOURCES[source].lower()), business_date,

@@ -13,6 +13,7 @@ from .balances import kas_balance
 from .journal import last_closed_date
 from .models import DayClose
 from .posting import LedgerRefused, amount
+from ..i18n import _
 
 MAX_RANGE_DAYS = 366
 
@@ -26,18 +27,18 @@ def parse_day(text, default=None):
 
 def check_day(day, field="tanggal") -> None:
     if day is None:
-        raise LedgerRefused("Tanggal tidak valid: pakai format HH-BB-TTTT, mis. 24-11-2026.", field)
+        raise LedgerRefused(_("Tanggal tidak valid: pakai format HH-BB-TTTT, mis. 24-11-2026."), field)
     if day > clock.today():
-        raise LedgerRefused(f"Tanggal {day:%d-%m-%Y} belum terjadi.", field)
+        raise LedgerRefused(_('Tanggal %(day)s belum terjadi.', day=day.strftime('%d-%m-%Y')), field)
 
 
 def check_range(start, end) -> None:
     check_day(start, "dari")
     check_day(end, "sampai")
     if start > end:
-        raise LedgerRefused("Tanggal awal harus sebelum tanggal akhir.", "dari")
+        raise LedgerRefused(_("Tanggal awal harus sebelum tanggal akhir."), "dari")
     if (end - start).days + 1 > MAX_RANGE_DAYS:
-        raise LedgerRefused("Rentang laporan paling lama satu tahun (366 hari).", "dari")
+        raise LedgerRefused(_("Rentang laporan paling lama satu tahun (366 hari)."), "dari")
 
 
 def day_close_of(day):
@@ -53,10 +54,10 @@ def close_day(day, counted, user, note="") -> DayClose:
     """Lock `day` after posting counted − Kas balance; flush only (the view commits and backs up)."""
     check_day(day)
     if day_close_of(day) is not None:
-        raise LedgerRefused(f"Hari {day:%d-%m-%Y} sudah ditutup.", "tanggal")
+        raise LedgerRefused(_('Hari %(day)s sudah ditutup.', day=day.strftime('%d-%m-%Y')), "tanggal")
     if is_locked(day):
-        raise LedgerRefused(f"Hari {day:%d-%m-%Y} sudah terkunci: buku sudah ditutup sampai "
-                            f"{last_closed_date():%d-%m-%Y}.", "tanggal")
+        raise LedgerRefused(_('Hari %(day)s sudah terkunci: buku sudah ditutup sampai %(last_closed_date)s.',
+                              day=day.strftime('%d-%m-%Y'), last_closed_date=last_closed_date().strftime('%d-%m-%Y')), "tanggal")
     counted = amount(counted, "uang_dihitung")
     expected = kas_balance(day)
     unsent = sum(unsent_counts().values())

@@ -6,6 +6,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from .posting import LedgerRefused
+from ..i18n import _
 
 _FACTS = ("JournalEntry", "JournalLine", "DayClose", "MonthClose")
 
@@ -15,7 +16,7 @@ def _refuse_changes(session, flush_context, instances):
     for obj in session.deleted:
         name = type(obj).__name__
         if name in _FACTS or name == "Account":
-            raise LedgerRefused("Data buku besar tidak boleh dihapus; buat jurnal pembalik.")
+            raise LedgerRefused(_("Data buku besar tidak boleh dihapus; buat jurnal pembalik."))
     for obj in session.dirty:
         if type(obj).__name__ in _FACTS and session.is_modified(obj, include_collections=False):
-            raise LedgerRefused("Jurnal yang sudah diposting tidak boleh diubah; buat jurnal pembalik.")
+            raise LedgerRefused(_("Jurnal yang sudah diposting tidak boleh diubah; buat jurnal pembalik."))

@@ -10,6 +10,7 @@ from . import posting
 from .accounts import ensure_accounts
 from .models import DayClose, JournalCounter, JournalEntry, JournalLine, MonthClose
 from .posting import LedgerRefused
+from ..i18n import _
 
 _INSERT_ENTRY = JournalEntry.__table__.insert().returning(JournalEntry.__table__.c.id)
 _INSERT_LINES = JournalLine.__table__.insert()
@@ -39,12 +40,13 @@ def last_closed_date():
 def check_open(business_date) -> None:
     month = last_month_closed()
     if month is not None and business_date <= month:
-        raise LedgerRefused(f"Bulan {month:%m-%Y} sudah ditutup (tutup buku): tidak ada transaksi baru pada atau "
-                            f"sebelum {month:%d-%m-%Y}.", "business_date")
+        raise LedgerRefused(_('Bulan %(month)s sudah ditutup (tutup buku): tidak ada transaksi baru pada atau sebelum '
+                              '%(last_day)s.',
+                              month=month.strftime('%m-%Y'), last_day=month.strftime('%d-%m-%Y')), "business_date")
     closed = last_day_closed()
     if closed is not None and business_date <= closed:
-        raise LedgerRefused(f"Hari {closed:%d-%m-%Y} sudah ditutup: tidak ada transaksi baru pada atau "
-                          "sebelum tanggal itu.", "business_date")
+        raise LedgerRefused(_('Hari %(closed)s sudah ditutup: tidak ada transaksi baru pada atau sebelum tanggal itu.',
+                              closed=closed.strftime('%d-%m-%Y')), "business_date")
 
 
 def next_entry_no(business_date) -> str:
@@ -96,7 +98,7 @@ def entry_payload(entry, reverses=None, rows=None) -> dict:
 def reverse_entry(entry: JournalEntry, user, reason: str, business_date=None) -> JournalEntry:
     """The correction of a posted entry: the same lines with debit and credit swapped."""
     if db.session.scalar(db.select(JournalEntry.id).where(JournalEntry.reverses_entry_id == entry.id)):
-        raise LedgerRefused(f"Jurnal {entry.entry_no} sudah pernah dibalik.", "entry")
+        raise LedgerRefused(_('Jurnal %(entry_no)s sudah pernah dibalik.', entry_no=entry.entry_no), "entry")
     lines = posting.reversal_lines([posting.Line(x.account_code, x.debit, x.credit, x.memo) for x in entry.lines])
     return post_entry(entry.source, lines, business_date or clock.today(), source_ref=entry.entry_no,
                       source_uuid=entry.uuid, party=entry.party, description=f"Pembalik {entry.entry_no}: {reason}",

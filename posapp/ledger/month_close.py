@@ -13,6 +13,7 @@ from ..wire.outbox import enqueue
 from .journal import last_day_closed, last_month_closed
 from .models import Account, JournalEntry, JournalLine, MonthClose
 from .posting import LedgerRefused
+from ..i18n import _
 
 INCOME_TYPES, EXPENSE_TYPES = ("income", "contra"), ("expense",)
 
@@ -46,17 +47,19 @@ def check_closable(first: date) -> date:
     """The month's last day when the month may be closed now; else LedgerRefused saying why."""
     first, last = month_of(first)
     if last >= clock.today():
-        raise LedgerRefused(f"Bulan {first:%m-%Y} belum berakhir.", "bulan")
+        raise LedgerRefused(_('Bulan %(first)s belum berakhir.', first=first.strftime('%m-%Y')), "bulan")
     if close_of(first) is not None:
-        raise LedgerRefused(f"Bulan {first:%m-%Y} sudah ditutup.", "bulan")
+        raise LedgerRefused(_('Bulan %(first)s sudah ditutup.', first=first.strftime('%m-%Y')), "bulan")
     locked = last_month_closed()
     if locked is not None and last <= locked:
-        raise LedgerRefused(f"Bulan {first:%m-%Y} sudah terkunci oleh tutup buku {locked:%m-%Y}.", "bulan")
+        raise LedgerRefused(_('Bulan %(first)s sudah terkunci oleh tutup buku %(locked)s.',
+                              first=first.strftime('%m-%Y'), locked=locked.strftime('%m-%Y')), "bulan")
     last_posting = db.session.scalar(db.select(db.func.max(JournalEntry.business_date))
                                      .where(JournalEntry.business_date >= first, JournalEntry.business_date <= last))
     closed_day = last_day_closed()
     if last_posting is not None and (closed_day is None or closed_day < last_posting):
-        raise LedgerRefused(f"Tutup hari {last_posting:%d-%m-%Y} dulu (hitung kas), baru tutup bulan.", "bulan")
+        raise LedgerRefused(_('Tutup hari %(last_posting)s dulu (hitung kas), baru tutup bulan.',
+                              last_posting=last_posting.strftime('%d-%m-%Y')), "bulan")
     return last
 
 

@@ -12,6 +12,7 @@ from .journal import last_closed_date, post_entry
 from .models import Account, JournalEntry
 from .chart import MODAL
 from .posting import LedgerRefused, opening_lines
+from ..i18n import _
 
 SOURCE = "opening"
 
@@ -50,12 +51,13 @@ def record_opening(day, cash, bank, user, note="") -> JournalEntry:
     _lock_chart_row()
     existing = opening_entry()
     if existing is not None:
-        raise LedgerRefused(f"Saldo awal sudah dicatat ({existing.entry_no}, {existing.business_date:%d-%m-%Y}) "
-                          "dan hanya boleh sekali. Koreksi berikutnya lewat selisih kas saat tutup hari.", "_")
+        raise LedgerRefused(_('Saldo awal sudah dicatat (%(entry_no)s, %(business_date)s) dan hanya boleh sekali. '
+                              'Koreksi berikutnya lewat selisih kas saat tutup hari.',
+                              entry_no=existing.entry_no, business_date=existing.business_date.strftime('%d-%m-%Y')), "_")
     check_day(day)
     if is_locked(day):
-        raise LedgerRefused(f"Hari {day:%d-%m-%Y} sudah ditutup: pilih tanggal setelah "
-                          f"{last_closed_date():%d-%m-%Y}.", "tanggal")
+        raise LedgerRefused(_('Hari %(day)s sudah ditutup: pilih tanggal setelah %(last_closed_date)s.',
+                              day=day.strftime('%d-%m-%Y'), last_closed_date=last_closed_date().strftime('%d-%m-%Y')), "tanggal")
     lines = opening_lines(cash, bank)
     note = (note or "").strip()[:200]
     entry = post_entry(SOURCE, lines, day, source_ref="SALDO-AWAL", source_uuid=new_uuid(), user=user,

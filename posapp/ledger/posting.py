@@ -9,6 +9,7 @@ from ..refusal import Refusal
 
 from .chart import (BANK, HPP, JASA_SAMSAT, KAS, KOMISI_KONSINYASI, MODAL, PENJUALAN, PERSEDIAAN, PIUTANG_ANGGOTA,
                     RETUR, SELISIH, SELISIH_PEMBULATAN, SELISIH_PERSEDIAAN, TITIPAN, TITIPAN_DOMPET, UTANG_KONSINYASI)
+from ..i18n import _
 
 CASH_ACCOUNTS = (KAS,)
 MAX_AMOUNT = 1_000_000_000_000
@@ -38,16 +39,16 @@ def cr(account, amount, memo="") -> Line:
 def signed(account, value, memo="") -> Line:
     """+value debits `account`, −value credits it (0 is dropped by `balanced`)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise LedgerRefused("Nilai persediaan harus bilangan bulat rupiah.", "stock")
+        raise LedgerRefused(_("Nilai persediaan harus bilangan bulat rupiah."), "stock")
     return dr(account, value, memo) if value >= 0 else cr(account, -value, memo)
 
 
 def amount(value, label="jumlah") -> int:
     """A whole, non-negative number of rupiah (bool and float refused)."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise LedgerRefused(f"{label} harus bilangan bulat rupiah.", label)
+        raise LedgerRefused(_('%(label)s harus bilangan bulat rupiah.', label=label), label)
     if not 0 <= value <= MAX_AMOUNT:
-        raise LedgerRefused(f"{label} harus 0 sampai {MAX_AMOUNT}.", label)
+        raise LedgerRefused(_('%(label)s harus 0 sampai %(maximum)s.', label=label, maximum=MAX_AMOUNT), label)
     return value
 
 
@@ -57,14 +58,15 @@ def balanced(lines) -> list[Line]:
     for line in lines:
         debit, credit = amount(line.debit, "debit"), amount(line.credit, "kredit")
         if debit and credit:
-            raise LedgerRefused("Satu baris jurnal hanya boleh debit atau kredit.", "lines")
+            raise LedgerRefused(_("Satu baris jurnal hanya boleh debit atau kredit."), "lines")
         if debit or credit:
             kept.append(line)
     debits, credits = sum(x.debit for x in kept), sum(x.credit for x in kept)
     if not debits or not credits:
-        raise LedgerRefused("Jurnal harus punya sisi debit dan kredit.", "lines")
+        raise LedgerRefused(_("Jurnal harus punya sisi debit dan kredit."), "lines")
     if debits != credits:
-        raise LedgerRefused(f"Jurnal tidak seimbang: debit {debits} ≠ kredit {credits}.", "lines")
+        raise LedgerRefused(_('Jurnal tidak seimbang: debit %(debits)s ≠ kredit %(credits)s.',
+                              debits=debits, credits=credits), "lines")
     return kept
 
 
@@ -83,7 +85,7 @@ def member_tender_lines(receivable, wallet, side, memo) -> list[Line]:
 def rounding_line(rounding, side="debit") -> Line:
     """Cash rounded down at the till (< Rp 100): the koperasi bears it, on the act's own entry."""
     if amount(rounding, "pembulatan") >= 100:
-        raise LedgerRefused("Pembulatan tunai harus kurang dari Rp 100.", "rounding")
+        raise LedgerRefused(_("Pembulatan tunai harus kurang dari Rp 100."), "rounding")
     make = dr if side == "debit" else cr
     return make(SELISIH_PEMBULATAN, rounding, "pembulatan tunai")
 
@@ -92,7 +94,7 @@ def _consignment(received, consigned, share) -> tuple[int, int]:
     """(own revenue, commission) when `consigned` of the `received` money is the consigned goods' price;
     a commission below zero (sold under the producer's price) is the koperasi's loss, shown."""
     if amount(consigned, "konsinyasi") > received:
-        raise LedgerRefused("Penjualan titipan lebih besar dari uang diterima.", "consigned")
+        raise LedgerRefused(_("Penjualan titipan lebih besar dari uang diterima."), "consigned")
     return received - consigned, consigned - amount(share, "bagian penitip")
 
 
@@ -138,7 +140,7 @@ def samsat_lines(tax, fee, cash, noncash=0, rounding=0) -> list[Line]:
     """Dr Kas/Bank (and Selisih pembulatan), Cr Titipan PKB (the whole tax, never income), Cr Pendapatan jasa."""
     if amount(cash, "tunai") + amount(noncash, "non-tunai") + amount(rounding, "pembulatan") != \
             amount(tax, "pajak") + amount(fee, "biaya"):
-        raise LedgerRefused("Uang diterima harus sama dengan pajak ditambah biaya loket.", "cash")
+        raise LedgerRefused(_("Uang diterima harus sama dengan pajak ditambah biaya loket."), "cash")
     return [*tender_lines(cash, noncash, "debit", "Samsat"), rounding_line(rounding), cr(TITIPAN, tax, "titipan PKB"),
             cr(JASA_SAMSAT, fee, "jasa loket")]
 
@@ -148,7 +150,7 @@ def samsat_refund_lines(tax, fee, cash, noncash=0, rounding=0) -> list[Line]:
     Cr Kas/Bank what the resident paid, Cr Selisih pembulatan the rounding the payment's entry bore."""
     if amount(cash, "tunai") + amount(noncash, "non-tunai") + amount(rounding, "pembulatan") != \
             amount(tax, "pajak") + amount(fee, "biaya"):
-        raise LedgerRefused("Uang dikembalikan harus sama dengan titipan ditambah biaya loket.", "cash")
+        raise LedgerRefused(_("Uang dikembalikan harus sama dengan titipan ditambah biaya loket."), "cash")
     return [dr(TITIPAN, tax, "pengembalian titipan PKB"), dr(JASA_SAMSAT, fee, "biaya loket dikembalikan"),
             *tender_lines(cash, noncash, "credit", "pengembalian Samsat"), rounding_line(rounding, "credit")]
 
@@ -156,21 +158,21 @@ def samsat_refund_lines(tax, fee, cash, noncash=0, rounding=0) -> list[Line]:
 def samsat_shortfall_lines(value, cash, noncash=0) -> list[Line]:
     """Kurang bayar collected from the resident: Dr Kas/Bank, Cr Titipan PKB."""
     if amount(cash, "tunai") + amount(noncash, "non-tunai") != amount(value, "kurang bayar"):
-        raise LedgerRefused("Uang diterima harus sama dengan kurang bayar.", "cash")
+        raise LedgerRefused(_("Uang diterima harus sama dengan kurang bayar."), "cash")
     return [*tender_lines(cash, noncash, "debit", "kurang bayar Samsat"), cr(TITIPAN, value, "kurang bayar PKB")]
 
 
 def setoran_lines(value, via="cash") -> list[Line]:
     """Deposit to the province: Dr Titipan PKB, Cr Kas (or Bank)."""
     if via not in ("cash", "bank"):
-        raise LedgerRefused("Setoran lewat tunai atau bank.", "via")
+        raise LedgerRefused(_("Setoran lewat tunai atau bank."), "via")
     return [dr(TITIPAN, amount(value, "setoran")), cr(KAS if via == "cash" else BANK, value, "setoran")]
 
 
 def cash_difference_lines(difference) -> list[Line]:
     """counted − expected: short debits Selisih kas, over credits it."""
     if isinstance(difference, bool) or not isinstance(difference, int):
-        raise LedgerRefused("Selisih harus bilangan bulat rupiah.", "difference")
+        raise LedgerRefused(_("Selisih harus bilangan bulat rupiah."), "difference")
     if difference < 0:
         return [dr(SELISIH, -difference, "kas kurang"), cr(KAS, -difference, "kas kurang")]
     return [dr(KAS, difference, "kas lebih"), cr(SELISIH, difference, "kas lebih")]
@@ -178,11 +180,12 @@ def cash_difference_lines(difference) -> list[Line]:
 
 def _opening_amount(value, field, label) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise LedgerRefused(f"{label} harus bilangan bulat rupiah.", field)
+        raise LedgerRefused(_('%(label)s harus bilangan bulat rupiah.', label=label), field)
     if value < 0:
-        raise LedgerRefused(f"{label} tidak boleh negatif.", field)
+        raise LedgerRefused(_('%(label)s tidak boleh negatif.', label=label), field)
     if value > MAX_OPENING:
-        raise LedgerRefused(f"{label} paling banyak {format_rupiah(MAX_OPENING)}: periksa lagi angkanya.", field)
+        raise LedgerRefused(_('%(label)s paling banyak %(maximum)s: periksa lagi angkanya.',
+                              label=label, maximum=format_rupiah(MAX_OPENING)), field)
     return value
 
 
@@ -191,7 +194,7 @@ def opening_lines(cash, bank=0) -> list[Line]:
     cash = _opening_amount(cash, "saldo_kas", "Saldo awal kas")
     bank = _opening_amount(bank, "saldo_bank", "Saldo awal bank/QRIS")
     if cash + bank == 0:
-        raise LedgerRefused("Saldo awal harus lebih dari Rp 0.", "saldo_kas")
+        raise LedgerRefused(_("Saldo awal harus lebih dari Rp 0."), "saldo_kas")
     return [dr(KAS, cash, "saldo awal"), dr(BANK, bank, "saldo awal"), cr(MODAL, cash + bank, "saldo awal")]
 
 
@@ -202,43 +205,6 @@ def reversal_lines(lines) -> list[Line]:
 def kas_effect(lines) -> int:
     """Cash in minus cash out of one entry."""
     return sum(x.debit - x.credit for x in lines if x.account in CASH_ACCOUNTS)
-
-
-CATEGORIES = ("Penjualan tunai", "Penjualan non-tunai", "Retur / void", "Titipan Samsat",
-              "Jasa loket Samsat", "Setoran Samsat", "Selisih kas", "Pembelian & bayar pemasok (tunai)",
-              "Bayar penitip titip jual (tunai)", "Kas keluar (beban)", "Kas masuk lain & modal (tunai)",
-              "Setor ke / ambil dari bank")
-# cash (Kas) out (+) of the books' other acts, by the journal source that posted them
-_CASH_OUT = {"purchase": "Pembelian & bayar pemasok (tunai)", "supplier_payment": "Pembelian & bayar pemasok (tunai)",
-             "purchase_return": "Pembelian & bayar pemasok (tunai)", "consign_settle": "Bayar penitip titip jual (tunai)",
-             "expense": "Kas keluar (beban)", "bank_deposit": "Setor ke / ambil dari bank",
-             "bank_withdraw": "Setor ke / ambil dari bank"}
-_CASH_IN = {"income": "Kas masuk lain & modal (tunai)", "capital": "Kas masuk lain & modal (tunai)"}
-
-
-def summarize(rows) -> dict:
-    """{category: rupiah} from (source, account, debit, credit) sums of a day's lines."""
-    out = dict.fromkeys(CATEGORIES, 0)
-    for source, account, debit, credit in rows:
-        if source == "sale" and account == KAS:
-            out["Penjualan tunai"] += debit
-        elif source == "sale" and account == BANK:
-            out["Penjualan non-tunai"] += debit
-        elif source in ("refund", "void") and account in (KAS, BANK):
-            out["Retur / void"] += credit - debit
-        elif account == TITIPAN and source == "samsat":
-            out["Titipan Samsat"] += credit - debit
-        elif account == JASA_SAMSAT:
-            out["Jasa loket Samsat"] += credit - debit
-        elif account == TITIPAN and source == "setoran":
-            out["Setoran Samsat"] += debit - credit
-        elif account == SELISIH:
-            out["Selisih kas"] += credit - debit  # positive: cash over
-        elif account == KAS and source in _CASH_OUT:
-            out[_CASH_OUT[source]] += credit - debit  # positive: cash paid out
-        elif account == KAS and source in _CASH_IN:
-            out[_CASH_IN[source]] += debit - credit
-    return out
 
 
 def running(opening, movements):

@@ -4,6 +4,7 @@ Amounts that can go either way (what Persediaan moved by) are signed: + debits, 
 """
 from .chart import BANK, KAS, MODAL, PERSEDIAAN, SELISIH_PERSEDIAAN, UTANG_KONSINYASI, UTANG_USAHA
 from .posting import Line, LedgerRefused, amount, cr, dr, signed
+from ..i18n import _
 
 PAY_ACCOUNTS = {"cash": KAS, "bank": BANK, "credit": UTANG_USAHA}
 
@@ -35,27 +36,27 @@ def purchase_return_lines(stock, cash=0, bank=0, credit=0) -> list[Line]:
 def supplier_payment_lines(value, via="cash") -> list[Line]:
     """Paying a supplier's invoice: Dr Utang usaha / Cr Kas or Bank."""
     if via not in ("cash", "bank"):
-        raise LedgerRefused("Pembayaran lewat tunai atau bank.", "via")
+        raise LedgerRefused(_("Pembayaran lewat tunai atau bank."), "via")
     return [dr(UTANG_USAHA, amount(value, "pembayaran"), "pelunasan"), cr(PAY_ACCOUNTS[via], value, "pelunasan")]
 
 
 def opening_stock_lines(stock) -> list[Line]:
     """Stock on hand when the shop starts its books: Dr Persediaan / Cr Modal saldo awal."""
     if amount(stock, "nilai persediaan") == 0:
-        raise LedgerRefused("Nilai persediaan awal harus lebih dari Rp 0.", "stock")
+        raise LedgerRefused(_("Nilai persediaan awal harus lebih dari Rp 0."), "stock")
     return [dr(PERSEDIAAN, stock, "persediaan awal"), cr(MODAL, stock, "persediaan awal")]
 
 
 def stock_difference_lines(stock, memo="selisih persediaan") -> list[Line]:
     """Adjustment, opname, revaluation: Persediaan against Selisih persediaan (gain when stock rises)."""
     if stock == 0:
-        raise LedgerRefused("Tidak ada selisih nilai persediaan.", "stock")
+        raise LedgerRefused(_("Tidak ada selisih nilai persediaan."), "stock")
     return with_residue([signed(PERSEDIAAN, stock, memo)], memo)
 
 
 def consignment_settlement_lines(value, via="cash") -> list[Line]:
     """Paying a producer's share of consignment sales: Dr Utang konsinyasi / Cr Kas or Bank."""
     if via not in ("cash", "bank"):
-        raise LedgerRefused("Pembayaran lewat tunai atau bank.", "via")
+        raise LedgerRefused(_("Pembayaran lewat tunai atau bank."), "via")
     return [dr(UTANG_KONSINYASI, amount(value, "pembayaran"), "penyelesaian konsinyasi"),
             cr(PAY_ACCOUNTS[via], value, "penyelesaian konsinyasi")]

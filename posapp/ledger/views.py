@@ -9,6 +9,7 @@ from ..roles import role_required
 from . import accounts, opening
 from .blueprint import bp
 from .closing import parse_day
+from ..i18n import _
 
 
 def _opening_amounts(form) -> dict:
@@ -41,7 +42,7 @@ def opening_balance():
         return _opening_page(errors)
     entry = opening.record_opening(day, values["saldo_kas"], values["saldo_bank"], current_user,
                                    request.form.get("catatan", ""))
-    flash(f"Saldo awal dicatat ({entry.entry_no}).", "success")
+    flash(_('Saldo awal dicatat (%(entry_no)s).', entry_no=entry.entry_no), "success")
     return redirect(url_for("reports.daily", tanggal=day.isoformat()))
 
 
@@ -57,5 +58,5 @@ def chart():
     if request.method == "GET":
         return _chart_page()  # the default chart is seeded on the first visit; the edge commits it
     accounts.rename_account(request.form.get("code", ""), request.form.get("name", ""), current_user)
-    flash("Nama akun disimpan.", "success")
+    flash(_("Nama akun disimpan."), "success")
     return redirect(url_for("ledger.chart"))

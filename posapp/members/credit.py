@@ -16,6 +16,7 @@ from .models import CreditMove, Member
 from .registry import publish
 from .rules import MemberRefused
 from .savings import _amount
+from ..i18n import _
 
 MAX_LIMIT = 100_000_000
 
@@ -28,7 +29,8 @@ def set_limit(member: Member, limit, user) -> None:
     """The manager sets the member's credit limit (0 = no kasbon); below the open credit only stops new kasbon."""
     limit = 0 if str(limit).strip() in ("", "0") else _amount(limit, "credit_limit")
     if limit > MAX_LIMIT:
-        raise MemberRefused(f"Limit kasbon paling besar {format_rupiah(MAX_LIMIT)}.", "credit_limit")
+        raise MemberRefused(_('Limit kasbon paling besar %(maximum)s.',
+                              maximum=format_rupiah(MAX_LIMIT)), "credit_limit")
     if limit != member.credit_limit:
         audit.record("member.credit_limit", f"{member.number}: {member.credit_limit} → {limit}", user=user)
         member.credit_limit = limit
@@ -55,9 +57,9 @@ def charge(member: Member, amount: int, doc_no: str, user, business_date) -> Cre
     if done is None:
         db.session.refresh(member)
         if member.credit_limit == 0:
-            raise MemberRefused(f"{member.name} tidak punya limit kasbon.", "payments")
-        raise MemberRefused(f"Kasbon melebihi limit {member.name}: sisa limit {format_rupiah(available(member))}, "
-                            f"diminta {format_rupiah(amount)}.", "payments")
+            raise MemberRefused(_('%(name)s tidak punya limit kasbon.', name=member.name), "payments")
+        raise MemberRefused(_('Kasbon melebihi limit %(name)s: sisa limit %(amount)s, diminta %(wanted)s.',
+                              name=member.name, amount=format_rupiah(available(member)), wanted=format_rupiah(amount)), "payments")
     member.credit_open = done[0]
     return _move(member, "charge", amount, doc_no, user, business_date)
 
@@ -73,7 +75,8 @@ def _lower(member, amount):
                               .values(credit_open=Member.credit_open - amount).returning(Member.credit_open)).first()
     if done is None:
         db.session.refresh(member)
-        raise MemberRefused(f"Kasbon {member.name} hanya {format_rupiah(member.credit_open)}.", "amount")
+        raise MemberRefused(_('Kasbon %(name)s hanya %(amount)s.',
+                              name=member.name, amount=format_rupiah(member.credit_open)), "amount")
     member.credit_open = done[0]
 
 
@@ -84,11 +87,11 @@ def repay(member: Member, amount, user, *, method="cash", reference="", move_uui
         return stored, True
     amount = _amount(amount)
     if method not in ("cash", "transfer"):
-        raise MemberRefused("Cara bayar tunai atau transfer.", "method")
+        raise MemberRefused(_("Cara bayar tunai atau transfer."), "method")
     reference = (reference or "").strip()[:60]
     if method == "transfer" and not reference:
-        raise MemberRefused("Nomor referensi transfer wajib diisi.", "reference")
-    shift = require_open_shift(user, "Buka shift dulu: uang tunai masuk laci kasir.") if method == "cash" else None
+        raise MemberRefused(_("Nomor referensi transfer wajib diisi."), "reference")
+    shift = require_open_shift(user, _("Buka shift dulu: uang tunai masuk laci kasir.")) if method == "cash" else None
     _lower(member, amount)
     day = clock.today()
     move = _move(member, "repay", amount, numbers.doc_no("KB", day), user, day, method, reference, shift, move_uuid)

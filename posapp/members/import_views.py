@@ -7,6 +7,7 @@ from ..edge import transaction
 from ..roles import role_required
 from . import importing
 from .blueprint import bp
+from ..i18n import _
 
 SHOWN_ERRORS = 300
 
@@ -24,7 +25,7 @@ def import_csv():
         return _render()
     upload = request.files.get("berkas")
     if upload is None or not upload.filename:
-        return _render("Pilih berkas CSV yang akan diimpor.", status=400)
+        return _render(_("Pilih berkas CSV yang akan diimpor."), status=400)
     max_bytes = current_app.config["CSV_IMPORT_MAX_BYTES"]
     try:
         with transaction():
@@ -35,7 +36,7 @@ def import_csv():
         return _render(errors=exc.errors, status=400, filename=upload.filename)
     except ImportRefused as exc:
         return _render(str(exc), status=400, filename=upload.filename)
-    flash(f"Impor selesai: {count} anggota baru.", "success")
+    flash(_('Impor selesai: %(count)s anggota baru.', count=count), "success")
     return redirect(url_for("members.index"))
 
 

@@ -8,6 +8,7 @@ from ..extensions import db
 from . import registry
 from .models import Member
 from .rules import MemberRefused
+from ..i18n import _
 
 COLUMNS = {"nama": "name", "jenis": "kind", "nik": "nik", "alamat": "address", "hp": "phone", "telepon": "phone",
            "no_hp": "phone", "tanggal_masuk": "joined_on"}
@@ -20,7 +21,7 @@ class RowsRefused(MemberRefused):
     """Rows of the file are wrong: nothing is saved; `errors` lists (row, column, message)."""
 
     def __init__(self, errors):
-        super().__init__(f"{len(errors)} kesalahan di berkas; tidak ada yang disimpan.")
+        super().__init__(_('%(count)s kesalahan di berkas; tidak ada yang disimpan.', count=len(errors)))
         self.errors = errors
 
 
@@ -31,25 +32,25 @@ def read_rows(body: str, max_rows: int) -> list:
         header = [header_key(h) for h in next(reader)]
         unknown = [h for h in header if h and h not in COLUMNS]
         if unknown:
-            raise ImportRefused(f"Kolom tidak dikenal: {', '.join(unknown)}. Kolom yang dikenal: "
-                                f"{', '.join(COLUMNS)}.")
+            raise ImportRefused(_('Kolom tidak dikenal: %(items)s. Kolom yang dikenal: %(known)s.',
+                                  items=', '.join(unknown), known=', '.join(COLUMNS)))
         if "nama" not in header:
-            raise ImportRefused("Kolom wajib tidak ada: nama.")
+            raise ImportRefused(_("Kolom wajib tidak ada: nama."))
         keys = [COLUMNS.get(h) for h in header]
         rows = []
         for number, cells in enumerate(reader, start=2):
             if not any(c.strip() for c in cells):
                 continue
             if len(rows) >= max_rows:
-                raise ImportRefused(f"Terlalu banyak baris (maksimal {max_rows}).")
+                raise ImportRefused(_('Terlalu banyak baris (maksimal %(max_rows)s).', max_rows=max_rows))
             data = {k: c for k, c in zip(keys, cells) if k}
             if any(c.strip() for c in cells[len(keys):]):
                 data["_extra"] = "x"
             rows.append((number, data))
     except csv.Error as exc:
-        raise ImportRefused(f"Berkas CSV rusak: {exc}.") from None
+        raise ImportRefused(_('Berkas CSV rusak: %(error)s.', error=exc)) from None
     if not rows:
-        raise ImportRefused("Berkas hanya berisi judul kolom, tanpa baris anggota.")
+        raise ImportRefused(_("Berkas hanya berisi judul kolom, tanpa baris anggota."))
     return rows
 
 
@@ -59,7 +60,7 @@ def check(rows) -> tuple[list, list]:
     known = set(db.session.scalars(db.select(Member.nik).where(Member.nik != "")))
     for number, data in rows:
         if "_extra" in data:
-            errors.append((number, "", "Baris ini punya lebih banyak sel daripada judul kolom."))
+            errors.append((number, "", _("Baris ini punya lebih banyak sel daripada judul kolom.")))
             continue
         try:
             cleaned = registry.clean(data)
@@ -68,9 +69,9 @@ def check(rows) -> tuple[list, list]:
             continue
         nik = cleaned["nik"]
         if nik and nik in seen_nik:
-            errors.append((number, "nik", f"NIK sama dengan baris {seen_nik[nik]}."))
+            errors.append((number, "nik", _('NIK sama dengan baris %(row)s.', row=seen_nik[nik])))
         elif nik in known:
-            errors.append((number, "nik", "NIK ini sudah terdaftar pada anggota lain."))
+            errors.append((number, "nik", _("NIK ini sudah terdaftar pada anggota lain.")))
         if nik:
             seen_nik.setdefault(nik, number)
         values.append(cleaned)

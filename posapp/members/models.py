@@ -8,9 +8,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
+from ..i18n import N_
 
-KINDS = {"santri": "Santri", "ustadz": "Ustadz / pengurus", "karyawan": "Karyawan", "masyarakat": "Masyarakat"}
-STATUSES = {"aktif": "Aktif", "keluar": "Keluar"}
+KINDS = {"santri": N_("Santri"), "ustadz": N_("Ustadz / pengurus"), "karyawan": N_("Karyawan"), "masyarakat": N_("Masyarakat")}
+STATUSES = {"aktif": N_("Aktif"), "keluar": N_("Keluar")}
 
 
 class Member(db.Model):

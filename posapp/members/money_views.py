@@ -13,6 +13,7 @@ from .blueprint import bp
 from .postings import LABELS
 from .rules import AGING
 from .views import _detail_again, member_or_404
+from ..i18n import _
 
 
 def _done(record, replayed, message):
@@ -20,9 +21,9 @@ def _done(record, replayed, message):
     printed = None if replayed else receipt_data.print_receipt(record)
     if wants_json():
         return jsonify(ok=True, doc_no=record.doc_no, amount=record.amount, replayed=replayed, print=printed)
-    flash(f"{message} {record.doc_no} tersimpan.", "success")
+    flash(_('%(message)s %(doc_no)s tersimpan.', message=message, doc_no=record.doc_no), "success")
     if printed and not printed["ok"]:
-        flash(f"Bukti belum tercetak: {printed['error']}", "error")
+        flash(_('Bukti belum tercetak: %(error)s', error=printed['error']), "error")
     return redirect(url_for("members.detail", member_id=record.member_id))
 
 
@@ -62,7 +63,7 @@ def withdraw(member_id):
 def set_limit(member_id):
     member = member_or_404(member_id)
     credit.set_limit(member, _form().get("credit_limit", ""), current_user)
-    flash(f"Limit kasbon {member.name} tersimpan.", "success")
+    flash(_('Limit kasbon %(name)s tersimpan.', name=member.name), "success")
     return redirect(url_for("members.detail", member_id=member.id))
 
 
@@ -75,7 +76,7 @@ def repay(member_id):
         move, replayed = credit.repay(member_or_404(member_id), form.get("amount"), current_user,
                                       method=form.get("method", "cash"), reference=form.get("reference", ""),
                                       move_uuid=form.get("uuid") or None)
-    return _done(move, replayed, "Pembayaran kasbon")
+    return _done(move, replayed, _("Pembayaran kasbon"))
 
 
 @bp.get("/anggota/bukti/<doc_no>.pdf")
@@ -91,7 +92,7 @@ def receipt_pdf(doc_no):
 def receipt_print(doc_no):
     record = receipt_data.find_document(doc_no) or abort(404)
     result = receipt_data.print_document_for("member", lambda: receipt_data.data_for(record, copy=True), doc_no)
-    flash("Bukti dicetak." if result["ok"] else f"Gagal mencetak: {result['error']}",
+    flash(_("Bukti dicetak.") if result["ok"] else _('Gagal mencetak: %(error)s', error=result['error']),
           "success" if result["ok"] else "error")
     return redirect(url_for("members.detail", member_id=record.member_id))
 

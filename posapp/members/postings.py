@@ -5,9 +5,10 @@ kasbon repayment: Dr Kas / Cr Piutang anggota. Transfers go through Bank instead
 """
 from ..ledger import acts
 from ..ledger.chart import BANK, KAS, PIUTANG_ANGGOTA, SHU, SIMPANAN_POKOK, SIMPANAN_SUKARELA, SIMPANAN_WAJIB
+from ..i18n import N_
 
 SAVINGS_ACCOUNTS = {"pokok": SIMPANAN_POKOK, "wajib": SIMPANAN_WAJIB, "sukarela": SIMPANAN_SUKARELA}
-LABELS = {"pokok": "Simpanan pokok", "wajib": "Simpanan wajib", "sukarela": "Simpanan sukarela"}
+LABELS = {"pokok": N_("Simpanan pokok"), "wajib": N_("Simpanan wajib"), "sukarela": N_("Simpanan sukarela")}
 
 
 def money_account(method: str) -> str:

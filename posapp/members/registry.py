@@ -9,6 +9,7 @@ from ..wire import outbox
 from . import rules
 from .models import KINDS, Member, MemberCard, MemberCounter
 from .rules import MemberRefused
+from ..i18n import _
 
 FIELDS = ("name", "kind", "nik", "address", "phone", "joined_on")
 
@@ -17,14 +18,14 @@ def clean(form: dict, today=None) -> dict:
     """The member's fields from a form or a CSV row; MemberRefused names the first bad field."""
     name = " ".join(str(form.get("name") or "").split())
     if not 2 <= len(name) <= 120:
-        raise MemberRefused("Nama anggota 2–120 huruf.", "name")
+        raise MemberRefused(_("Nama anggota 2–120 huruf."), "name")
     kind = str(form.get("kind") or "santri").strip().lower()
     kind = {"ustadz/pengurus": "ustadz", "pengurus": "ustadz"}.get(kind, kind)
     if kind not in KINDS:
-        raise MemberRefused(f"Jenis anggota: {', '.join(KINDS)}.", "kind")
+        raise MemberRefused(_('Jenis anggota: %(items)s.', items=', '.join(KINDS)), "kind")
     address = " ".join(str(form.get("address") or "").split())
     if len(address) > 300:
-        raise MemberRefused("Alamat paling panjang 300 huruf.", "address")
+        raise MemberRefused(_("Alamat paling panjang 300 huruf."), "address")
     return {"name": name, "kind": kind, "nik": rules.check_nik(form.get("nik")), "address": address,
             "phone": rules.check_phone(form.get("phone")), "joined_on": _date(form.get("joined_on"), today)}
 
@@ -40,15 +41,15 @@ def _date(value, today=None) -> date:
         try:
             day = date.fromisoformat(text) if "-" in text else date(*reversed([int(x) for x in text.split("/")]))
         except (ValueError, TypeError):
-            raise MemberRefused("Tanggal masuk tidak valid: TTTT-BB-HH atau HH/BB/TTTT.", "joined_on") from None
+            raise MemberRefused(_("Tanggal masuk tidak valid: TTTT-BB-HH atau HH/BB/TTTT."), "joined_on") from None
     if day > today or day.year < 1950:
-        raise MemberRefused("Tanggal masuk tidak boleh di masa depan.", "joined_on")
+        raise MemberRefused(_("Tanggal masuk tidak boleh di masa depan."), "joined_on")
     return day
 
 
 def _check_nik_unique(nik, member_id=None):
     if nik and db.session.scalar(db.select(Member.id).where(Member.nik == nik, Member.id != (member_id or 0))):
-        raise MemberRefused("NIK ini sudah terdaftar pada anggota lain.", "nik")
+        raise MemberRefused(_("NIK ini sudah terdaftar pada anggota lain."), "nik")
 
 
 def next_number(joined_on: date) -> str:
@@ -64,7 +65,8 @@ def register(values: dict, user=None) -> Member:
     _check_nik_unique(values["nik"])
     number = next_number(values["joined_on"])
     if db.session.scalar(db.select(Member.id).where(Member.number == number)):
-        raise MemberRefused(f"Nomor anggota {number} sudah dipakai: periksa format nomor di pengaturan.", "number")
+        raise MemberRefused(_('Nomor anggota %(number)s sudah dipakai: periksa format nomor di pengaturan.',
+                              number=number), "number")
     member = Member(uuid=new_uuid(), number=number, status="aktif", credit_limit=0, credit_open=0,
                     created_at=clock.now(), **values)
     db.session.add(member)
@@ -112,7 +114,7 @@ def issue_card(member: Member) -> MemberCard:
 def block_and_reissue(member: Member, reason: str, user=None) -> MemberCard:
     """A lost card: blocked at once, a new one issued; balances stay with the member, not the card."""
     if not member.active:
-        raise MemberRefused("Anggota sudah keluar: kartu tidak bisa diterbitkan.", "member")
+        raise MemberRefused(_("Anggota sudah keluar: kartu tidak bisa diterbitkan."), "member")
     reason = (reason or "").strip()[:200] or "kartu hilang"
     for card in member.cards:
         if card.blocked_at is None:
@@ -134,12 +136,13 @@ def by_card(code: str):
 def usable_member(member_id) -> Member:
     """The member attached to a sale or an act: must exist and be active."""
     if isinstance(member_id, bool) or not isinstance(member_id, int):
-        raise MemberRefused("Anggota tidak dikenal.", "member_id")
+        raise MemberRefused(_("Anggota tidak dikenal."), "member_id")
     member = db.session.get(Member, member_id)
     if member is None:
-        raise MemberRefused("Anggota tidak dikenal.", "member_id")
+        raise MemberRefused(_("Anggota tidak dikenal."), "member_id")
     if not member.active:
-        raise MemberRefused(f"{member.name} ({member.number}) sudah keluar dari keanggotaan.", "member_id")
+        raise MemberRefused(_('%(name)s (%(number)s) sudah keluar dari keanggotaan.',
+                              name=member.name, number=member.number), "member_id")
     return member
 
 

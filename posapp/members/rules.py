@@ -7,11 +7,12 @@ import re
 from datetime import date
 
 from ..refusal import Refusal
+from ..i18n import N_, _
 
 _TOKEN = re.compile(r"\{(no|tahun|kode)(?::0([1-9])d)?\}")
 _LITERAL = re.compile(r"^[A-Za-z0-9.-]*$")  # no "/": the code travels in a URL path when scanned
 NIK_RE = re.compile(r"^\d{16}$")
-AGING = (("0–30 hari", 0, 30), ("31–60 hari", 31, 60), ("61–90 hari", 61, 90), ("> 90 hari", 91, None))
+AGING = ((N_("0–30 hari"), 0, 30), (N_("31–60 hari"), 31, 60), (N_("61–90 hari"), 61, 90), (N_("> 90 hari"), 91, None))
 
 
 class MemberRefused(Refusal):
@@ -22,11 +23,11 @@ def check_format(template: str) -> str:
     """A member number format: literal letters, digits, `.` `-` and {no}, {no:05d}, {tahun}, {kode}."""
     template = (template or "").strip()
     if not 1 <= len(template) <= 40 or template.count("{no") != 1 or not _TOKEN.search(template):
-        raise MemberRefused("Format nomor anggota harus memuat {no} satu kali, mis. AGT-{no:05d}.",
+        raise MemberRefused(_("Format nomor anggota harus memuat {no} satu kali, mis. AGT-{no:05d}."),
                             "member_no_format")
     if not _LITERAL.match(_TOKEN.sub("", template)):
-        raise MemberRefused("Format nomor anggota hanya boleh huruf, angka, titik, tanda minus "
-                            "dan {no}, {no:05d}, {tahun}, {kode}.", "member_no_format")
+        raise MemberRefused(_("Format nomor anggota hanya boleh huruf, angka, titik, tanda minus "
+                            "dan {no}, {no:05d}, {tahun}, {kode}."), "member_no_format")
     return template
 
 
@@ -51,10 +52,10 @@ def check_nik(value) -> str:
     if not nik:
         return ""
     if not NIK_RE.match(nik):
-        raise MemberRefused("NIK harus 16 angka.", "nik")
+        raise MemberRefused(_("NIK harus 16 angka."), "nik")
     day, month = int(nik[6:8]), int(nik[8:10])
     if not 11 <= int(nik[:2]) <= 94 or not (1 <= day <= 31 or 41 <= day <= 71) or not 1 <= month <= 12:
-        raise MemberRefused("NIK tidak valid: periksa kode wilayah dan tanggal lahir di dalamnya.", "nik")
+        raise MemberRefused(_("NIK tidak valid: periksa kode wilayah dan tanggal lahir di dalamnya."), "nik")
     return nik
 
 
@@ -68,7 +69,7 @@ def check_phone(value) -> str:
     elif phone.startswith("62"):
         phone = "0" + phone[2:]
     if not re.fullmatch(r"0\d{8,13}", phone):
-        raise MemberRefused("Nomor HP tidak valid, mis. 0812 3456 7890.", "phone")
+        raise MemberRefused(_("Nomor HP tidak valid, mis. 0812 3456 7890."), "phone")
     return phone
 
 

@@ -15,9 +15,10 @@ from ..wire import outbox
 from . import numbers, postings, registry, rules
 from .models import Member, Saving
 from .rules import MemberRefused
+from ..i18n import N_, _
 
 KINDS = ("pokok", "wajib", "sukarela")
-METHODS = {"cash": "Tunai", "transfer": "Transfer", "shu": "Pembagian SHU"}
+METHODS = {"cash": N_("Tunai"), "transfer": N_("Transfer"), "shu": N_("Pembagian SHU")}
 MAX_MONTHS = 120
 MAX_AMOUNT = 1_000_000_000
 
@@ -68,7 +69,7 @@ def _amount(value, field="amount") -> int:
     except MoneyError as exc:
         raise MemberRefused(str(exc), field) from None
     if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount <= MAX_AMOUNT:
-        raise MemberRefused("Jumlah harus lebih dari Rp 0.", field)
+        raise MemberRefused(_("Jumlah harus lebih dari Rp 0."), field)
     return amount
 
 
@@ -88,21 +89,21 @@ def deposit(member: Member, kind: str, user, *, amount=None, months=1, method="c
     if stored is not None:
         return stored, True
     if kind not in KINDS:
-        raise MemberRefused("Jenis simpanan tidak dikenal.", "kind")
+        raise MemberRefused(_("Jenis simpanan tidak dikenal."), "kind")
     if not member.active:
-        raise MemberRefused(f"{member.name} sudah keluar: tidak bisa menyetor simpanan.", "member")
+        raise MemberRefused(_('%(name)s sudah keluar: tidak bisa menyetor simpanan.', name=member.name), "member")
     settings = get_settings()
     lock(member)
     values = {"months": 0, "period": ""}
     if kind == "pokok":
         if balances(member.id)["pokok"] > 0:
-            raise MemberRefused("Simpanan pokok sudah dibayar (hanya sekali).", "kind")
+            raise MemberRefused(_("Simpanan pokok sudah dibayar (hanya sekali)."), "kind")
         amount = settings.simpanan_pokok
     elif kind == "wajib":
         months = months if isinstance(months, int) and not isinstance(months, bool) else \
             int(str(months).strip()) if str(months or "").strip().isdigit() else 0
         if not 1 <= months <= MAX_MONTHS:
-            raise MemberRefused(f"Simpanan wajib untuk 1–{MAX_MONTHS} bulan.", "months")
+            raise MemberRefused(_('Simpanan wajib untuk 1–%(n)s bulan.', n=MAX_MONTHS), "months")
         amount = months * settings.simpanan_wajib
         values = {"months": months, "period": rules.next_period(member.joined_on, months_paid(member.id))}
     else:
@@ -120,7 +121,7 @@ def withdraw(member: Member, amount, user, *, approval=None, method="cash", refe
     lock(member)
     left = balances(member.id)["sukarela"]
     if amount > left:
-        raise MemberRefused(f"Saldo simpanan sukarela hanya {_rp(left)}.", "amount")
+        raise MemberRefused(_('Saldo simpanan sukarela hanya %(amount)s.', amount=_rp(left)), "amount")
     require_approval(user, approval, "member.withdraw", f"tarik sukarela {member.number}: {amount}")
     return _record(member, "sukarela", "tarik", amount, user, method, reference, note, saving_uuid), False
 
@@ -128,9 +129,9 @@ def withdraw(member: Member, amount, user, *, approval=None, method="cash", refe
 def pay_out(member: Member, user, *, approval=None, method="cash", reference="", day=None) -> list:
     """A member leaves: every simpanan is paid back (one record per kind) and the member marked as left."""
     if not member.active:
-        raise MemberRefused("Anggota ini sudah keluar.", "member")
+        raise MemberRefused(_("Anggota ini sudah keluar."), "member")
     if member.credit_open:
-        raise MemberRefused(f"Masih ada kasbon {_rp(member.credit_open)}: lunasi dulu.", "member")
+        raise MemberRefused(_('Masih ada kasbon %(amount)s: lunasi dulu.', amount=_rp(member.credit_open)), "member")
     lock(member)
     owed = balances(member.id)
     require_approval(user, approval, "member.leave", f"{member.number} keluar, simpanan {owed['total']}")
@@ -143,11 +144,11 @@ def pay_out(member: Member, user, *, approval=None, method="cash", reference="",
 def _record(member, kind, direction, amount, user, method, reference, note, saving_uuid=None, business_date=None,
             months=0, period=""):
     if method not in METHODS:
-        raise MemberRefused("Cara bayar tunai atau transfer.", "method")
+        raise MemberRefused(_("Cara bayar tunai atau transfer."), "method")
     reference = (reference or "").strip()[:60]
     if method == "transfer" and not reference:
-        raise MemberRefused("Nomor referensi transfer wajib diisi.", "reference")
-    shift = require_open_shift(user, "Buka shift dulu: uang tunai masuk/keluar laci kasir.") \
+        raise MemberRefused(_("Nomor referensi transfer wajib diisi."), "reference")
+    shift = require_open_shift(user, _("Buka shift dulu: uang tunai masuk/keluar laci kasir.")) \
         if method == "cash" else None
     day = business_date or clock.today()
     saving = Saving(uuid=saving_uuid or new_uuid(), doc_no=numbers.doc_no("SP", day), member_id=member.id, kind=kind,

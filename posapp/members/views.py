@@ -14,6 +14,7 @@ from . import cards, credit, registry, savings, settings as member_settings
 from .blueprint import bp, page_arg
 from .models import KINDS, STATUSES, Member
 from .rules import MemberRefused
+from ..i18n import _
 
 
 def member_or_404(member_id) -> Member:
@@ -52,7 +53,7 @@ def new():
             member = registry.register(registry.clean(request.form), user=current_user)
     except MemberRefused as exc:
         return _form_page(None, request.form, {exc.field or "_": str(exc)}, 400)
-    flash(f"Anggota {member.number} {member.name} terdaftar.", "success")
+    flash(_('Anggota %(number)s %(name)s terdaftar.', number=member.number, name=member.name), "success")
     return redirect(url_for("members.detail", member_id=member.id))
 
 
@@ -69,7 +70,7 @@ def edit(member_id):
             registry.update(member, registry.clean(request.form), user=current_user)
     except MemberRefused as exc:
         return _form_page(member, request.form, {exc.field or "_": str(exc)}, 400)
-    flash("Data anggota tersimpan.", "success")
+    flash(_("Data anggota tersimpan."), "success")
     return redirect(url_for("members.detail", member_id=member.id))
 
 
@@ -96,7 +97,7 @@ def _detail_again(refusal):
 def reissue(member_id):
     member = member_or_404(member_id)
     card = registry.block_and_reissue(member, request.form.get("reason"), user=current_user)
-    flash(f"Kartu lama diblokir; kartu baru {card.code}. Cetak kartunya.", "success")
+    flash(_('Kartu lama diblokir; kartu baru %(code)s. Cetak kartunya.', code=card.code), "success")
     return redirect(url_for("members.detail", member_id=member.id))
 
 
@@ -108,7 +109,7 @@ def leave(member_id):
     paid = savings.pay_out(member, current_user, approval=approval_from_request(),
                            method=request.form.get("method", "cash"), reference=request.form.get("reference", ""))
     total = sum(s.amount for s in paid)
-    flash(f"{member.name} keluar dari keanggotaan; simpanan dikembalikan {total:,}".replace(",", ".") + ".",
+    flash(_('%(name)s keluar dari keanggotaan; simpanan dikembalikan %(total)s', name=member.name, total=format(total, ',')).replace(",", ".") + ".",
           "success")
     return redirect(url_for("members.detail", member_id=member.id))
 
@@ -130,6 +131,6 @@ def cards_pdf():
 def settings_page():
     if request.method == "POST":
         save_settings(member_settings.clean_form(request.form), actor=current_user)
-        flash("Pengaturan anggota tersimpan.", "success")
+        flash(_("Pengaturan anggota tersimpan."), "success")
         return redirect(url_for("members.settings_page"))
     return render_template("members/settings.html", settings=get_settings(), parts=member_settings.SHU_PARTS)

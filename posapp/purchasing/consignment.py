@@ -15,21 +15,24 @@ from .consignment_models import ConsignmentSettlement
 from .models import Supplier
 from .receiving import mark_posted, prepare
 from .rules import PurchaseRefused
+from ..i18n import _
 
 
 def _check_terms(line) -> None:
     if line.commission_percent is None and line.unit_cost <= 0:
-        raise PurchaseRefused(f"{line.name}: isi harga ke produsen per satuan atau komisi persen.", "lines")
+        raise PurchaseRefused(_('%(name)s: isi harga ke produsen per satuan atau komisi persen.',
+                                name=line.name), "lines")
     if line.commission_percent is not None and line.unit_cost:
-        raise PurchaseRefused(f"{line.name}: pilih salah satu, harga ke produsen atau komisi persen.", "lines")
+        raise PurchaseRefused(_('%(name)s: pilih salah satu, harga ke produsen atau komisi persen.',
+                                name=line.name), "lines")
 
 
 def _take_over(product: Product, supplier: Supplier, own_on_hand: dict) -> None:
     if product.consignor_id not in (None, supplier.id):
-        raise PurchaseRefused(f"{product.name} sudah dititipkan produsen lain.", "lines")
+        raise PurchaseRefused(_('%(name)s sudah dititipkan produsen lain.', name=product.name), "lines")
     if product.consignor_id is None and own_on_hand.get(product.id, 0):
-        raise PurchaseRefused(f"{product.name} masih punya stok milik koperasi: habiskan atau pakai produk "
-                              "(SKU) lain untuk barang titipan.", "lines")
+        raise PurchaseRefused(_('%(name)s masih punya stok milik koperasi: habiskan atau pakai produk (SKU) lain '
+                                'untuk barang titipan.', name=product.name), "lines")
 
 
 def receive(purchase, header, user):

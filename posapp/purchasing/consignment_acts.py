@@ -14,6 +14,7 @@ from .models import Supplier
 from .payment_models import VIAS
 from .receiving import drawer_shift
 from .rules import PurchaseRefused, check_doc_uuid
+from ..i18n import _
 
 
 def _lock(supplier: Supplier) -> Supplier:
@@ -31,13 +32,14 @@ def settle(user, supplier: Supplier, end, via: str, *, doc_uuid=None, note="", f
         return found, True
     supplier, today = _lock(supplier), clock.today()
     if via not in VIAS:
-        raise PurchaseRefused("Pilih dibayar tunai atau lewat bank.", "via")
+        raise PurchaseRefused(_("Pilih dibayar tunai atau lewat bank."), "via")
     start = consignment.period_start(supplier.id)
     if end is None or end > today or end < start:
-        raise PurchaseRefused(f"Akhir periode antara {start:%d-%m-%Y} dan hari ini.", "sampai")
+        raise PurchaseRefused(_('Akhir periode antara %(start)s dan hari ini.',
+                                start=start.strftime('%d-%m-%Y')), "sampai")
     statement = consignment.statement(supplier, end)
     if statement["amount"] < 0:
-        raise PurchaseRefused("Saldo titipan produsen ini minus: periksa retur penjualan sebelum menyelesaikan.", "_")
+        raise PurchaseRefused(_("Saldo titipan produsen ini minus: periksa retur penjualan sebelum menyelesaikan."), "_")
     shift = drawer_shift(user, via == "cash" and from_drawer)
     settlement = ConsignmentSettlement(
         uuid=doc_uuid, doc_no=numbers.next_doc("NP", today), supplier_id=supplier.id, period_start=start,
@@ -66,7 +68,7 @@ def return_unsold(user, supplier: Supplier, quantities: dict, *, doc_uuid=None, 
     supplier, today = _lock(supplier), clock.today()
     quantities = {pid: qty for pid, qty in quantities.items() if qty}
     if not quantities:
-        raise PurchaseRefused("Isi jumlah barang yang dikembalikan.", "_")
+        raise PurchaseRefused(_("Isi jumlah barang yang dikembalikan."), "_")
     products = valued.lock_many(quantities)
     ret = ConsignmentReturn(uuid=doc_uuid, doc_no=numbers.next_doc("RT", today), supplier_id=supplier.id,
                             business_date=today, note=(note or "")[:1000], created_by_id=getattr(user, "id", None),
@@ -74,9 +76,10 @@ def return_unsold(user, supplier: Supplier, quantities: dict, *, doc_uuid=None, 
     for pid, qty in sorted(quantities.items()):
         product = products.get(pid)
         if product is None or product.consignor_id != supplier.id:
-            raise PurchaseRefused("Produk itu bukan titipan produsen ini.", f"qty_{pid}")
+            raise PurchaseRefused(_("Produk itu bukan titipan produsen ini."), f"qty_{pid}")
         if not 0 < qty <= on_hand(pid):
-            raise PurchaseRefused(f"{product.name}: stok titipan {on_hand(pid)}.", f"qty_{pid}")
+            raise PurchaseRefused(_('%(name)s: stok titipan %(on_hand)s.',
+                                    name=product.name, on_hand=on_hand(pid)), f"qty_{pid}")
         ret.lines.append(ConsignmentReturnLine(product_id=pid, sku=product.sku, name=product.name, qty=qty))
     db.session.add(ret)
     db.session.flush()

@@ -18,6 +18,7 @@ from .models import Purchase, Supplier
 from .payment_models import VIAS
 from .receipt_data import consignment_return_data, purchase_data, settlement_data
 from .rules import PurchaseRefused, parse_qty, text
+from ..i18n import _
 
 paper_views.register("titipan", Purchase, "purchase", purchase_data,
                      lambda r: url_for("purchasing.purchase", purchase_id=r.id))
@@ -68,7 +69,8 @@ def settle(supplier_id):
                                                    doc_uuid=request.form.get("doc_uuid") or None,
                                                    note=text(request.form.get("note"), 1000),
                                                    from_drawer=request.form.get("from_drawer") == "1")
-    flash(f"Nota {settlement.doc_no} " + ("sudah tersimpan sebelumnya." if replayed else "dicatat."),
+    flash(_("Nota %(no)s sudah tersimpan sebelumnya.", no=settlement.doc_no) if replayed else
+          _("Nota %(no)s dicatat.", no=settlement.doc_no),
           "warning" if replayed else "success")
     return redirect(url_for("purchasing.settlement", doc_no=settlement.doc_no))
 
@@ -87,7 +89,8 @@ def return_unsold(supplier_id):
     ret, replayed = consignment_acts.return_unsold(current_user, _supplier(), quantities,
                                                    doc_uuid=request.form.get("doc_uuid") or None,
                                                    note=text(request.form.get("note"), 1000))
-    flash(f"Pengembalian {ret.doc_no} " + ("sudah tersimpan sebelumnya." if replayed else "dicatat."),
+    flash(_("Pengembalian %(no)s sudah tersimpan sebelumnya.", no=ret.doc_no) if replayed else
+          _("Pengembalian %(no)s dicatat.", no=ret.doc_no),
           "warning" if replayed else "success")
     return redirect(_back())
 

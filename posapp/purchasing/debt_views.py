@@ -14,6 +14,7 @@ from .blueprint import bp
 from .models import Purchase, Supplier
 from .payment_models import SETTLES, VIAS, SupplierPayment
 from .rules import PurchaseRefused, parse_qty, text
+from ..i18n import _
 
 
 @bp.get("/pembelian/utang")
@@ -59,7 +60,8 @@ def pay_supplier(supplier_id):
                                   reference=text(request.form.get("reference"), 60),
                                   note=text(request.form.get("note"), 1000),
                                   from_drawer=request.form.get("from_drawer") == "1")
-    flash(f"Pembayaran {payment.doc_no} " + ("sudah tersimpan sebelumnya." if replayed else "dicatat."),
+    flash(_("Pembayaran %(no)s sudah tersimpan sebelumnya.", no=payment.doc_no) if replayed else
+          _("Pembayaran %(no)s dicatat.", no=payment.doc_no),
           "warning" if replayed else "success")
     return redirect(url_for("purchasing.payment_paper", doc_no=payment.doc_no))
 
@@ -93,11 +95,12 @@ def purchase_return(purchase_id):
             try:
                 quantities[line.id] = parse_qty(raw)
             except ValueError as exc:
-                raise PurchaseRefused(f"{line.name}: {exc}", f"qty_{line.id}") from None
+                raise PurchaseRefused(_('%(name)s: %(error)s', name=line.name, error=exc), f"qty_{line.id}") from None
     ret, replayed = returns.return_goods(current_user, purchase, quantities, request.form.get("settle", ""),
                                          doc_uuid=request.form.get("doc_uuid") or None,
                                          note=text(request.form.get("note"), 1000),
                                          from_drawer=request.form.get("from_drawer") == "1")
-    flash(f"Retur {ret.doc_no} " + ("sudah tersimpan sebelumnya." if replayed else "dicatat."),
+    flash(_("Retur %(no)s sudah tersimpan sebelumnya.", no=ret.doc_no) if replayed else
+          _("Retur %(no)s dicatat.", no=ret.doc_no),
           "warning" if replayed else "success")
     return redirect(url_for("purchasing.purchase", purchase_id=purchase.id))

@@ -14,6 +14,7 @@ from .models import Purchase, Supplier
 from .payment_models import VIAS, PaymentAllocation, PurchaseReturn, SupplierPayment
 from .receiving import drawer_shift
 from .rules import PurchaseRefused, check_doc_uuid
+from ..i18n import _
 
 
 def _paid():
@@ -88,18 +89,18 @@ def pay(user, supplier: Supplier, amounts: dict, via: str, *, doc_uuid=None, ref
     if existing is not None:
         return existing, True
     if via not in VIAS:
-        raise PurchaseRefused("Pilih dibayar tunai atau lewat bank.", "via")
+        raise PurchaseRefused(_("Pilih dibayar tunai atau lewat bank."), "via")
     amounts = {pid: amount for pid, amount in amounts.items() if amount}
     if not amounts or any(amount < 0 for amount in amounts.values()):
-        raise PurchaseRefused("Isi jumlah yang dibayar untuk minimal satu faktur.", "amount")
+        raise PurchaseRefused(_("Isi jumlah yang dibayar untuk minimal satu faktur."), "amount")
     db.session.execute(db.select(Purchase.id).where(Purchase.id.in_(list(amounts))).with_for_update())
     open_now = {p.id: (p, amount) for p, amount in open_invoices(supplier.id, amounts)}
     for pid, amount in amounts.items():
         if pid not in open_now:
-            raise PurchaseRefused("Faktur yang dipilih sudah lunas atau bukan milik pemasok ini.", f"bayar_{pid}")
+            raise PurchaseRefused(_("Faktur yang dipilih sudah lunas atau bukan milik pemasok ini."), f"bayar_{pid}")
         purchase, left = open_now[pid]
         if amount > left:
-            raise PurchaseRefused(f"Pembayaran {purchase.doc_no} melebihi sisa utang {format_rupiah(left)}.",
+            raise PurchaseRefused(_('Pembayaran %(doc_no)s melebihi sisa utang %(left)s.', doc_no=purchase.doc_no, left=format_rupiah(left)),
                                   f"bayar_{pid}")
     return _record(user, supplier, amounts, via, doc_uuid, reference, note, from_drawer), False
 

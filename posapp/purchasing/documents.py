@@ -10,6 +10,7 @@ from ..database import new_uuid
 from ..extensions import db
 from .models import Purchase, PurchaseLine, Supplier
 from .rules import MAX_LINES, PurchaseRefused
+from ..i18n import _
 
 SEARCH_LIMIT = 20
 
@@ -26,14 +27,14 @@ def new_draft(user, kind="purchase", supplier_id=None) -> Purchase:
 def _supplier(supplier_id):
     supplier = db.session.get(Supplier, supplier_id)
     if supplier is None:
-        raise PurchaseRefused("Pemasok tidak ditemukan.", "supplier_id")
+        raise PurchaseRefused(_("Pemasok tidak ditemukan."), "supplier_id")
     return supplier
 
 
 def require_draft(purchase: Purchase) -> None:
     if not purchase.is_draft:
-        raise PurchaseRefused(f"Faktur {purchase.doc_no} sudah diposting dan tidak bisa diubah; "
-                              "koreksi lewat retur pembelian.", "_")
+        raise PurchaseRefused(_('Faktur %(doc_no)s sudah diposting dan tidak bisa diubah; koreksi lewat retur '
+                                'pembelian.', doc_no=purchase.doc_no), "_")
 
 
 def find_product(code: str):
@@ -65,7 +66,7 @@ def add_product(purchase: Purchase, product: Product, qty: int = 1, unit_cost=No
             db.session.flush()
             return line
     if len(purchase.lines) >= MAX_LINES:
-        raise PurchaseRefused(f"Paling banyak {MAX_LINES} baris per faktur.", "code")
+        raise PurchaseRefused(_('Paling banyak %(n)s baris per faktur.', n=MAX_LINES), "code")
     cost = product.cost if unit_cost is None else unit_cost
     line = PurchaseLine(product_id=product.id, sku=product.sku, name=product.name, qty=qty, unit_cost=cost or 0,
                         total=qty * (cost or 0))
@@ -106,7 +107,7 @@ def draft_from_low_stock(user, supplier_id, product_ids) -> Purchase:
     products = db.session.scalars(db.select(Product).where(Product.id.in_(list(product_ids)),
                                                            Product.active.is_(True)).order_by(Product.name)).all()
     if not products:
-        raise PurchaseRefused("Pilih minimal satu produk.", "produk")
+        raise PurchaseRefused(_("Pilih minimal satu produk."), "produk")
     purchase = new_draft(user, supplier_id=supplier_id)
     for product in products:
         add_product(purchase, product, max(2 * product.min_stock - product.on_hand, 1))

@@ -4,6 +4,7 @@ from ..till.drawer import DrawerPart
 from .consignment_models import ConsignmentSettlement
 from .models import Purchase
 from .payment_models import PurchaseReturn, SupplierPayment
+from ..i18n import N_
 
 
 def _sum(column, *where) -> int:
@@ -15,8 +16,9 @@ def shift_part(shift) -> DrawerPart:
     paid = _sum(SupplierPayment.amount, SupplierPayment.shift_id == shift.id)
     back = _sum(PurchaseReturn.total, PurchaseReturn.shift_id == shift.id)
     settled = _sum(ConsignmentSettlement.amount, ConsignmentSettlement.shift_id == shift.id)
-    rows = [(label, amount) for label, amount in (("Pembelian tunai dari laci", -bought),
-                                                  ("Bayar utang pemasok dari laci", -paid),
-                                                  ("Uang kembali retur pembelian", back),
-                                                  ("Bayar penitip (titip jual) dari laci", -settled)) if amount]
+    # the labels stay Indonesian (the printed Z report); the screen says them with |said
+    rows = [(label, amount) for label, amount in ((N_("Pembelian tunai dari laci"), -bought),
+                                                  (N_("Bayar utang pemasok dari laci"), -paid),
+                                                  (N_("Uang kembali retur pembelian"), back),
+                                                  (N_("Bayar penitip (titip jual) dari laci"), -settled)) if amount]
     return DrawerPart(cash=back - bought - paid - settled, figures={"purchasing": rows})

@@ -14,6 +14,7 @@ from . import consignment, documents, receiving, suppliers
 from .models import DOC_KINDS, PAYMENTS
 from .receiving import AlreadyPosted
 from .rules import PurchaseRefused, clean_header, parse_percent, parse_qty
+from ..i18n import _
 
 POSTERS = {"purchase": receiving.post, "consignment": consignment.receive}  # kind -> post(purchase, header, user)
 
@@ -46,7 +47,7 @@ def parse_lines(purchase, form) -> tuple[dict, dict]:
 
 def act(purchase, user):
     if not purchase.is_draft:
-        flash(f"Faktur ini sudah diposting sebagai {purchase.doc_no}.", "warning")
+        flash(_('Faktur ini sudah diposting sebagai %(doc_no)s.', doc_no=purchase.doc_no), "warning")
         return redirect(url_for("purchasing.purchase", purchase_id=purchase.id))
     form = request.form
     header, errors = clean_header(form, clock.today())
@@ -71,20 +72,21 @@ def _then(purchase, header, user, form):
             elif action == "scan" and form.get("code", "").strip():
                 product = documents.find_product(form["code"])
                 if product is None:
-                    return page(purchase, {"code": f"Barcode/SKU {form['code'].strip()} tidak dikenal: "
-                                                   "cari dengan nama."}, None)
+                    return page(purchase, {"code": _('Barcode/SKU %(strip)s tidak dikenal: cari dengan nama.',
+                                                     strip=form['code'].strip())}, None)
                 documents.add_product(purchase, product)
             elif action == "scan" and form.get("cari", "").strip():
                 return redirect(url_for("purchasing.purchase", purchase_id=purchase.id, cari=form["cari"].strip()))
             elif action == "discard":
                 documents.discard(purchase, user)
-                flash("Draf dihapus.", "success")
+                flash(_("Draf dihapus."), "success")
                 return redirect(url_for("purchasing.purchase_list"))
             elif action == "post":
                 POSTERS[purchase.kind](purchase, header, user)
-                flash(f"{DOC_KINDS[purchase.kind]} {purchase.doc_no} diposting.", "success")
+                flash(_('%(kind)s %(doc_no)s diposting.',
+                        kind=DOC_KINDS[purchase.kind], doc_no=purchase.doc_no), "success")
             elif action == "save":
-                flash("Draf disimpan.", "success")
+                flash(_("Draf disimpan."), "success")
     except AlreadyPosted as refusal:
         flash(str(refusal), "warning")
     except Refusal as refusal:
@@ -95,5 +97,5 @@ def _then(purchase, header, user, form):
 def _product(product_id):
     product = db.session.get(Product, product_id)
     if product is None or not product.active:
-        raise PurchaseRefused("Produk tidak dikenal atau sudah tidak dijual.", "code")
+        raise PurchaseRefused(_("Produk tidak dikenal atau sudah tidak dijual."), "code")
     return product

@@ -7,11 +7,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
+from ..i18n import N_
 
-SUPPLIER_KINDS = {"pabrik": "Pabrik / distributor", "pesantren": "Produsen pesantren",
-                  "santripreneur": "Santripreneur"}
-PAYMENTS = {"cash": "Tunai", "bank": "Bank / transfer", "credit": "Kredit (utang)"}
-DOC_KINDS = {"purchase": "Pembelian", "consignment": "Titip jual (konsinyasi)"}
+SUPPLIER_KINDS = {"pabrik": N_("Pabrik / distributor"), "pesantren": N_("Produsen pesantren"),
+                  "santripreneur": N_("Santripreneur")}
+PAYMENTS = {"cash": N_("Tunai"), "bank": N_("Bank / transfer"), "credit": N_("Kredit (utang)")}
+DOC_KINDS = {"purchase": N_("Pembelian"), "consignment": N_("Titip jual (konsinyasi)")}
 
 
 class Supplier(db.Model):

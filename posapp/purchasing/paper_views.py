@@ -9,6 +9,7 @@ from .blueprint import bp
 from .models import Purchase
 from .payment_models import PurchaseReturn, SupplierPayment
 from .receipt_data import payment_data, purchase_data, return_data
+from ..i18n import _
 
 DOCUMENTS = {  # what -> (model, layout, data builder, the page to go back to)
     "faktur": (Purchase, "purchase", purchase_data, lambda r: url_for("purchasing.purchase", purchase_id=r.id)),
@@ -45,7 +46,7 @@ def paper_pdf(what, doc_no):
 def paper_print(what, doc_no):
     layout, build, back = _document(what, doc_no)
     result = print_document_for(layout, build, doc_no)
-    flash("Dokumen dicetak." if result["ok"] else f"Gagal mencetak: {result['error']}",
+    flash(_("Dokumen dicetak.") if result["ok"] else _('Gagal mencetak: %(result)s', result=result['error']),
           "success" if result["ok"] else "error")
     return redirect(back)
 

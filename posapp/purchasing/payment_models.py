@@ -5,9 +5,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
 from .models import Purchase, Supplier
+from ..i18n import N_
 
-VIAS = {"cash": "Tunai", "bank": "Bank / transfer"}
-SETTLES = {"credit": "Potong utang", "cash": "Uang kembali tunai", "bank": "Uang kembali lewat bank"}
+VIAS = {"cash": N_("Tunai"), "bank": N_("Bank / transfer")}
+SETTLES = {"credit": N_("Potong utang"), "cash": N_("Uang kembali tunai"), "bank": N_("Uang kembali lewat bank")}
 
 
 class SupplierPayment(db.Model):

@@ -16,6 +16,7 @@ from . import documents, editor, suppliers
 from .blueprint import bp
 from .models import DOC_KINDS, PAYMENTS, Purchase
 from .returns import returns_of
+from ..i18n import _
 
 
 @bp.get("/pembelian")
@@ -95,6 +96,6 @@ def draft_from_low_stock():
     except Refusal as refusal:
         flash(str(refusal), "error")
         return redirect(url_for("purchasing.draft_from_low_stock"))
-    flash(f"Draf pembelian dibuat dengan {len(purchase.lines)} produk: periksa jumlah dan harga, lalu posting.",
+    flash(_('Draf pembelian dibuat dengan %(count)s produk: periksa jumlah dan harga, lalu posting.', count=len(purchase.lines)),
           "success")
     return redirect(url_for("purchasing.purchase", purchase_id=purchase.id))

@@ -11,6 +11,7 @@ from . import numbers, payloads
 from .documents import require_draft
 from .models import Purchase, Supplier
 from .rules import PurchaseRefused, check_postable
+from ..i18n import _
 
 
 class AlreadyPosted(PurchaseRefused):
@@ -27,7 +28,8 @@ def prepare(purchase: Purchase, header: dict, user):
     """Lock, refuse a posted one, apply the header, check; returns (purchase, supplier, day)."""
     purchase = lock(purchase)
     if not purchase.is_draft:
-        raise AlreadyPosted(f"Faktur ini sudah diposting sebagai {purchase.doc_no}; tidak ada yang diubah.")
+        raise AlreadyPosted(_('Faktur ini sudah diposting sebagai %(doc_no)s; tidak ada yang diubah.',
+                              doc_no=purchase.doc_no))
     require_draft(purchase)
     day = clock.today()
     supplier = db.session.get(Supplier, header["supplier_id"]) if header.get("supplier_id") else None
@@ -42,19 +44,20 @@ def prepare(purchase: Purchase, header: dict, user):
 
 def drawer_shift(user, wanted: bool):
     """The user's open shift when the cash comes out of (or goes into) the till's drawer."""
-    return require_open_shift(user, "Buka shift dulu untuk membayar dari laci kasir.") if wanted else None
+    return require_open_shift(user, _("Buka shift dulu untuk membayar dari laci kasir.")) if wanted else None
 
 
 def post(purchase: Purchase, header: dict, user) -> Purchase:
     """Post a purchase draft (kind "purchase")."""
     purchase, supplier, day = prepare(purchase, header, user)
     if purchase.kind != "purchase":
-        raise PurchaseRefused("Dokumen ini bukan faktur pembelian.", "_")
+        raise PurchaseRefused(_("Dokumen ini bukan faktur pembelian."), "_")
     products = valued.lock_many(line.product_id for line in purchase.lines)  # one query, not one per line
     for line in purchase.lines:
         product = products[line.product_id]
         if product.consignor_id is not None:
-            raise PurchaseRefused(f"{line.name} adalah barang titipan: terima lewat dokumen titip jual.", "lines")
+            raise PurchaseRefused(_('%(name)s adalah barang titipan: terima lewat dokumen titip jual.',
+                                    name=line.name), "lines")
         line.sku, line.name, line.total = product.sku, product.name, line.qty * line.unit_cost
     purchase.total = sum(line.total for line in purchase.lines)
     shift = drawer_shift(user, purchase.payment == "cash" and header.get("from_drawer"))

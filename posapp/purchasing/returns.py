@@ -15,6 +15,7 @@ from .models import Purchase
 from .payment_models import SETTLES, PurchaseReturn, PurchaseReturnLine
 from .receiving import drawer_shift, lock
 from .rules import PurchaseRefused, check_doc_uuid
+from ..i18n import _
 
 
 def returned_qty(purchase: Purchase) -> dict:
@@ -39,14 +40,15 @@ def return_goods(user, purchase: Purchase, quantities: dict, settle: str, *, doc
         return existing, True
     purchase = lock(purchase)
     if purchase.status != "posted" or purchase.kind != "purchase":
-        raise PurchaseRefused("Hanya faktur pembelian yang sudah diposting yang bisa diretur.", "_")
+        raise PurchaseRefused(_("Hanya faktur pembelian yang sudah diposting yang bisa diretur."), "_")
     if settle not in SETTLES:
-        raise PurchaseRefused("Pilih penyelesaian retur.", "settle")
+        raise PurchaseRefused(_("Pilih penyelesaian retur."), "settle")
     picked = _picked(purchase, quantities)
     total = sum(qty * line.unit_cost for line, qty in picked)
     if settle == "credit" and (purchase.payment != "credit" or total > open_of(purchase)):
-        raise PurchaseRefused(f"Sisa utang faktur ini {format_rupiah(open_of(purchase))}: retur senilai "
-                              f"{format_rupiah(total)} diselesaikan dengan uang kembali.", "settle")
+        raise PurchaseRefused(_('Sisa utang faktur ini %(amount)s: retur senilai %(total)s diselesaikan dengan uang '
+                                'kembali.',
+                                amount=format_rupiah(open_of(purchase)), total=format_rupiah(total)), "settle")
     return _record(user, purchase, picked, settle, total, doc_uuid, note, from_drawer), False
 
 
@@ -58,13 +60,14 @@ def _picked(purchase, quantities) -> list:
         if not qty:
             continue
         if qty < 0 or qty > line.qty - done.get(line.id, 0):
-            raise PurchaseRefused(f"{line.name}: paling banyak {line.qty - done.get(line.id, 0)} bisa diretur.",
+            raise PurchaseRefused(_('%(name)s: paling banyak %(value)s bisa diretur.', name=line.name, value=line.qty - done.get(line.id, 0)),
                                   f"qty_{line.id}")
         if not allow_negative and on_hand(line.product_id) < qty:
-            raise PurchaseRefused(f"Stok {line.name} tinggal {on_hand(line.product_id)}.", f"qty_{line.id}")
+            raise PurchaseRefused(_('Stok %(name)s tinggal %(on_hand)s.',
+                                    name=line.name, on_hand=on_hand(line.product_id)), f"qty_{line.id}")
         picked.append((line, qty))
     if not picked:
-        raise PurchaseRefused("Isi jumlah barang yang diretur.", "_")
+        raise PurchaseRefused(_("Isi jumlah barang yang diretur."), "_")
     return picked
 
 

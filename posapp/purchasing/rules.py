@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 from ..money import MoneyError, parse_rupiah
 from ..refusal import Refusal
 from .models import PAYMENTS, SUPPLIER_KINDS
+from ..i18n import _
 
 MAX_QTY = 1_000_000
 MAX_LINES = 300
@@ -25,7 +26,7 @@ def check_doc_uuid(value) -> str:
     try:
         return str(uuid.UUID(str(value)))
     except (ValueError, TypeError, AttributeError):
-        raise PurchaseRefused("Formulir tidak lengkap: muat ulang halaman lalu isi lagi.", "_") from None
+        raise PurchaseRefused(_("Formulir tidak lengkap: muat ulang halaman lalu isi lagi."), "_") from None
 
 
 def text(value, limit=None) -> str:
@@ -46,10 +47,10 @@ def parse_date(value):
 def parse_qty(value):
     raw = text(value).replace(".", "")
     if not raw.lstrip("-").isdigit():
-        raise ValueError("Jumlah harus bilangan bulat.")
+        raise ValueError(_("Jumlah harus bilangan bulat."))
     qty = int(raw)
     if not 0 <= qty <= MAX_QTY:
-        raise ValueError(f"Jumlah 0 sampai {MAX_QTY}.")
+        raise ValueError(_('Jumlah 0 sampai %(MAX_QTY)s.', MAX_QTY=MAX_QTY))
     return qty
 
 
@@ -61,9 +62,9 @@ def parse_percent(value):
     try:
         percent = Decimal(raw)
     except InvalidOperation:
-        raise ValueError("Komisi persen tidak valid, mis. 15 atau 12,5.") from None
+        raise ValueError(_("Komisi persen tidak valid, mis. 15 atau 12,5.")) from None
     if not Decimal(0) <= percent <= Decimal(100) or percent != percent.quantize(Decimal("0.01")):
-        raise ValueError("Komisi persen 0–100 dengan paling banyak dua angka desimal.")
+        raise ValueError(_("Komisi persen 0–100 dengan paling banyak dua angka desimal."))
     return percent
 
 
@@ -83,11 +84,11 @@ def clean_supplier(form) -> tuple[dict, dict]:
               "bank_account": text(form.get("bank_account"), 40).replace(" ", ""),
               "bank_holder": text(form.get("bank_holder"), 120), "note": text(form.get("note"), 1000)}
     if len(values["name"]) < 2:
-        errors["name"] = "Nama pemasok minimal 2 huruf."
+        errors["name"] = _("Nama pemasok minimal 2 huruf.")
     if values["kind"] not in SUPPLIER_KINDS:
-        errors["kind"] = "Pilih jenis pemasok."
+        errors["kind"] = _("Pilih jenis pemasok.")
     if values["bank_account"] and not values["bank_account"].replace("-", "").isdigit():
-        errors["bank_account"] = "Nomor rekening hanya angka (boleh tanda hubung)."
+        errors["bank_account"] = _("Nomor rekening hanya angka (boleh tanda hubung).")
     return values, errors
 
 
@@ -101,34 +102,34 @@ def clean_header(form, today) -> tuple[dict, dict]:
     for field in ("invoice_date", "due_date"):
         values[field] = parse_date(form.get(field))
         if values[field] == "invalid":
-            errors[field] = "Tanggal tidak valid."
+            errors[field] = _("Tanggal tidak valid.")
             values[field] = None
     if values["invoice_date"] and values["invoice_date"] > today:
-        errors["invoice_date"] = "Tanggal faktur belum terjadi."
+        errors["invoice_date"] = _("Tanggal faktur belum terjadi.")
     if values["payment"] not in PAYMENTS:
-        errors["payment"] = "Pilih cara bayar."
+        errors["payment"] = _("Pilih cara bayar.")
     return values, errors
 
 
 def check_postable(kind, header, supplier, lines, today) -> None:
     """The rules a document must meet when it is posted (PurchaseRefused names the field)."""
     if not lines:
-        raise PurchaseRefused("Faktur belum punya baris barang.", "lines")
+        raise PurchaseRefused(_("Faktur belum punya baris barang."), "lines")
     if len(lines) > MAX_LINES:
-        raise PurchaseRefused(f"Paling banyak {MAX_LINES} baris per faktur.", "lines")
+        raise PurchaseRefused(_('Paling banyak %(n)s baris per faktur.', n=MAX_LINES), "lines")
     if any(line.qty <= 0 for line in lines):
-        raise PurchaseRefused("Setiap baris harus berjumlah lebih dari 0 (hapus baris yang tidak dipakai).", "lines")
+        raise PurchaseRefused(_("Setiap baris harus berjumlah lebih dari 0 (hapus baris yang tidak dipakai)."), "lines")
     if kind == "consignment":
         if supplier is None:
-            raise PurchaseRefused("Barang titipan harus dari pemasok (produsen) tertentu.", "supplier_id")
+            raise PurchaseRefused(_("Barang titipan harus dari pemasok (produsen) tertentu."), "supplier_id")
         return
     if header["payment"] == "credit":
         if supplier is None:
-            raise PurchaseRefused("Pembelian kredit harus atas nama pemasok.", "supplier_id")
+            raise PurchaseRefused(_("Pembelian kredit harus atas nama pemasok."), "supplier_id")
         due = header["due_date"]
         if due is None:
-            raise PurchaseRefused("Pembelian kredit perlu tanggal jatuh tempo.", "due_date")
+            raise PurchaseRefused(_("Pembelian kredit perlu tanggal jatuh tempo."), "due_date")
         if due < (header["invoice_date"] or today) or (due - today).days > MAX_DUE_DAYS:
-            raise PurchaseRefused("Jatuh tempo antara tanggal faktur dan satu tahun ke depan.", "due_date")
+            raise PurchaseRefused(_("Jatuh tempo antara tanggal faktur dan satu tahun ke depan."), "due_date")
     if supplier is not None and not supplier.active:
-        raise PurchaseRefused(f"Pemasok {supplier.name} sudah nonaktif.", "supplier_id")
+        raise PurchaseRefused(_('Pemasok %(name)s sudah nonaktif.', name=supplier.name), "supplier_id")

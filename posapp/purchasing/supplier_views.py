@@ -9,6 +9,7 @@ from . import debts, suppliers
 from .blueprint import bp
 from .models import SUPPLIER_KINDS, Purchase, Supplier
 from .rules import clean_supplier
+from ..i18n import _
 
 
 @bp.get("/pemasok")
@@ -47,7 +48,7 @@ def supplier_new():
     if errors:
         return _form_page(None, request.form, errors)
     supplier = suppliers.create(values, current_user)
-    flash(f"Pemasok {supplier.name} ditambahkan.", "success")
+    flash(_('Pemasok %(name)s ditambahkan.', name=supplier.name), "success")
     return redirect(url_for("purchasing.supplier_edit", supplier_id=supplier.id))
 
 
@@ -62,7 +63,7 @@ def supplier_edit(supplier_id):
     if errors:
         return _form_page(supplier, request.form, errors)
     suppliers.update(supplier, values, current_user)
-    flash("Data pemasok tersimpan.", "success")
+    flash(_("Data pemasok tersimpan."), "success")
     return redirect(url_for("purchasing.supplier_edit", supplier_id=supplier.id))
 
 

@@ -4,6 +4,7 @@ from ..database import new_uuid
 from ..extensions import db
 from .models import Supplier
 from .rules import PurchaseRefused
+from ..i18n import _
 
 FIELDS = ("name", "kind", "contact_person", "phone", "address", "bank_name", "bank_account", "bank_holder", "note")
 
@@ -29,7 +30,7 @@ def _check_unique(name, exclude_id=None):
     if exclude_id is not None:
         query = query.where(Supplier.id != exclude_id)
     if db.session.scalar(query.limit(1)) is not None:
-        raise PurchaseRefused("Sudah ada pemasok dengan nama ini.", "name")
+        raise PurchaseRefused(_("Sudah ada pemasok dengan nama ini."), "name")
 
 
 def create(values: dict, user=None) -> Supplier:

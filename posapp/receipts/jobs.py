@@ -6,6 +6,7 @@ from .layout import render_document
 from .pdf_render import to_pdf_bytes
 from .printing import PrintResult, print_document
 from .settings import PrinterSettings, printer_settings
+from ..i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +33,8 @@ def print_document_for(kind, build, name=None) -> dict:
         outcome = issue(document, name or kind, settings)
     except Exception as exc:  # noqa: BLE001 - a printer problem must never lose or block the act
         log.exception("cetak %s gagal", kind)
-        return {"ok": False, "error": f"Gagal mencetak: {exc}", "skipped": False}
-    return {"ok": bool(outcome.ok), "error": None if outcome.ok else (outcome.error or "Gagal mencetak."),
+        return {"ok": False, "error": _('Gagal mencetak: %(exc)s', exc=exc), "skipped": False}
+    return {"ok": bool(outcome.ok), "error": None if outcome.ok else (outcome.error or _("Gagal mencetak.")),
             "skipped": bool(outcome.skipped)}
 
 

@@ -13,6 +13,7 @@ from escpos.exceptions import DeviceNotFoundError
 from .escpos_cache import printer_class
 from .escpos_render import profile_for, to_escpos_bytes
 from .settings import PrinterSettings, printer_settings
+from ..i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -37,14 +38,14 @@ def print_document(document, settings: PrinterSettings | None = None) -> PrintRe
         data = to_escpos_bytes(document, settings)
     except Exception:  # noqa: BLE001 - printing must never take the sale down with it
         log.exception("receipt rendering failed")
-        return PrintResult(ok=False, error="Struk gagal disusun untuk printer. Periksa tata letak struk.")
+        return PrintResult(ok=False, error=_("Struk gagal disusun untuk printer. Periksa tata letak struk."))
     return send_bytes(data, settings)
 
 
 def send_bytes(data: bytes, settings: PrinterSettings) -> PrintResult:
     sender = SENDERS.get(settings.connection)
     if sender is None:
-        return PrintResult(ok=False, error="Jenis sambungan printer tidak dikenal. Periksa pengaturan printer.")
+        return PrintResult(ok=False, error=_("Jenis sambungan printer tidak dikenal. Periksa pengaturan printer."))
     outcome = {}
 
     def work():
@@ -59,8 +60,8 @@ def send_bytes(data: bytes, settings: PrinterSettings) -> PrintResult:
     worker.start()
     worker.join(settings.timeout * 2 + 1)
     if "result" not in outcome:
-        return PrintResult(ok=False, error=f"Printer tidak menjawab ({settings.label}). "
-                                           "Periksa printer lalu cetak ulang.")
+        return PrintResult(ok=False, error=_('Printer tidak menjawab (%(label)s). Periksa printer lalu cetak ulang.',
+                                             label=settings.label))
     result = outcome["result"]
     if not result.ok:
         log.warning("print failed: %s", result.error)
@@ -72,18 +73,20 @@ def _message(exc, settings) -> str:
     if isinstance(exc, PrintError):
         return str(exc)
     if isinstance(exc, DeviceNotFoundError):
-        return (f"Printer tidak ditemukan atau tidak bisa dibuka ({where}). "
-                "Pastikan printer menyala dan tersambung, lalu coba lagi.")
+        return (_('Printer tidak ditemukan atau tidak bisa dibuka (%(where)s). Pastikan printer menyala dan '
+                  'tersambung, lalu coba lagi.', where=where))
     if isinstance(exc, ConnectionRefusedError):
-        return f"Printer menolak sambungan ({where}). Pastikan printer menyala dan alamatnya benar, lalu coba lagi."
+        return _('Printer menolak sambungan (%(where)s). Pastikan printer menyala dan alamatnya benar, lalu coba lagi.',
+                 where=where)
     if isinstance(exc, (socket.timeout, TimeoutError)):
-        return (f"Printer tidak menjawab dalam {settings.timeout:g} detik ({where}). "
-                "Periksa kabel/jaringan dan kertas, lalu coba lagi.")
+        return (_('Printer tidak menjawab dalam %(timeout)s detik (%(where)s). Periksa kabel/jaringan dan kertas, '
+                  'lalu coba lagi.', timeout=format(settings.timeout, 'g'), where=where))
     if isinstance(exc, socket.gaierror):
-        return f"Alamat printer tidak ditemukan ({where}). Periksa pengaturan printer."
+        return _('Alamat printer tidak ditemukan (%(where)s). Periksa pengaturan printer.', where=where)
     if isinstance(exc, OSError):
-        return f"Printer tidak dapat dipakai ({where}): {exc.strerror or exc}. Coba lagi."
-    return f"Gagal mencetak ({where}): {exc}. Coba lagi."
+        return _('Printer tidak dapat dipakai (%(where)s): %(value)s. Coba lagi.',
+                 where=where, value=exc.strerror or exc)
+    return _('Gagal mencetak (%(where)s): %(exc)s. Coba lagi.', where=where, exc=exc)
 
 
 def _network(data, settings):
@@ -108,7 +111,7 @@ def _require(cls, message):
 
 def _usb(data, settings):
     Usb = printer_class("Usb")
-    _require(Usb, "Dukungan printer USB belum terpasang (pyusb/libusb). Pakai sambungan lain.")
+    _require(Usb, _("Dukungan printer USB belum terpasang (pyusb/libusb). Pakai sambungan lain."))
     printer = Usb(int(settings.usb_vendor, 16), int(settings.usb_product, 16),
                   timeout=int(settings.timeout * 1000), profile=profile_for(settings.columns))
     _escpos_device(printer, data)
@@ -116,21 +119,21 @@ def _usb(data, settings):
 
 def _serial(data, settings):
     Serial = printer_class("Serial")
-    _require(Serial, "Dukungan printer serial belum terpasang (pyserial). Pakai sambungan lain.")
+    _require(Serial, _("Dukungan printer serial belum terpasang (pyserial). Pakai sambungan lain."))
     _escpos_device(Serial(devfile=settings.serial_device, timeout=settings.timeout,
                           profile=profile_for(settings.columns)), data)
 
 
 def _win32(data, settings):
     Win32Raw = printer_class("Win32Raw")
-    _require(Win32Raw, "Printer Windows hanya bisa dipakai di komputer Windows (pywin32).")
+    _require(Win32Raw, _("Printer Windows hanya bisa dipakai di komputer Windows (pywin32)."))
     _escpos_device(Win32Raw(settings.win32_name, profile=profile_for(settings.columns)), data)
 
 
 def _cups(data, settings):
     LP, CupsPrinter = printer_class("LP"), printer_class("CupsPrinter")
     cls = CupsPrinter if CupsPrinter.is_usable() else LP
-    _require(cls, "CUPS tidak tersedia di komputer ini.")
+    _require(cls, _("CUPS tidak tersedia di komputer ini."))
     _escpos_device(cls(settings.cups_name, profile=profile_for(settings.columns)), data)
 
 

@@ -4,15 +4,16 @@ import re
 from dataclasses import dataclass
 
 from ..shop.service import DEFAULTS, get_settings
+from ..i18n import N_, _
 
 CONNECTIONS = {
-    "none": "Tanpa printer (PDF saja)",
-    "network": "Jaringan (LAN/Wi-Fi)",
-    "usb": "USB langsung",
-    "serial": "Serial (COM)",
-    "win32": "Printer Windows",
-    "cups": "Antrean CUPS (Linux)",
-    "file": "File / perangkat",
+    "none": N_("Tanpa printer (PDF saja)"),
+    "network": N_("Jaringan (LAN/Wi-Fi)"),
+    "usb": N_("USB langsung"),
+    "serial": N_("Serial (COM)"),
+    "win32": N_("Printer Windows"),
+    "cups": N_("Antrean CUPS (Linux)"),
+    "file": N_("File / perangkat"),
 }
 PAPERS = (58, 80)
 COLUMNS = {58: 32, 80: 48}
@@ -23,16 +24,16 @@ USB_ID_RE = re.compile(r"^(0x)?[0-9A-Fa-f]{1,4}$")
 DEVICE_RE = re.compile(r"^(/dev/usb/lp\d{1,3}|/dev/lp\d{1,3}|/dev/ttyUSB\d{1,3}|/dev/ttyACM\d{1,3}"
                        r"|(?i:LPT[1-9]|COM[1-9]):?)$")
 PRINT_FILE_SUFFIXES = (".prn", ".bin", ".txt")
-FILE_TARGET_MESSAGE = ("Sambungan file hanya boleh ke perangkat printer (/dev/usb/lp0, /dev/ttyUSB0, /dev/lp0, "
+FILE_TARGET_MESSAGE = N_("Sambungan file hanya boleh ke perangkat printer (/dev/usb/lp0, /dev/ttyUSB0, /dev/lp0, "
                        "LPT1, COM1…COM9) atau ke file .prn/.bin/.txt di dalam folder instance aplikasi.")
 TEXT_KEYS = ("printer_host", "printer_usb_vendor", "printer_usb_product", "printer_serial_device",
              "printer_win32_name", "printer_cups_name", "printer_file_path")
 FLAG_KEYS = ("printer_autocut", "printer_drawer_pulse", "receipt_pdf_archive")
-REQUIRED = {"network": ("printer_host", "Alamat IP/nama printer wajib diisi."),
-            "serial": ("printer_serial_device", "Port serial wajib diisi, mis. COM3 atau /dev/ttyUSB0."),
-            "win32": ("printer_win32_name", "Nama printer Windows wajib diisi."),
-            "cups": ("printer_cups_name", "Nama antrean CUPS wajib diisi."),
-            "file": ("printer_file_path", "Path file atau perangkat wajib diisi, mis. /dev/usb/lp0.")}
+REQUIRED = {"network": ("printer_host", N_("Alamat IP/nama printer wajib diisi.")),
+            "serial": ("printer_serial_device", N_("Port serial wajib diisi, mis. COM3 atau /dev/ttyUSB0.")),
+            "win32": ("printer_win32_name", N_("Nama printer Windows wajib diisi.")),
+            "cups": ("printer_cups_name", N_("Nama antrean CUPS wajib diisi.")),
+            "file": ("printer_file_path", N_("Path file atau perangkat wajib diisi, mis. /dev/usb/lp0."))}
 
 
 @dataclass
@@ -119,30 +120,30 @@ def clean_form(form, instance_path=None) -> tuple[dict, dict]:
     errors = {}
     connection = form.get("printer_connection") or "none"
     if connection not in CONNECTIONS:
-        errors["printer_connection"] = "Pilih jenis sambungan printer dari daftar."
+        errors["printer_connection"] = _("Pilih jenis sambungan printer dari daftar.")
     values["printer_connection"] = connection
     port = (form.get("printer_port") or "9100").strip()
     if not port.isdigit() or not 1 <= int(port) <= 65535:
-        errors["printer_port"] = "Port harus angka 1–65535 (biasanya 9100)."
+        errors["printer_port"] = _("Port harus angka 1–65535 (biasanya 9100).")
     values["printer_port"] = int(port) if port.isdigit() else 9100
     paper = (form.get("paper_mm") or "58").strip()
     if paper not in ("58", "80"):
-        errors["paper_mm"] = "Lebar kertas harus 58 mm atau 80 mm."
+        errors["paper_mm"] = _("Lebar kertas harus 58 mm atau 80 mm.")
     values["paper_mm"] = int(paper) if paper in ("58", "80") else 58
     if connection in REQUIRED:
         key, message = REQUIRED[connection]
         if not values[key]:
-            errors[key] = message
+            errors[key] = _(message)
     if connection == "file" and values["printer_file_path"]:
         target = file_target(values["printer_file_path"], instance_path)
         if target is None:
-            errors["printer_file_path"] = FILE_TARGET_MESSAGE
+            errors["printer_file_path"] = _(FILE_TARGET_MESSAGE)
         else:
             values["printer_file_path"] = target
     if connection == "network" and values["printer_host"] and not HOST_RE.match(values["printer_host"]):
-        errors["printer_host"] = "Alamat printer tidak valid, mis. 192.168.1.50."
+        errors["printer_host"] = _("Alamat printer tidak valid, mis. 192.168.1.50.")
     if connection == "usb":
         for key in ("printer_usb_vendor", "printer_usb_product"):
             if not USB_ID_RE.match(values[key]):
-                errors[key] = "ID USB berupa 4 digit heksadesimal, mis. 04b8."
+                errors[key] = _("ID USB berupa 4 digit heksadesimal, mis. 04b8.")
     return values, errors

@@ -12,6 +12,7 @@ from .layout import render_document
 from .pdf_render import to_pdf_bytes
 from .blueprint import bp
 from .printing import print_document
+from ..i18n import _
 
 
 def pdf_response(document, filename: str, paper_mm=None, download=True) -> Response:
@@ -39,7 +40,7 @@ def printer_settings():
             failure = _test_print(printer_config.PrinterSettings.from_values(values))
         elif not errors:
             save_settings(values, actor=current_user)
-            flash("Pengaturan printer tersimpan.", "success")
+            flash(_("Pengaturan printer tersimpan."), "success")
             return redirect(url_for("receipts.printer_settings"))
     status = 400 if errors else 200
     return render_template("receipts/printer_settings.html", form=form, errors=errors, failure=failure,
@@ -50,9 +51,9 @@ def _test_print(settings):
     """Print the test page with the settings on the form (saved or not); the error or None."""
     result = print_document(sample_document(settings), settings)
     if result.skipped:
-        flash("Tanpa printer: tidak ada yang dicetak. Lihat contoh PDF-nya.", "info")
+        flash(_("Tanpa printer: tidak ada yang dicetak. Lihat contoh PDF-nya."), "info")
     elif result.ok:
-        flash("Tes cetak terkirim ke printer. Periksa hasilnya di kertas.", "success")
+        flash(_("Tes cetak terkirim ke printer. Periksa hasilnya di kertas."), "success")
     return result.error
 
 

@@ -5,16 +5,18 @@ from datetime import datetime, timedelta
 from .. import clock
 from ..auth.models import User
 from ..extensions import db
+from ..i18n import N_
 from ..shop.service import get_settings
 from ..ledger.balances import kas_balance
 from ..ledger.closing import day_close_of, is_locked
 from ..ledger.models import JournalEntry, JournalLine
 from ..ledger.chart import JASA_SAMSAT, KAS, PENJUALAN, RETUR
-from ..ledger.posting import running, summarize
+from ..ledger.daybook import summarize
+from ..ledger.posting import running
 
-UNIT = "Toko & Loket Samsat"
-SOURCES = {"sale": "Toko", "refund": "Toko", "void": "Toko", "samsat": "Loket Samsat",
-           "setoran": "Loket Samsat", "shift_close": "Toko", "day_close": "Toko", "opening": "Toko"}  # else Toko
+UNIT = N_("Toko & Loket Samsat")
+SHOP, COUNTER = N_("Toko"), N_("Loket Samsat")
+SOURCES = {"samsat": COUNTER, "setoran": COUNTER}  # else the shop
 
 
 @dataclass(frozen=True)
@@ -34,11 +36,12 @@ def _movements(day) -> list[Movement]:
                   JournalEntry.source, db.func.sum(JournalLine.debit), db.func.sum(JournalLine.credit))
         .join(JournalLine).where(JournalEntry.business_date == day, JournalLine.account_code == KAS)
         .group_by(JournalEntry.id).order_by(JournalEntry.posted_at, JournalEntry.id))
-    return [Movement(clock.to_wib(at).replace(tzinfo=None), no, ref, text, SOURCES.get(source, "Toko"),
+    return [Movement(clock.to_wib(at).replace(tzinfo=None), no, ref, text, SOURCES.get(source, SHOP),
                      int(debit), int(credit)) for at, no, ref, text, source, debit, credit in rows]
 
 
 def _summary(day) -> dict:
+    """Every Kas movement of the day by category (ledger.daybook), and the figures beside the cash."""
     rows = db.session.execute(
         db.select(JournalEntry.source, JournalLine.account_code, db.func.sum(JournalLine.debit),
                   db.func.sum(JournalLine.credit)).join(JournalLine)

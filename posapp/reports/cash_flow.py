@@ -6,35 +6,38 @@ posted it). A transfer between Kas and Bank nets to zero and shows nowhere, as i
 from ..extensions import db
 from ..ledger.chart import BANK, KAS
 from ..ledger.models import JournalEntry, JournalLine
+from ..i18n import N_, _
 from .rows import Row
 
 OPERATING, INVESTING, FINANCING = "operasi", "investasi", "pendanaan"
+TOTALS = {OPERATING: N_("Kas bersih dari aktivitas operasi"), INVESTING: N_("Kas bersih dari aktivitas investasi"),
+          FINANCING: N_("Kas bersih dari aktivitas pendanaan")}
 # source -> (activity, label). Sources not listed are operating ("arus kas operasi lainnya").
 CATEGORIES = {
-    "sale": (OPERATING, "Penerimaan dari penjualan"),
-    "refund": (OPERATING, "Pengembalian uang retur penjualan"),
-    "void": (OPERATING, "Pengembalian uang retur penjualan"),
-    "samsat": (OPERATING, "Penerimaan titipan PKB dan jasa loket Samsat"),
-    "setoran": (OPERATING, "Penyetoran titipan PKB ke Samsat"),
-    "purchase": (OPERATING, "Pembayaran kepada pemasok"),
-    "supplier_payment": (OPERATING, "Pembayaran kepada pemasok"),
-    "purchase_return": (OPERATING, "Penerimaan dari retur pembelian"),
-    "consign_settle": (OPERATING, "Pembayaran kepada penitip (konsinyasi)"),
-    "expense": (OPERATING, "Pembayaran beban operasional"),
-    "income": (OPERATING, "Penerimaan pendapatan lain-lain"),
-    "shift_close": (OPERATING, "Selisih kas"),
-    "day_close": (OPERATING, "Selisih kas"),
-    "cash_difference": (OPERATING, "Selisih kas"),
-    "wallet": (OPERATING, "Titipan dompet santri (bersih)"),
-    "member_credit": (OPERATING, "Penerimaan piutang anggota"),
-    "opening": (FINANCING, "Modal / saldo awal"),
-    "capital": (FINANCING, "Tambahan modal"),
-    "savings": (FINANCING, "Simpanan anggota (bersih)"),
-    "shu": (FINANCING, "Pembagian SHU"),
+    "sale": (OPERATING, N_("Penerimaan dari penjualan")),
+    "refund": (OPERATING, N_("Pengembalian uang retur penjualan")),
+    "void": (OPERATING, N_("Pengembalian uang retur penjualan")),
+    "samsat": (OPERATING, N_("Penerimaan titipan PKB dan jasa loket Samsat")),
+    "setoran": (OPERATING, N_("Penyetoran titipan PKB ke Samsat")),
+    "purchase": (OPERATING, N_("Pembayaran kepada pemasok")),
+    "supplier_payment": (OPERATING, N_("Pembayaran kepada pemasok")),
+    "purchase_return": (OPERATING, N_("Penerimaan dari retur pembelian")),
+    "consign_settle": (OPERATING, N_("Pembayaran kepada penitip (konsinyasi)")),
+    "expense": (OPERATING, N_("Pembayaran beban operasional")),
+    "income": (OPERATING, N_("Penerimaan pendapatan lain-lain")),
+    "shift_close": (OPERATING, N_("Selisih kas")),
+    "day_close": (OPERATING, N_("Selisih kas")),
+    "cash_difference": (OPERATING, N_("Selisih kas")),
+    "dompet": (OPERATING, N_("Titipan dompet santri (bersih)")),
+    "kasbon": (OPERATING, N_("Penerimaan piutang anggota")),
+    "opening": (FINANCING, N_("Modal / saldo awal")),
+    "capital": (FINANCING, N_("Tambahan modal")),
+    "simpanan": (FINANCING, N_("Simpanan anggota (bersih)")),
+    "shu": (FINANCING, N_("Pembagian SHU")),
 }
-ACTIVITIES = ((OPERATING, "Arus kas dari aktivitas operasi"), (INVESTING, "Arus kas dari aktivitas investasi"),
-              (FINANCING, "Arus kas dari aktivitas pendanaan"))
-OTHER = "Arus kas operasi lainnya"
+ACTIVITIES = ((OPERATING, N_("Arus kas dari aktivitas operasi")), (INVESTING, N_("Arus kas dari aktivitas investasi")),
+              (FINANCING, N_("Arus kas dari aktivitas pendanaan")))
+OTHER = N_("Arus kas operasi lainnya")
 ORDER = list(dict.fromkeys([label for _, label in CATEGORIES.values()] + [OTHER]))
 
 
@@ -59,8 +62,8 @@ def cash_flow_rows(start, end) -> tuple[list[Row], int]:
     for activity, title in ACTIVITIES:
         items = lines.get(activity, {})
         total = sum(items.values())
-        rows.append(Row(title, style="head"))
-        rows += [Row(label, items[label], 1) for label in sorted(items, key=ORDER.index) if items[label]]
-        rows.append(Row(f"Kas bersih dari aktivitas {activity}", total, 0, "total"))
+        rows.append(Row(_(title), style="head"))
+        rows += [Row(_(label), items[label], 1) for label in sorted(items, key=ORDER.index) if items[label]]
+        rows.append(Row(_(TOTALS[activity]), total, 0, "total"))
         change += total
     return rows, change

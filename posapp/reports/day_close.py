@@ -2,6 +2,7 @@
 from ..ledger import closing
 from ..ledger.posting import LedgerRefused
 from ..till.shifts import open_shifts
+from ..i18n import _
 
 
 def close_day(day, counted, user, note=""):
@@ -10,5 +11,5 @@ def close_day(day, counted, user, note=""):
     shifts = open_shifts(day)
     if shifts:
         names = ", ".join(sorted({getattr(s.user, "username", "?") for s in shifts}))
-        raise LedgerRefused(f"Masih ada shift terbuka ({names}): tutup semua shift dulu.", "shift")
+        raise LedgerRefused(_('Masih ada shift terbuka (%(names)s): tutup semua shift dulu.', names=names), "shift")
     return closing.close_day(day, counted, user, note)

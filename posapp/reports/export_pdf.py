@@ -13,7 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..money import format_number
-from .sheet import TABLE_HEADER, movement_rows, summary_rows
+from .sheet import TABLE_HEADER, beside_rows, category_rows, count_rows, movement_rows
 
 FONTS = Path(__file__).resolve().parents[2] / "static" / "fonts"
 PAGE = landscape(A4)
@@ -89,16 +89,28 @@ def book_pdf(book) -> bytes:
         ("ALIGN", (5, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black), ("LINEABOVE", (0, -2), (-1, -2), 0.5, colors.black),
         ("FONT", (0, -2), (-1, -1), bold, 8)]))
-    # the summary, the cash count and the signature lines stay on one page together
-    story = [table, Spacer(1, 6 * mm), KeepTogether([_summary_table(book, regular, bold)])]
+    # the categories stay together, and so do the cash count and the signature lines
+    story = [table, Spacer(1, 6 * mm),
+             KeepTogether([_summary_table([*category_rows(book), [], *beside_rows(book)], regular, bold)]),
+             Spacer(1, 4 * mm), KeepTogether([_summary_table(count_rows(book), regular, bold)])]
     doc.build(story, canvasmaker=_numbered(header))
     return out.getvalue()
 
 
-def _summary_table(book, regular, bold):
-    rows = [[str(r[0]) if r else "", _money(r[5]) if len(r) > 5 else (str(r[1]) if len(r) > 1 else ""),
-             str(r[3]) if len(r) > 3 else ""] for r in summary_rows(book)]
-    table = Table(rows, colWidths=[90 * mm, 40 * mm, 90 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), regular, 8.5), ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-                               ("FONT", (0, 1), (-1, 1), bold, 8.5)]))
+def _summary_cells(row) -> list[str]:
+    """A summary row of reports.sheet as [label, Masuk, Keluar, Saldo, signature]: the same figures as the XLSX."""
+    if len(row) > 5:
+        return [str(row[0]), *(_money(row[i]) if i < len(row) else "" for i in (5, 6, 7)), ""]
+    note = str(row[1]) if len(row) == 2 else ""
+    return [str(row[0]) if row else "", note, "", "", str(row[3]) if len(row) > 3 else ""]
+
+
+def _summary_table(source, regular, bold):
+    rows = [_summary_cells(r) for r in source]
+    table = Table(rows, colWidths=[95 * mm, 30 * mm, 30 * mm, 30 * mm, 65 * mm], hAlign="LEFT")
+    headers = [i for i, r in enumerate(source) if len(r) > 5 and isinstance(r[5], str)]  # "Masuk"/"Jumlah" heads
+    notes = [i for i, r in enumerate(source) if len(r) == 2]  # "belum dihitung": one text across the figures
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), regular, 8.5), ("ALIGN", (1, 0), (3, -1), "RIGHT"),
+                               *(("FONT", (0, i), (-1, i), bold, 8.5) for i in headers),
+                               *(("SPAN", (1, i), (4, i)) for i in notes), *(("ALIGN", (1, i), (1, i), "LEFT") for i in notes)]))
     return table

@@ -4,15 +4,16 @@ from datetime import timedelta
 from ..ledger import month_close
 from ..ledger.posting import LedgerRefused
 from ..till.shifts import open_shifts
+from ..i18n import _
 
 
 def close_month(first, user, note=""):
     """Refuse while a shift opened in the month is open; else lock the month (flush only)."""
-    _, last = month_close.month_of(first)
+    last = month_close.month_of(first)[1]
     shifts = open_shifts(last)
     if shifts:
         names = ", ".join(sorted({getattr(s.user, "username", "?") for s in shifts}))
-        raise LedgerRefused(f"Masih ada shift terbuka ({names}): tutup semua shift dulu.", "bulan")
+        raise LedgerRefused(_('Masih ada shift terbuka (%(names)s): tutup semua shift dulu.', names=names), "bulan")
     return month_close.close_month(first, user, note)
 
 

@@ -4,8 +4,6 @@
 they carry the same content: header, opening balance, movements, totals, summaries, cash count,
 signature lines.
 """
-from ..ledger.posting import CATEGORIES
-
 TABLE_HEADER = ["Waktu", "No. dokumen", "No. jurnal", "Keterangan", "Unit", "Masuk", "Keluar", "Saldo"]
 MONEY_COLUMNS = (5, 6, 7)
 
@@ -26,12 +24,33 @@ def movement_rows(book) -> list[list]:
     return rows
 
 
-def summary_rows(book) -> list[list]:
-    rows = [[], ["Ringkasan per kategori", "", "", "", "", "Jumlah"]]
-    rows += [[name, "", "", "", "", book["summary"][name]] for name in CATEGORIES]
-    rows += [[], ["Penjualan bersih anggota", "", "", "", "", book["members"]["anggota"]],
-             ["Penjualan bersih non-anggota", "", "", "", "", book["members"]["umum"]], []]
-    close = book["close"]
+def category_rows(book) -> list[list]:
+    """Kas in and out by category (in the Masuk and Keluar columns), their total and the check against the
+    closing balance: saldo awal + masuk − keluar."""
+    summary = book["summary"]
+    rows = [["Ringkasan kas per kategori", "", "", "", "", "Masuk", "Keluar"]]
+    rows += [[name, "", "", "", "", cash_in, cash_out] for name, cash_in, cash_out in summary["kas"]]
+    cash_in, cash_out = sum(r[1] for r in summary["kas"]), sum(r[2] for r in summary["kas"])
+    rows += [["Jumlah", "", "", "", "", cash_in, cash_out],
+             ["Saldo awal + masuk − keluar = saldo akhir", "", "", "", "", None, None,
+              book["opening"] + cash_in - cash_out]]
+    return rows
+
+
+def beside_rows(book) -> list[list]:
+    """What moved beside the Kas on the same day (bank, titipan, members' sales)."""
+    summary = book["summary"]
+    return [["Di luar kas", "", "", "", "", "Jumlah"],
+            ["Penjualan non-tunai (bank / QRIS)", "", "", "", "", summary["noncash_sales"]],
+            ["Titipan pajak Samsat diterima (semua cara bayar)", "", "", "", "", summary["samsat_tax"]],
+            ["Pendapatan jasa loket Samsat", "", "", "", "", summary["samsat_fee"]],
+            ["Penjualan bersih anggota", "", "", "", "", book["members"]["anggota"]],
+            ["Penjualan bersih non-anggota", "", "", "", "", book["members"]["umum"]]]
+
+
+def count_rows(book) -> list[list]:
+    """The cash count of the day close and the signature lines (kept on one page in the PDF)."""
+    rows, close = [], book["close"]
     if close is None:
         rows.append(["Hitung kas", "belum dihitung (hari belum ditutup)"])
     else:
@@ -43,6 +62,10 @@ def summary_rows(book) -> list[list]:
     rows += [[], ["Kasir", "", "", "Manajer"], ["", "", "", ""], ["(" + cashiers + ")", "", "",
                                                                    "(" + (book["closed_by"] or "...........") + ")"]]
     return rows
+
+
+def summary_rows(book) -> list[list]:
+    return [[], *category_rows(book), [], *beside_rows(book), [], *count_rows(book)]
 
 
 def book_rows(book):

@@ -14,6 +14,8 @@ from ..shop.service import get_settings
 from . import month_close, statement_pdf, statement_xlsx
 from .blueprint import bp
 from .statements import all_statements
+from ..i18n import _, indonesian
+from ..money import format_rupiah
 
 
 def _period():
@@ -23,7 +25,7 @@ def _period():
         try:
             first = date.fromisoformat(month + "-01")
         except ValueError:
-            raise LedgerRefused("Bulan tidak valid: pakai format TTTT-BB.", "bulan") from None
+            raise LedgerRefused(_("Bulan tidak valid: pakai format TTTT-BB."), "bulan") from None
         start, end = ledger_months.month_of(first)
         end = min(end, clock.today())
     else:
@@ -35,7 +37,7 @@ def _period():
 
 def _status(end) -> str:
     locked = closing.is_locked(end)
-    return "FINAL (periode sudah dikunci)" if locked else "SEMENTARA (periode belum ditutup)"
+    return _("FINAL (periode sudah dikunci)") if locked else _("SEMENTARA (periode belum ditutup)")
 
 
 @bp.get("/laporan-keuangan")
@@ -55,18 +57,19 @@ def statements():
 @role_required("manajer")
 def statements_export(fmt):
     if fmt not in ("xlsx", "pdf"):
-        return Response("format tidak dikenal", status=404)
+        return Response(_("format tidak dikenal"), status=404)
     try:
         start, end = _period()
     except LedgerRefused as exc:
         return Response(str(exc), status=400, mimetype="text/plain")
-    shop, found = get_settings().shop_name, all_statements(start, end)
     name = f"laporan-keuangan-{start:%Y%m%d}-{end:%Y%m%d}.{fmt}"
-    if fmt == "xlsx":
-        body, mimetype = statement_xlsx.statements_xlsx(found, shop), \
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    else:
-        body, mimetype = statement_pdf.statements_pdf(found, shop, clock.now_wib(), _status(end)), "application/pdf"
+    with indonesian():  # the koperasi's documents are in Indonesian whatever the screen's language
+        shop, found = get_settings().shop_name, all_statements(start, end)
+        if fmt == "xlsx":
+            body, mimetype = statement_xlsx.statements_xlsx(found, shop), \
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        else:
+            body, mimetype = statement_pdf.statements_pdf(found, shop, clock.now_wib(), _status(end)), "application/pdf"
     return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
@@ -84,9 +87,10 @@ def close_month():
     try:
         first = date.fromisoformat((request.form.get("bulan") or "") + "-01")
     except ValueError:
-        raise LedgerRefused("Bulan tidak valid.", "bulan") from None
+        raise LedgerRefused(_("Bulan tidak valid."), "bulan") from None
     with transaction():
         close = month_close.close_month(first, current_user, request.form.get("catatan", ""))
     backup.backup_database("tutup-bulan")
-    flash(f"Bulan {first:%m-%Y} ditutup: SHU bulan ini {close.result:,}".replace(",", ".") + ".", "success")
+    flash(_("Bulan %(month)s ditutup: SHU bulan ini %(result)s.", month=first.strftime("%m-%Y"), result=format_rupiah(close.result)),
+          "success")
     return redirect(url_for("reports.statements", bulan=f"{first:%Y-%m}"))

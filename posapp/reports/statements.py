@@ -1,7 +1,8 @@
 """The koperasi's financial statements from the journal (SAK EP wording): laba rugi (perhitungan hasil
 usaha), posisi keuangan (neraca) and arus kas (direct method from Kas and Bank), for a month or any range.
 
-Each statement is a list of `Row`s that the screen, the XLSX and the PDF all show the same way.
+Each statement is a list of `Row`s that the screen, the XLSX and the PDF all show the same way; its words
+follow the page's language (the exports build it inside `i18n.indonesian()`: paper stays Indonesian).
 Two grouped queries read everything: the balances of every account (before the range, before the year,
 moved in the range) and the cash moved per source.
 """
@@ -11,6 +12,7 @@ from ..extensions import db
 from ..ledger.chart import BANK, HPP, JASA_SAMSAT, KAS, KOMISI_KONSINYASI, PENJUALAN
 from ..ledger.models import Account, JournalEntry, JournalLine
 from .cash_flow import cash_flow_rows
+from ..i18n import _, said
 from .rows import Row, Statement
 
 OPERATING_INCOME = (KOMISI_KONSINYASI, JASA_SAMSAT)
@@ -56,7 +58,7 @@ def _moved(b: Balance) -> int:
 
 
 def _period(start, end) -> str:
-    return f"{start:%d-%m-%Y} s.d. {end:%d-%m-%Y}"
+    return _("%(start)s s.d. %(end)s", start=start.strftime("%d-%m-%Y"), end=end.strftime("%d-%m-%Y"))
 
 
 def income_statement(start, end, accounts=None) -> Statement:
@@ -77,19 +79,19 @@ def income_statement(start, end, accounts=None) -> Statement:
     expense_total = -sum(_moved(b) for b in expenses)
     other_total = sum(_moved(b) for b in other_income)
     result = gross + operating_total - expense_total + other_total
-    rows = [Row("Pendapatan penjualan", style="head"), Row("Penjualan", sales, 1, code=PENJUALAN),
-            Row("Retur penjualan", -returns, 1), Row("Penjualan bersih", sales - returns, 0, "total"),
-            Row("Beban pokok penjualan (HPP)", -cogs, 1, code=HPP), Row("Laba kotor", gross, 0, "total"),
-            Row("Pendapatan usaha lainnya", style="head")]
-    rows += [Row(b.name, _moved(b), 1, code=b.code) for b in operating]
-    rows += [Row("Jumlah pendapatan usaha lainnya", operating_total, 0, "total"), Row("Beban usaha", style="head")]
-    rows += [Row(b.name, _moved(b), 1, code=b.code) for b in expenses]
-    rows += [Row("Jumlah beban usaha", -expense_total, 0, "total"),
-             Row("Laba (rugi) usaha", gross + operating_total - expense_total, 0, "total"),
-             Row("Pendapatan (beban) lain-lain", style="head")]
-    rows += [Row(b.name, _moved(b), 1, code=b.code) for b in other_income]
-    rows += [Row("Sisa hasil usaha (SHU) sebelum pajak", result, 0, "grand")]
-    return Statement("laba-rugi", "Laporan Laba Rugi (Perhitungan Hasil Usaha)", _period(start, end), rows,
+    rows = [Row(_("Pendapatan penjualan"), style="head"), Row(_("Penjualan"), sales, 1, code=PENJUALAN),
+            Row(_("Retur penjualan"), -returns, 1), Row(_("Penjualan bersih"), sales - returns, 0, "total"),
+            Row(_("Beban pokok penjualan (HPP)"), -cogs, 1, code=HPP), Row(_("Laba kotor"), gross, 0, "total"),
+            Row(_("Pendapatan usaha lainnya"), style="head")]
+    rows += [Row(said(b.name), _moved(b), 1, code=b.code) for b in operating]
+    rows += [Row(_("Jumlah pendapatan usaha lainnya"), operating_total, 0, "total"), Row(_("Beban usaha"), style="head")]
+    rows += [Row(said(b.name), _moved(b), 1, code=b.code) for b in expenses]
+    rows += [Row(_("Jumlah beban usaha"), -expense_total, 0, "total"),
+             Row(_("Laba (rugi) usaha"), gross + operating_total - expense_total, 0, "total"),
+             Row(_("Pendapatan (beban) lain-lain"), style="head")]
+    rows += [Row(said(b.name), _moved(b), 1, code=b.code) for b in other_income]
+    rows += [Row(_("Sisa hasil usaha (SHU) sebelum pajak"), result, 0, "grand")]
+    return Statement("laba-rugi", _("Laporan Laba Rugi (Perhitungan Hasil Usaha)"), _period(start, end), rows,
                      {"result": result})
 
 
@@ -102,18 +104,18 @@ def balance_sheet(start, end, accounts=None) -> Statement:
     before_year = -sum(b.before_year for b in accounts.values() if b.type in ("income", "contra", "expense"))
     this_year = -sum(b.closing for b in accounts.values() if b.type in ("income", "contra", "expense")) - before_year
     equity = -sum(b.closing for b in groups["equity"]) + before_year + this_year
-    rows = [Row("Aset", style="head")]
-    rows += [Row(b.name, b.closing, 1, code=b.code) for b in groups["asset"] if b.closing or b.code in (KAS, BANK)]
-    rows += [Row("Jumlah aset", assets, 0, "grand"), Row("Liabilitas", style="head")]
-    rows += [Row(b.name, -b.closing, 1, code=b.code) for b in groups["liability"] if b.closing]
-    rows += [Row("Jumlah liabilitas", liabilities, 0, "total"), Row("Ekuitas", style="head")]
-    rows += [Row(b.name, -b.closing, 1, code=b.code) for b in groups["equity"] if b.closing]
+    rows = [Row(_("Aset"), style="head")]
+    rows += [Row(said(b.name), b.closing, 1, code=b.code) for b in groups["asset"] if b.closing or b.code in (KAS, BANK)]
+    rows += [Row(_("Jumlah aset"), assets, 0, "grand"), Row(_("Liabilitas"), style="head")]
+    rows += [Row(said(b.name), -b.closing, 1, code=b.code) for b in groups["liability"] if b.closing]
+    rows += [Row(_("Jumlah liabilitas"), liabilities, 0, "total"), Row(_("Ekuitas"), style="head")]
+    rows += [Row(said(b.name), -b.closing, 1, code=b.code) for b in groups["equity"] if b.closing]
     if before_year:
-        rows.append(Row("SHU tahun-tahun lalu (belum ditutup)", before_year, 1))
-    rows += [Row(f"SHU tahun berjalan s.d. {end:%d-%m-%Y}", this_year, 1),
-             Row("Jumlah ekuitas", equity, 0, "total"),
-             Row("Jumlah liabilitas dan ekuitas", liabilities + equity, 0, "grand")]
-    return Statement("neraca", "Laporan Posisi Keuangan (Neraca)", f"per {end:%d-%m-%Y}", rows,
+        rows.append(Row(_("SHU tahun-tahun lalu (belum ditutup)"), before_year, 1))
+    rows += [Row(_("SHU tahun berjalan s.d. %(day)s", day=end.strftime("%d-%m-%Y")), this_year, 1),
+             Row(_("Jumlah ekuitas"), equity, 0, "total"),
+             Row(_("Jumlah liabilitas dan ekuitas"), liabilities + equity, 0, "grand")]
+    return Statement("neraca", _("Laporan Posisi Keuangan (Neraca)"), _("per %(day)s", day=end.strftime("%d-%m-%Y")), rows,
                      {"assets": assets, "liabilities_and_equity": liabilities + equity,
                       "balanced": assets == liabilities + equity})
 
@@ -124,10 +126,10 @@ def cash_flow(start, end, accounts=None) -> Statement:
     opening = sum(accounts[c].before_start for c in (KAS, BANK) if c in accounts)
     closing = sum(accounts[c].closing for c in (KAS, BANK) if c in accounts)
     rows, change = cash_flow_rows(start, end)
-    rows += [Row("Kenaikan (penurunan) bersih kas dan bank", change, 0, "total"),
-             Row("Kas dan bank awal periode", opening, 0, "item"),
-             Row("Kas dan bank akhir periode", opening + change, 0, "grand")]
-    return Statement("arus-kas", "Laporan Arus Kas (metode langsung)", _period(start, end), rows,
+    rows += [Row(_("Kenaikan (penurunan) bersih kas dan bank"), change, 0, "total"),
+             Row(_("Kas dan bank awal periode"), opening, 0, "item"),
+             Row(_("Kas dan bank akhir periode"), opening + change, 0, "grand")]
+    return Statement("arus-kas", _("Laporan Arus Kas (metode langsung)"), _period(start, end), rows,
                      {"closing": closing, "balanced": opening + change == closing})
 
 

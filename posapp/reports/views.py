@@ -15,6 +15,7 @@ from . import dashboard, export_csv, export_pdf, export_xlsx, ranges
 from .blueprint import bp
 from .book import daily_book
 from .day_close import close_day as close_the_day
+from ..i18n import _
 
 EXPORTS = {"xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export_xlsx.book_xlsx),
            "csv": ("text/csv; charset=utf-8", export_csv.book_csv), "pdf": ("application/pdf", export_pdf.book_pdf)}
@@ -115,7 +116,9 @@ def close_day():
     with transaction():
         close = close_the_day(day, counted, current_user, request.form.get("catatan", ""))
     backup.backup_database("tutup-hari")
-    flash(f"Hari {day:%d-%m-%Y} ditutup. Selisih kas {close.difference:+,}".replace(",", ".")
-          + (f"; {close.unsent_records} data belum terkirim ke pusat." if close.unsent_records else "."), "success")
+    values = {"day": f"{day:%d-%m-%Y}", "difference": f"{close.difference:+,}".replace(",", "."),
+              "unsent": close.unsent_records}
+    flash(_("Hari %(day)s ditutup. Selisih kas %(difference)s; %(unsent)s data belum terkirim ke pusat.", **values)
+          if close.unsent_records else _("Hari %(day)s ditutup. Selisih kas %(difference)s.", **values), "success")
     return redirect(url_for("reports.daily", tanggal=day.isoformat()))
 

@@ -14,6 +14,7 @@ from ..wallet import service as wallets
 from ..wallet.models import WalletMove
 from ..till.tenders import MEMBER_METHODS
 from .pricing import SaleRefused
+from ..i18n import _
 
 
 def sale_member(data: dict):
@@ -39,14 +40,14 @@ def charge(sale, member, user, wallet_pin=None) -> None:
     if not any(amounts.values()):
         return
     if member is None:
-        raise SaleRefused("Piutang anggota dan dompet santri hanya untuk anggota: pindai kartu anggota dulu.",
+        raise SaleRefused(_("Piutang anggota dan dompet santri hanya untuk anggota: pindai kartu anggota dulu."),
                           "member_id")
     if amounts["kasbon"]:
         credit.charge(member, amounts["kasbon"], sale.receipt_no, user, sale.business_date)
     if amounts["dompet"]:
         wallet = wallets.wallet_of(member.id)
         if wallet is None:
-            raise SaleRefused(f"{member.name} belum punya dompet santri.", "payments")
+            raise SaleRefused(_('%(name)s belum punya dompet santri.', name=member.name), "payments")
         move = wallets.pay(wallet, amounts["dompet"], _limited(sale, amounts["dompet"]), user,
                            doc_no=sale.receipt_no, items=_items(sale), pin=wallet_pin)
         _remember_balance(sale.receipt_no, move.balance_after)
@@ -118,9 +119,9 @@ def card_json(code: str):
     if member is None:
         return None
     if card.blocked_at is not None or not member.active:
-        why = "anggota sudah keluar" if not member.active else card.block_reason or "diblokir"
+        why = _("anggota sudah keluar") if not member.active else card.block_reason or _("diblokir")
         return {"ok": False, "field": "barcode",
-                "error": f"Kartu {card.code} tidak berlaku ({why}). {member.name}: minta kartu baru ke manajer."}
+                "error": _('Kartu %(code)s tidak berlaku (%(why)s). %(name)s: minta kartu baru ke manajer.', code=card.code, why=why, name=member.name)}
     return {"ok": True, "member": member_with_wallet(member)}
 
 

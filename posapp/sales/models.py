@@ -9,8 +9,9 @@ from sqlalchemy.orm import Mapped, mapped_column, orm_insert_sentinel, relations
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
 from ..till.models import Shift
+from ..i18n import N_
 
-KINDS = {"sale": "Penjualan", "refund": "Retur", "void": "Void"}
+KINDS = {"sale": N_("Penjualan"), "refund": N_("Retur"), "void": N_("Void")}
 
 
 class Sale(db.Model):

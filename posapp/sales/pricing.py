@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from ..money import format_rupiah, percent_of, to_rupiah
 from ..refusal import Refusal
 from ..till.tenders import METHODS, NEEDS_REFERENCE
+from ..i18n import _
 
 MAX_QTY = 9_999            # more of one product in one sale is a typo, not a purchase
 MAX_TENDER = 1_000_000_000  # Rp 1 miliar: no single payment at a koperasi shop is larger
@@ -47,11 +48,11 @@ def cash_rounding(due: int, step: int) -> int:
 
 def check_qty(qty) -> int:
     if isinstance(qty, bool) or not isinstance(qty, int):
-        raise SaleRefused("Jumlah barang harus bilangan bulat.", "qty")
+        raise SaleRefused(_("Jumlah barang harus bilangan bulat."), "qty")
     if qty <= 0:
-        raise SaleRefused("Jumlah barang minimal 1.", "qty")
+        raise SaleRefused(_("Jumlah barang minimal 1."), "qty")
     if qty > MAX_QTY:
-        raise SaleRefused(f"Jumlah barang tidak wajar (maksimal {MAX_QTY}).", "qty")
+        raise SaleRefused(_('Jumlah barang tidak wajar (maksimal %(n)s).', n=MAX_QTY), "qty")
     return qty
 
 
@@ -59,7 +60,7 @@ def unit_price(price: int, member_price, is_member: bool, override=None) -> int:
     """The price per unit: an approved override, else the member price for anggota, else the price."""
     if override is not None:
         if isinstance(override, bool) or not isinstance(override, int) or not 0 < override <= MAX_TENDER:
-            raise SaleRefused("Harga ganti tidak valid.", "price")
+            raise SaleRefused(_("Harga ganti tidak valid."), "price")
         return override
     if is_member and member_price is not None:
         return member_price
@@ -71,22 +72,22 @@ def parse_discount(spec, gross: int) -> int:
     if spec in (None, "", 0):
         return 0
     if isinstance(spec, bool) or isinstance(spec, float):
-        raise SaleRefused("Diskon tidak valid.", "discount")
+        raise SaleRefused(_("Diskon tidak valid."), "discount")
     if isinstance(spec, str) and spec.strip().endswith("%"):
         try:
             percent = Decimal(spec.strip()[:-1].strip().replace(",", "."))
         except InvalidOperation:
-            raise SaleRefused("Diskon persen tidak valid, mis. 10%.", "discount") from None
+            raise SaleRefused(_("Diskon persen tidak valid, mis. 10%."), "discount") from None
         if not 0 <= percent <= 100:
-            raise SaleRefused("Diskon persen harus 0–100%.", "discount")
+            raise SaleRefused(_("Diskon persen harus 0–100%."), "discount")
         amount = percent_of(gross, percent)
     else:
         text = str(spec).strip().replace(".", "")
         if not text.isdigit():
-            raise SaleRefused("Diskon tidak valid: tulis rupiah (5000) atau persen (10%).", "discount")
+            raise SaleRefused(_("Diskon tidak valid: tulis rupiah (5000) atau persen (10%)."), "discount")
         amount = int(text)
     if amount > gross:
-        raise SaleRefused("Diskon tidak boleh melebihi harga baris.", "discount")
+        raise SaleRefused(_("Diskon tidak boleh melebihi harga baris."), "discount")
     return amount
 
 
@@ -111,11 +112,11 @@ def totals(lines) -> dict:
 
 def check_tender(amount, field="amount") -> int:
     if isinstance(amount, bool) or not isinstance(amount, int):
-        raise SaleRefused("Jumlah bayar harus bilangan bulat rupiah.", field)
+        raise SaleRefused(_("Jumlah bayar harus bilangan bulat rupiah."), field)
     if amount <= 0:
-        raise SaleRefused("Jumlah bayar harus lebih dari nol.", field)
+        raise SaleRefused(_("Jumlah bayar harus lebih dari nol."), field)
     if amount > MAX_TENDER:
-        raise SaleRefused("Jumlah bayar terlalu besar (maksimal Rp 1.000.000.000).", field)
+        raise SaleRefused(_("Jumlah bayar terlalu besar (maksimal Rp 1.000.000.000)."), field)
     return amount
 
 
@@ -126,26 +127,26 @@ def settle(total: int, payments, round_to: int = 0) -> Settlement:
     cannot complete underpaid. With `round_to` (100), the cash part is due rounded down.
     """
     if not payments:
-        raise SaleRefused("Pilih cara bayar.", "payments")
+        raise SaleRefused(_("Pilih cara bayar."), "payments")
     remaining, applied, cash = total, [], []
     for method, amount, reference in payments:
         if method not in METHODS:
-            raise SaleRefused("Cara bayar tidak dikenal.", "method")
+            raise SaleRefused(_("Cara bayar tidak dikenal."), "method")
         check_tender(amount)
         if method == "cash":
             cash.append((amount, reference))
             continue
         if method in NEEDS_REFERENCE and not (reference or "").strip():
-            raise SaleRefused(f"Nomor referensi {METHODS[method]} wajib diisi.", "reference")
+            raise SaleRefused(_('Nomor referensi %(method)s wajib diisi.', method=METHODS[method]), "reference")
         if amount > remaining:
-            raise SaleRefused(f"Pembayaran {METHODS[method]} melebihi sisa tagihan.", "amount")
+            raise SaleRefused(_('Pembayaran %(method)s melebihi sisa tagihan.', method=METHODS[method]), "amount")
         applied.append((method, amount, amount, (reference or "").strip()))
         remaining -= amount
     tendered_cash = sum(amount for amount, _ in cash)
     rounding = cash_rounding(remaining, round_to) if cash else 0
     remaining -= rounding
     if tendered_cash < remaining:
-        raise SaleRefused(f"Pembayaran kurang {format_rupiah(remaining - tendered_cash)}.", "amount")
+        raise SaleRefused(_('Pembayaran kurang %(amount)s.', amount=format_rupiah(remaining - tendered_cash)), "amount")
     if tendered_cash and remaining:
         applied.append(("cash", remaining, tendered_cash, ""))
     return Settlement(paid=total - rounding, change=tendered_cash - remaining, applied=applied, rounding=rounding)
@@ -154,7 +155,7 @@ def settle(total: int, payments, round_to: int = 0) -> Settlement:
 def refund_amount(line_total: int, sold_qty: int, refunded_before: int, qty: int) -> int:
     """Money back for `qty` more units of a line; all refunds of a line add up to its total exactly."""
     if qty <= 0 or refunded_before + qty > sold_qty:
-        raise SaleRefused("Jumlah retur melebihi jumlah yang dibeli.", "qty")
+        raise SaleRefused(_("Jumlah retur melebihi jumlah yang dibeli."), "qty")
     after = to_rupiah(Decimal(line_total) * (refunded_before + qty) / sold_qty)
     before = to_rupiah(Decimal(line_total) * refunded_before / sold_qty)
     return after - before

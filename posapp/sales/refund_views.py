@@ -17,6 +17,7 @@ from .blueprint import bp
 from .models import Sale
 from .pricing import SaleRefused
 from .receipt_data import sale_receipt_data
+from ..i18n import _
 
 
 @bp.get("/riwayat")
@@ -69,9 +70,10 @@ def refund():
     except Refusal as exc:
         return _refund_page(number, refunds.find_sale(number), {exc.field or "_": str(exc)})
     result = printing.print_and_log(ret)
-    flash(f"{ret.kind_label} {ret.receipt_no} tersimpan.", "success")
+    flash(_('%(kind_label)s %(receipt_no)s tersimpan.',
+            kind_label=ret.kind_label, receipt_no=ret.receipt_no), "success")
     if not result["ok"]:
-        flash(f"Struk retur belum tercetak: {result['error']}", "error")
+        flash(_('Struk retur belum tercetak: %(error)s', error=result['error']), "error")
     return redirect(url_for("sales.receipt", receipt_no=ret.receipt_no))
 
 
@@ -93,7 +95,7 @@ def _quantities(sale, form) -> dict:
         if not text or text == "0":
             continue
         if not text.isdigit():
-            raise SaleRefused("Jumlah retur harus angka bulat.", f"qty-{line.id}")
+            raise SaleRefused(_("Jumlah retur harus angka bulat."), f"qty-{line.id}")
         result[line.id] = int(text)
     return result
 
@@ -107,6 +109,6 @@ def receipt_print(receipt_no):
         with transaction():
             require_approval(current_user, approval_from_request(), "sale.reprint", f"cetak ulang {sale.receipt_no}")
     result = printing.print_and_log(sale)
-    flash("Struk dicetak." if result["ok"] else f"Gagal mencetak: {result['error']}",
+    flash(_("Struk dicetak.") if result["ok"] else _('Gagal mencetak: %(result)s', result=result['error']),
           "success" if result["ok"] else "error")
     return redirect(url_for("sales.receipt", receipt_no=receipt_no))

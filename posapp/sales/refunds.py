@@ -15,6 +15,7 @@ from . import member_tenders, numbers, payloads, postings, pricing
 from .models import Payment, Sale, SaleLine
 from .pricing import SaleRefused
 from .service import check_uuid
+from ..i18n import _
 
 
 def find_sale(receipt_no: str, lock=False):
@@ -25,7 +26,7 @@ def find_sale(receipt_no: str, lock=False):
         query = query.with_for_update()
     sale = db.session.scalar(query)
     if sale is None:
-        raise SaleRefused(f"Struk {code or '(kosong)'} tidak ditemukan.", "receipt_no")
+        raise SaleRefused(_('Struk %(value)s tidak ditemukan.', value=code or '(kosong)'), "receipt_no")
     return sale
 
 
@@ -44,7 +45,7 @@ def returns_of(sale):
 def _replay(refund_uuid, sale):
     stored = db.session.scalar(db.select(Sale).where(Sale.uuid == refund_uuid))
     if stored is not None and stored.original_id != sale.id:
-        raise SaleRefused("Permintaan retur ini sudah dipakai untuk struk lain.", "uuid")
+        raise SaleRefused(_("Permintaan retur ini sudah dipakai untuk struk lain."), "uuid")
     return stored
 
 
@@ -65,7 +66,7 @@ def refund(user, refund_uuid, receipt_no, quantities: dict, note="", approval=No
             amount = pricing.refund_amount(line.total, line.qty, done.get(line.id, 0), qty)
             picked.append((line, qty, amount))
     if not picked:
-        raise SaleRefused("Pilih baris dan jumlah yang diretur.", "lines")
+        raise SaleRefused(_("Pilih baris dan jumlah yang diretur."), "lines")
     approver = require_approval(user, approval, "sale.refund", f"retur {sale.receipt_no}: " + ", ".join(
         f"{line.name} × {qty}" for line, qty, _ in picked))
     total = sum(amount for _, _, amount in picked)
@@ -84,9 +85,9 @@ def void(user, void_uuid, receipt_no, note="", approval=None):
         return stored, True
     shift = require_open_shift(user)
     if not sale.shift.is_open:
-        raise SaleRefused("Void hanya untuk transaksi di shift yang masih terbuka; gunakan retur.", "receipt_no")
+        raise SaleRefused(_("Void hanya untuk transaksi di shift yang masih terbuka; gunakan retur."), "receipt_no")
     if returns_of(sale):
-        raise SaleRefused("Transaksi ini sudah pernah diretur atau di-void.", "receipt_no")
+        raise SaleRefused(_("Transaksi ini sudah pernah diretur atau di-void."), "receipt_no")
     approver = require_approval(user, approval, "sale.void", f"void {sale.receipt_no} ({sale.total})")
     picked = [(line, line.qty, line.total) for line in sale.lines]
     ret = _record(user, shift, sale, "void", void_uuid, picked,

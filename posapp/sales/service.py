@@ -25,6 +25,7 @@ from . import member_tenders, numbers, payloads, postings, pricing
 from .models import Sale
 from .pricing import SaleRefused
 from .writes import insert_sale as _insert_sale
+from ..i18n import _
 
 
 _REPLAY = select(Sale.__table__.c.id, Sale.__table__.c.request_hash).where(
@@ -44,7 +45,7 @@ def check_uuid(value, field="uuid") -> str:
     try:
         return str(uuidlib.UUID(str(value)))
     except (ValueError, TypeError, AttributeError):
-        raise SaleRefused("ID transaksi tidak valid: muat ulang layar kasir.", field) from None
+        raise SaleRefused(_("ID transaksi tidak valid: muat ulang layar kasir."), field) from None
 
 
 def request_hash(data: dict) -> str:
@@ -61,8 +62,8 @@ def find_replay(sale_uuid: str, digest: str):
     if row is None:
         return None
     if row.request_hash != digest:
-        raise ReplayConflict("Transaksi dengan ID ini sudah tersimpan dengan isi berbeda. "
-                             "Mulai transaksi baru.", "uuid")
+        raise ReplayConflict(_("Transaksi dengan ID ini sudah tersimpan dengan isi berbeda. "
+                             "Mulai transaksi baru."), "uuid")
     return db.session.get(Sale, row.id)
 
 
@@ -106,9 +107,9 @@ def complete_sale(user, data: dict, approval=None):
 def _price_lines(raw_lines, member: bool):
     """[(product, PricedLine, overridden)] from the client's lines, priced from the database."""
     if not isinstance(raw_lines, list) or not raw_lines:
-        raise SaleRefused("Keranjang masih kosong.", "lines")
+        raise SaleRefused(_("Keranjang masih kosong."), "lines")
     if len(raw_lines) > pricing.MAX_LINES:
-        raise SaleRefused(f"Paling banyak {pricing.MAX_LINES} baris per transaksi.", "lines")
+        raise SaleRefused(_('Paling banyak %(n)s baris per transaksi.', n=pricing.MAX_LINES), "lines")
     ids = {_product_id(line) for line in raw_lines} - {None}
     # locked until the sale commits (PostgreSQL): a receipt changing the moving average waits, so the
     # cost posted as HPP is the average the stock is valued at
@@ -118,7 +119,7 @@ def _price_lines(raw_lines, member: bool):
     for raw in raw_lines:
         product = products.get(_product_id(raw))
         if product is None or not product.active:
-            raise SaleRefused("Produk tidak dikenal atau sudah tidak dijual.", "lines")
+            raise SaleRefused(_("Produk tidak dikenal atau sudah tidak dijual."), "lines")
         override = raw.get("price")
         overridden = override is not None and override != product.price
         unit = pricing.unit_price(product.price, product.member_price, member, override if overridden else None)
@@ -136,7 +137,7 @@ def _discount(raw):
     """The line's discount as typed: rupiah or 'N%' in ASCII digits ("NaN%", "²" or "1e9999%" is refused)."""
     spec = raw.get("discount")
     if isinstance(spec, str) and spec.strip() and not _DISCOUNT_TEXT.fullmatch(spec.strip()):
-        raise SaleRefused("Diskon tidak valid: tulis rupiah (5000) atau persen (10%).", "discount")
+        raise SaleRefused(_("Diskon tidak valid: tulis rupiah (5000) atau persen (10%)."), "discount")
     return spec
 
 
@@ -151,11 +152,11 @@ def _approve_if_needed(user, approval, priced, limit):
 
 def _payments(raw):
     if not isinstance(raw, list) or not raw:
-        raise SaleRefused("Pilih cara bayar.", "payments")
+        raise SaleRefused(_("Pilih cara bayar."), "payments")
     result = []
     for item in raw:
         if not isinstance(item, dict):
-            raise SaleRefused("Data pembayaran tidak valid.", "payments")
+            raise SaleRefused(_("Data pembayaran tidak valid."), "payments")
         method = item.get("method")  # a list or an object is no method (and cannot be looked up)
         result.append((method if isinstance(method, str) else "", item.get("amount"),
                        str(item.get("reference") or "")[:60]))
@@ -166,21 +167,23 @@ def _check_stock(priced, allow_negative: bool):
     if allow_negative:
         return
     wanted = {}
-    for product, line, _ in priced:
+    for product, line, _changed in priced:
         wanted[product] = wanted.get(product, 0) + line.qty
     for product, qty in wanted.items():
         if product.on_hand - qty < 0:
-            raise SaleRefused(f"Stok {product.name} tidak cukup (sisa {product.on_hand}).", "lines")
+            raise SaleRefused(_('Stok %(name)s tidak cukup (sisa %(on_hand)s).',
+                                name=product.name, on_hand=product.on_hand), "lines")
 
 
 def _move_stock(sale, priced, user):
     """Stock out per line; a warning for every product that goes below zero."""
     warnings, left = [], {}
-    for product, line, _ in priced:
+    for product, line, _changed in priced:
         left[product.id] = left.get(product.id, product.on_hand) - line.qty
     record_moves([(product, -line.qty, product.cost, consignor_share(product, line.qty, line.total))
-                  for product, line, _ in priced], "sale", doc_uuid=sale.uuid, user=user, business_date=sale.business_date)
-    for product, _, _ in priced:
+                  for product, line, _changed in priced], "sale", doc_uuid=sale.uuid, user=user,
+                 business_date=sale.business_date)
+    for product, _line, _changed in priced:
         if left.pop(product.id, 0) < 0:
-            warnings.append(f"Stok {product.name} di bawah nol: periksa stok fisik.")
+            warnings.append(_('Stok %(name)s di bawah nol: periksa stok fisik.', name=product.name))
     return warnings

@@ -13,6 +13,7 @@ from ..auth import service as auth
 from ..edge import writes
 from ..errors import wants_json
 from .blueprint import bp
+from ..i18n import _
 
 LOCK = "till_locked"
 OPEN_WHILE_LOCKED = {"static", "sales.lock_page", "sales.unlock", "sales.session_state", "sales.relogin",
@@ -27,7 +28,7 @@ def locked_till():
         session.pop(LOCK, None)
         return None
     if wants_json():
-        return jsonify(ok=False, locked=True, error="Layar kasir terkunci: masukkan PIN Anda."), 423
+        return jsonify(ok=False, locked=True, error=_("Layar kasir terkunci: masukkan PIN Anda.")), 423
     return redirect(url_for("sales.lock_page", next=request.full_path if request.method == "GET" else None))
 
 

@@ -19,6 +19,7 @@ from . import member_tenders, payloads, printing, service
 from .blueprint import bp
 from .models import Sale
 from .pricing import SaleRefused
+from ..i18n import _
 
 
 MAX_CODE = 64     # a barcode or SKU; a longer "scan" is a stuck key or a paste
@@ -56,14 +57,15 @@ def scan(code):
         return refused
     code = code.strip()
     if not code or len(code) > MAX_CODE:
-        return jsonify(ok=False, error="Kode terlalu panjang: pindai sekali lagi.", field="barcode"), 400
+        return jsonify(ok=False, error=_("Kode terlalu panjang: pindai sekali lagi."), field="barcode"), 400
     product = catalog.find_by_barcode(code) or db.session.scalar(
         db.select(Product).where(Product.sku == code.upper(), Product.active.is_(True)))
     if product is None:
         card = member_tenders.card_json(code)  # a member card scanned into the same field
         if card is not None:
             return jsonify(card), 200 if card["ok"] else 409
-        return jsonify(ok=False, error=f"Barcode {code} tidak dikenal.", field="barcode", unknown=True), 404
+        return jsonify(ok=False, error=_('Barcode %(code)s tidak dikenal.',
+                                         code=code), field="barcode", unknown=True), 404
     return jsonify(product_json(product))
 
 
@@ -84,7 +86,7 @@ def complete():
     """Complete a sale: one transaction, one commit; then print (a failure never loses the sale)."""
     data = json_object()  # NUL, bigints, deep nesting, over-long text: refused here, never a 500
     if not data:
-        raise SaleRefused("Data transaksi tidak valid.")
+        raise SaleRefused(_("Data transaksi tidak valid."))
     try:
         with transaction():
             sale, warnings, replayed = service.complete_sale(current_user, data, approval_from_request())
@@ -107,7 +109,7 @@ def reprint(receipt_no):
     """Print again: a retry after a failure is the original; after a success, a SALINAN (with PIN)."""
     sale = db.session.scalar(db.select(Sale).where(Sale.receipt_no == receipt_no))
     if sale is None:
-        return refusal_json(SaleRefused("Struk tidak ditemukan.", "receipt_no"), 404)
+        return refusal_json(SaleRefused(_("Struk tidak ditemukan."), "receipt_no"), 404)
     if printing.was_printed(sale):
         with transaction():
             require_approval(current_user, approval_from_request(), "sale.reprint", f"cetak ulang {sale.receipt_no}")

@@ -8,6 +8,7 @@ from .. import clock
 from .dates import parse_date
 from .errors import RulesetError, VehicleInputError
 from .rules import compute_bill
+from ..i18n import _
 
 MALFORMED = 2  # exit status for bad input; a refused bill is a normal answer (0)
 
@@ -38,14 +39,15 @@ def _paid_on(text):
     try:
         return parse_date(text)
     except ValueError:
-        raise VehicleInputError(f"Tanggal --on '{text}' tidak valid; tulis TTTT-BB-HH, mis. 2025-08-17.") from None
+        raise VehicleInputError(_("Tanggal --on '%(value)s' tidak valid; tulis TTTT-BB-HH, mis. 2025-08-17.",
+                                  value=text)) from None
 
 
 def _read_vehicle(text):
     try:
         return json.loads(text)
     except ValueError:
-        raise VehicleInputError("Masukan bukan JSON yang valid: kirim data kendaraan sebagai objek JSON.") from None
+        raise VehicleInputError(_("Masukan bukan JSON yang valid: kirim data kendaraan sebagai objek JSON.")) from None
 
 
 commands = [samsat_group]

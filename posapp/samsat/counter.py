@@ -17,6 +17,7 @@ from .errors import SamsatRefused
 from .inquiry import Quote
 from .models import SamsatCounter, SamsatPayment, SamsatStatusEvent
 from .rules import compute_bill
+from ..i18n import _
 
 MAX_TENDER = 1_000_000_000
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -40,7 +41,7 @@ def find_payment(payment_uuid):
 def check_uuid(value) -> str:
     text = str(value or "").strip().lower()
     if not _UUID.fullmatch(text):
-        raise SamsatRefused("Tagihan tidak dikenal; tampilkan tagihan lagi.", "uuid")
+        raise SamsatRefused(_("Tagihan tidak dikenal; tampilkan tagihan lagi."), "uuid")
     return text
 
 
@@ -54,7 +55,7 @@ def take_payment(user, quote: Quote, payment_uuid: str, form) -> tuple[SamsatPay
     existing = find_payment(payment_uuid)
     if existing is not None:
         return existing, True
-    shift = require_open_shift(user, "Buka shift dulu sebelum menerima pembayaran Samsat.")
+    shift = require_open_shift(user, _("Buka shift dulu sebelum menerima pembayaran Samsat."))
     today = clock.today()
     bill = price(quote, today)
     if not bill.payable:
@@ -89,12 +90,12 @@ def check_identity(quote: Quote, form) -> None:
     """The last 5 characters of the nomor rangka match, and the KTP was shown."""
     typed = re.sub(r"[\s\-.]", "", (form.get("chassis_check") or "").upper())
     if len(typed) != 5:
-        raise SamsatRefused("Ketik 5 karakter terakhir nomor rangka kendaraan.", "chassis_check")
+        raise SamsatRefused(_("Ketik 5 karakter terakhir nomor rangka kendaraan."), "chassis_check")
     if typed != quote.chassis_last5:
-        raise SamsatRefused("5 karakter terakhir nomor rangka tidak cocok dengan data kendaraan. Periksa STNK "
-                           "dan nomor rangka pada kendaraan; pembayaran tidak dicatat.", "chassis_check")
+        raise SamsatRefused(_("5 karakter terakhir nomor rangka tidak cocok dengan data kendaraan. Periksa STNK "
+                           "dan nomor rangka pada kendaraan; pembayaran tidak dicatat."), "chassis_check")
     if not form.get("ktp_checked"):
-        raise SamsatRefused("Centang bahwa KTP pemilik sudah ditunjukkan.", "ktp_checked")
+        raise SamsatRefused(_("Centang bahwa KTP pemilik sudah ditunjukkan."), "ktp_checked")
 
 
 def cash_due(total) -> tuple[int, int]:
@@ -109,17 +110,18 @@ def tender(form, total) -> tuple[str, int, int, str, int]:
     if method == "noncash":
         reference = (form.get("reference") or "").strip()
         if not reference or len(reference) > 60:
-            raise SamsatRefused("Isi nomor referensi pembayaran non-tunai (maksimal 60 karakter).", "reference")
+            raise SamsatRefused(_("Isi nomor referensi pembayaran non-tunai (maksimal 60 karakter)."), "reference")
         return method, total, 0, reference, 0
     if method != "cash":
-        raise SamsatRefused("Pilih cara bayar: tunai atau non-tunai.", "method")
+        raise SamsatRefused(_("Pilih cara bayar: tunai atau non-tunai."), "method")
     try:
         tendered = parse_rupiah(form.get("tendered") or "", maximum=MAX_TENDER)
     except MoneyError as exc:
-        raise SamsatRefused(f"Uang diterima: {exc}", "tendered") from None
+        raise SamsatRefused(_('Uang diterima: %(error)s', error=exc), "tendered") from None
     due, rounding = cash_due(total)
     if tendered < due:
-        raise SamsatRefused(f"Uang diterima kurang dari total Rp {due:,}.".replace(",", "."), "tendered")
+        raise SamsatRefused(_('Uang diterima kurang dari total Rp %(due)s.',
+                              due=format(due, ',')).replace(",", "."), "tendered")
     return method, tendered, tendered - due, "", rounding
 
 

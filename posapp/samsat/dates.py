@@ -2,6 +2,7 @@
 import calendar
 import re
 from datetime import date, datetime
+from ..i18n import _
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -35,11 +36,11 @@ def days_late(due: date, paid_on: date) -> int:
 def parse_date(value) -> date:
     """A `date` or an ISO `YYYY-MM-DD` string; ValueError for anything else or an impossible date."""
     if isinstance(value, datetime):
-        raise ValueError("bukan tanggal")
+        raise ValueError(_("bukan tanggal"))
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or not _ISO.match(value):
-        raise ValueError("bukan tanggal")
+        raise ValueError(_("bukan tanggal"))
     return date.fromisoformat(value)
 
 

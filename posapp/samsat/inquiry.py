@@ -12,6 +12,7 @@ from ..money import MoneyError, parse_rupiah
 from ..wire import hub_calls
 from .errors import VehicleInputError
 from .rulebook import VEHICLE_CLASSES
+from ..i18n import N_, _
 
 ENGINE_FIELDS = ("plate", "vehicle_class", "cc", "njkb", "pkb_pokok", "pkb_regime", "ownership_order", "tax_due",
                  "stnk_valid_until", "blocked", "public_transport")
@@ -20,10 +21,10 @@ FORM_FIELDS = ("plate", "owner_name", "brand", "vehicle_class", "cc", "njkb", "p
                "ownership_order", "tax_due", "stnk_valid_until", "chassis_no", "public_transport")
 # "Does the STNK show an opsen PKB line?" — yes: printed under jatim-2025, no: under jatim-2010
 REGIME_ANSWERS = ("jatim-2025", "jatim-2010")
-UNREACHABLE = "Hub Samsat tidak terjangkau; data diisi manual dari STNK."
-CLASS_LABELS = {"motor": "Sepeda motor", "roda_tiga": "Roda tiga", "sedan": "Sedan", "jeep_minibus": "Jeep / minibus",
-                "pickup": "Pick-up", "microbus": "Microbus", "bus": "Bus", "truk_ringan": "Truk ringan",
-                "truk": "Truk"}
+UNREACHABLE = N_("Hub Samsat tidak terjangkau; data diisi manual dari STNK.")
+CLASS_LABELS = {"motor": N_("Sepeda motor"), "roda_tiga": N_("Roda tiga"), "sedan": N_("Sedan"), "jeep_minibus": N_("Jeep / minibus"),
+                "pickup": N_("Pick-up"), "microbus": N_("Microbus"), "bus": N_("Bus"), "truk_ringan": N_("Truk ringan"),
+                "truk": N_("Truk")}
 _CHASSIS = re.compile(r"[A-Z0-9]{5,25}")
 
 
@@ -67,7 +68,7 @@ def lookup(plate: str, form, paid_on) -> Quote:
             answer = ask(plate, paid_on)
         except Exception as exc:  # noqa: BLE001 - any hub failure means: the kasir types the STNK
             current_app.logger.info("Samsat inquiry via hub failed: %s", exc)
-            answer, note = None, getattr(exc, "kasir_note", None) or UNREACHABLE
+            answer, note = None, getattr(exc, "kasir_note", None) or _(UNREACHABLE)
         if answer and isinstance(answer.get("vehicle"), dict):
             quote = from_hub(answer["vehicle"], answer.get("bill"), answer.get("paid_periods"))
             quote.next_due = _day(answer["vehicle"].get("tax_due"))
@@ -113,16 +114,16 @@ def manual_quote(form, note="") -> Quote:
     """The facts the kasir typed from the STNK; VehicleInputError names the field that is wrong."""
     plate = (form.get("plate") or "").strip()
     if not plate:
-        raise VehicleInputError("Isi nomor polisi, mis. L 1234 AB.", "plate")
+        raise VehicleInputError(_("Isi nomor polisi, mis. L 1234 AB."), "plate")
     vehicle_class = form.get("vehicle_class") or ""
     if vehicle_class not in VEHICLE_CLASSES:
-        raise VehicleInputError("Pilih jenis kendaraan.", "vehicle_class")
-    njkb, pkb_pokok = _rupiah(form, "njkb", "NJKB"), _rupiah(form, "pkb_pokok", "PKB pokok")
-    vehicle = {"plate": plate, "vehicle_class": vehicle_class, "cc": _whole(form, "cc", "Isi silinder (cc)"),
+        raise VehicleInputError(_("Pilih jenis kendaraan."), "vehicle_class")
+    njkb, pkb_pokok = _rupiah(form, "njkb", _("NJKB")), _rupiah(form, "pkb_pokok", _("PKB pokok"))
+    vehicle = {"plate": plate, "vehicle_class": vehicle_class, "cc": _whole(form, "cc", _("Isi silinder (cc)")),
                "njkb": njkb, "pkb_pokok": pkb_pokok, "pkb_regime": _regime(form, njkb, pkb_pokok),
-               "ownership_order": _whole(form, "ownership_order", "Urutan kepemilikan", default=1),
-               "tax_due": _date(form, "tax_due", "jatuh tempo pajak"),
-               "stnk_valid_until": _date(form, "stnk_valid_until", "masa berlaku STNK"),
+               "ownership_order": _whole(form, "ownership_order", _("Urutan kepemilikan"), default=1),
+               "tax_due": _date(form, "tax_due", _("jatuh tempo pajak")),
+               "stnk_valid_until": _date(form, "stnk_valid_until", _("masa berlaku STNK")),
                "blocked": False, "public_transport": bool(form.get("public_transport"))}
     return Quote(vehicle, "manual", False, (form.get("owner_name") or "").strip()[:120],
                  _description(form, vehicle_class), chassis_last5(form.get("chassis_no"), "chassis_no"), note,
@@ -138,8 +139,8 @@ def _regime(form, njkb, pkb_pokok):
         return None
     answer = form.get("pkb_regime") or ""
     if answer not in REGIME_ANSWERS:
-        raise VehicleInputError("PKB pokok diisi: jawab dulu, apakah STNK memuat baris opsen PKB? "
-                                "(Ya / Tidak)", "pkb_regime")
+        raise VehicleInputError(_("PKB pokok diisi: jawab dulu, apakah STNK memuat baris opsen PKB? "
+                                "(Ya / Tidak)"), "pkb_regime")
     return answer
 
 
@@ -147,7 +148,7 @@ def chassis_last5(typed, field) -> str:
     """The last 5 characters of a chassis number (nomor rangka) as typed, checked."""
     text = re.sub(r"[\s\-.]", "", (typed or "").upper())
     if not _CHASSIS.fullmatch(text):
-        raise VehicleInputError("Nomor rangka: tulis huruf/angka dari STNK, minimal 5 karakter terakhir.", field)
+        raise VehicleInputError(_("Nomor rangka: tulis huruf/angka dari STNK, minimal 5 karakter terakhir."), field)
     return text[-5:]
 
 
@@ -161,7 +162,7 @@ def _whole(form, key, label, default=None):
     if not text and default is not None:
         return default
     if not (text.isascii() and text.isdigit()) or len(text) > 9:  # "²" and 5,000 digits are not numbers
-        raise VehicleInputError(f"{label} harus bilangan bulat.", key)
+        raise VehicleInputError(_('%(label)s harus bilangan bulat.', label=label), key)
     return int(text)
 
 
@@ -172,11 +173,11 @@ def _rupiah(form, key, label):
     try:
         return parse_rupiah(text, maximum=10**15)
     except MoneyError as exc:
-        raise VehicleInputError(f"{label}: {exc}", key) from None
+        raise VehicleInputError(_('%(label)s: %(error)s', label=label, error=exc), key) from None
 
 
 def _date(form, key, label):
     text = (form.get(key) or "").strip()
     if not text:
-        raise VehicleInputError(f"Isi tanggal {label} (dari STNK).", key)
+        raise VehicleInputError(_('Isi tanggal %(label)s (dari STNK).', label=label), key)
     return text  # the engine parses and checks it (and names the field)

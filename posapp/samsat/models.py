@@ -12,12 +12,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
+from ..i18n import N_
 
-STATUSES = {"menunggu_kirim": "Menunggu kirim", "terkirim": "Terkirim", "terkonfirmasi": "Terkonfirmasi",
-            "selisih": "Selisih", "ditolak": "Ditolak", "diselesaikan": "Selisih diselesaikan",
-            "dikembalikan": "Dikembalikan"}
+STATUSES = {"menunggu_kirim": N_("Menunggu kirim"), "terkirim": N_("Terkirim"), "terkonfirmasi": N_("Terkonfirmasi"),
+            "selisih": N_("Selisih"), "ditolak": N_("Ditolak"), "diselesaikan": N_("Selisih diselesaikan"),
+            "dikembalikan": N_("Dikembalikan")}
 RELEASED = ("ditolak", "dikembalikan")  # a payment in these no longer holds its tax years (paid once)
-METHODS = {"cash": "Tunai", "noncash": "Non-tunai"}
+METHODS = {"cash": N_("Tunai"), "noncash": N_("Non-tunai")}
 
 
 class SamsatPayment(db.Model):

@@ -13,6 +13,7 @@ from ..extensions import db
 from ..shop.service import get_settings
 from .errors import AlreadyPaid
 from .models import SamsatPayment, SamsatPeriodClaim
+from ..i18n import _
 
 
 @dataclass(frozen=True)
@@ -24,8 +25,8 @@ class Holder:
     outlet: str
 
     def describe(self) -> str:
-        return (f"masa pajak {self.due:%d-%m-%Y} sudah dibayar {clock.format_wib(self.paid_at)} WIB di "
-                f"{self.outlet}, no. transaksi {self.transaction_no}")
+        return (_('masa pajak %(due)s sudah dibayar %(format_wib)s WIB di %(outlet)s, no. transaksi %(transaction_no)s',
+                  due=self.due.strftime('%d-%m-%Y'), format_wib=clock.format_wib(self.paid_at), outlet=self.outlet, transaction_no=self.transaction_no))
 
 
 def dues_of(bill) -> list[date]:
@@ -35,7 +36,7 @@ def dues_of(bill) -> list[date]:
 def _outlet() -> str:
     settings = get_settings()
     name, code = (settings.shop_name or "").strip(), (settings.shop_code or "").strip()
-    return f"{name} ({code})" if name and code else name or code or "loket ini"
+    return f"{name} ({code})" if name and code else name or code or _("loket ini")
 
 
 def holders(plate: str, dues) -> list[Holder]:
@@ -54,9 +55,9 @@ def holders(plate: str, dues) -> list[Holder]:
 
 def refusal(plate_display: str, found: list[Holder]) -> AlreadyPaid:
     said = "; ".join(holder.describe() for holder in found)
-    return AlreadyPaid(f"{plate_display}: {said}. Satu tahun pajak hanya dibayar sekali — pembayaran kedua "
-                       "tidak dicatat. Bila pembayaran pertama keliru, manajer menyelesaikannya dulu "
-                       "(menu Belum selesai).", found)
+    return AlreadyPaid(_('%(plate_display)s: %(said)s. Satu tahun pajak hanya dibayar sekali — pembayaran kedua tidak '
+                         'dicatat. Bila pembayaran pertama keliru, manajer menyelesaikannya dulu (menu Belum selesai).',
+                         plate_display=plate_display, said=said), found)
 
 
 def check_unpaid(bill) -> None:

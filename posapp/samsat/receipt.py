@@ -7,6 +7,7 @@ from ..receipts.data import SamsatReceiptData, SamsatSettlementReceiptData, Sams
 from ..shop.service import get_settings
 from .book import counter_book
 from .models import METHODS, SamsatPrint
+from ..i18n import _
 
 EFFECTS = {"pemutihan": "denda PKB dihapus", "cap_at_old_rate": "PKB tidak naik dari tarif lama"}
 
@@ -74,7 +75,7 @@ def print_settlement(settlement) -> dict:
                                 settings)
         return {"ok": bool(result.ok), "skipped": False, "error": result.error}
     except Exception as exc:  # noqa: BLE001 - the settlement is saved; the PDF can be printed instead
-        return {"ok": False, "skipped": False, "error": f"Gagal mencetak: {exc}"}
+        return {"ok": False, "skipped": False, "error": _('Gagal mencetak: %(exc)s', exc=exc)}
 
 
 def was_printed(payment) -> bool:
@@ -98,6 +99,6 @@ def print_and_log(payment) -> dict:
         result = receipts.issue(document(payment, copy, settings.columns), payment.transaction_no, settings)
         ok, error = bool(result.ok), result.error
     except Exception as exc:  # noqa: BLE001 - the payment is saved; the print can be retried
-        ok, error = False, f"Gagal mencetak: {exc}"
+        ok, error = False, _('Gagal mencetak: %(exc)s', exc=exc)
     db.session.add(SamsatPrint(payment_id=payment.id, ok=ok, copy=copy, error=error or ""))  # the view commits
     return {"ok": ok, "skipped": False, "error": error, "copy": copy}

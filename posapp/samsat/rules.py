@@ -10,6 +10,7 @@ from .pricing import YearBill, price_year
 from .refusals import find_refusal
 from .rulebook import RuleBook, RuleSet, default_book
 from .vehicle import read_vehicle
+from ..i18n import _
 
 __all__ = ["compute_bill", "Bill", "YearBill", "BillRefusal", "years_owed"]
 
@@ -103,9 +104,9 @@ def _paid_on(value) -> date:
     try:
         day = parse_date(value)
     except ValueError:
-        raise VehicleInputError("Tanggal bayar tidak valid; tulis TTTT-BB-HH.", "paid_on") from None
+        raise VehicleInputError(_("Tanggal bayar tidak valid; tulis TTTT-BB-HH."), "paid_on") from None
     if not EARLIEST <= day <= LATEST:
-        raise VehicleInputError("Tanggal bayar di luar rentang yang masuk akal.", "paid_on")
+        raise VehicleInputError(_("Tanggal bayar di luar rentang yang masuk akal."), "paid_on")
     return day
 
 

@@ -6,6 +6,7 @@ from . import postings
 from .errors import SamsatRefused
 from .models import SamsatPayment, SamsatSetoran, SamsatSetoranItem
 from .payments import held, search
+from ..i18n import _
 
 
 def deposited_ids(payment_ids) -> set:
@@ -29,19 +30,20 @@ def record_setoran(user, payment_ids, via="cash", note="") -> SamsatSetoran:
     """Deposit to the province against confirmed, not yet deposited payments; the amount is their titipan."""
     ids = sorted({int(i) for i in payment_ids})
     if not ids:
-        raise SamsatRefused("Pilih pembayaran yang disetor.", "payments")
+        raise SamsatRefused(_("Pilih pembayaran yang disetor."), "payments")
     if via not in ("cash", "bank"):
-        raise SamsatRefused("Setoran lewat tunai atau bank.", "via")
+        raise SamsatRefused(_("Setoran lewat tunai atau bank."), "via")
     payments = db.session.scalars(db.select(SamsatPayment).where(SamsatPayment.id.in_(ids))).all()
     if len(payments) != len(ids):
-        raise SamsatRefused("Ada pembayaran yang tidak ditemukan.", "payments")
+        raise SamsatRefused(_("Ada pembayaran yang tidak ditemukan."), "payments")
     for payment in payments:
         if payment.status != "terkonfirmasi":
-            raise SamsatRefused(f"{payment.transaction_no} belum terkonfirmasi ({payment.status_label}); "
-                               "hanya pembayaran terkonfirmasi yang boleh disetor.", "payments")
+            raise SamsatRefused(_('%(transaction_no)s belum terkonfirmasi (%(status_label)s); hanya pembayaran '
+                                  'terkonfirmasi yang boleh disetor.',
+                                  transaction_no=payment.transaction_no, status_label=payment.status_label), "payments")
     if already := deposited_ids(ids):
         numbers = ", ".join(p.transaction_no for p in payments if p.id in already)
-        raise SamsatRefused(f"Sudah pernah disetor: {numbers}.", "payments")
+        raise SamsatRefused(_('Sudah pernah disetor: %(numbers)s.', numbers=numbers), "payments")
     today = clock.today()
     setoran = SamsatSetoran(uuid=new_uuid(), business_date=today, amount=sum(held(payments).values()), via=via,
                             note=(note or "").strip()[:200], user_id=user.id, created_at=clock.now(),

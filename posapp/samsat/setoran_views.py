@@ -10,6 +10,7 @@ from . import setoran as setoran_acts
 from .blueprint import bp
 from .errors import SamsatRefused
 from .models import SamsatSetoran
+from ..i18n import _
 
 
 def _setoran_page(errors=None):
@@ -29,7 +30,8 @@ def setoran():
     ids = _payment_ids(request.form)
     done = setoran_acts.record_setoran(current_user, ids, request.form.get("via") or "cash",
                                        request.form.get("note") or "")
-    flash(f"Setoran {done.setoran_no} tercatat: {len(done.items)} pembayaran.", "success")
+    flash(_('Setoran %(setoran_no)s tercatat: %(count)s pembayaran.',
+            setoran_no=done.setoran_no, count=len(done.items)), "success")
     return redirect(url_for("samsat.setoran"))
 
 
@@ -37,5 +39,5 @@ def _payment_ids(form) -> list[int]:
     """The ticked payments' ids; a tampered id is a refusal, not a server error."""
     texts = form.getlist("payment_id")
     if not all(text.isascii() and text.isdigit() and len(text) <= 18 for text in texts):
-        raise SamsatRefused("Pilihan pembayaran tidak sah; muat ulang halaman.", "payments")
+        raise SamsatRefused(_("Pilihan pembayaran tidak sah; muat ulang halaman."), "payments")
     return [int(text) for text in texts]

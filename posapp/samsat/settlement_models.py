@@ -9,10 +9,11 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
+from ..i18n import N_
 
-KINDS = {"pengembalian": "Pengembalian", "kurang_bayar": "Kurang bayar"}
-REASONS = {"ditolak": "pembayaran ditolak Samsat", "kelebihan": "kelebihan bayar (selisih)",
-           "kurang": "kurang bayar (selisih)"}
+KINDS = {"pengembalian": N_("Pengembalian"), "kurang_bayar": N_("Kurang bayar")}
+REASONS = {"ditolak": N_("pembayaran ditolak Samsat"), "kelebihan": N_("kelebihan bayar (selisih)"),
+           "kurang": N_("kurang bayar (selisih)")}
 OUTBOX_KINDS = {"pengembalian": "samsat_refund", "kurang_bayar": "samsat_shortfall"}
 
 

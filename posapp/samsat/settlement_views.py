@@ -16,9 +16,10 @@ from . import payments, reasons, receipt, settlements
 from .blueprint import bp
 from .views import upload_soon
 from .models import STATUSES
+from ..i18n import N_, _
 
-WAITING = {"menunggu_kirim": "menunggu dikirim ke hub", "terkirim": "menunggu konfirmasi hub",
-           "diselesaikan": "menunggu NTPD dari hub", "terkonfirmasi": "siap disetor"}
+WAITING = {"menunggu_kirim": N_("menunggu dikirim ke hub"), "terkirim": N_("menunggu konfirmasi hub"),
+           "diselesaikan": N_("menunggu NTPD dari hub"), "terkonfirmasi": N_("siap disetor")}
 
 
 @bp.context_processor
@@ -62,14 +63,15 @@ def settle(payment_uuid):
         with transaction():
             done = settlements.settle(current_user, approval_from_request(), payment_uuid, request.form)
     except IntegrityError:  # another till settled the same verdict a moment ago: theirs stands
-        flash("Pembayaran ini baru saja diselesaikan di loket lain; periksa daftarnya.", "warning")
+        flash(_("Pembayaran ini baru saja diselesaikan di loket lain; periksa daftarnya."), "warning")
         return redirect(url_for("samsat.unsettled"))
     upload_soon()
     result = receipt.print_settlement(done)
     if result["ok"]:
-        flash(f"{done.kind_label} {done.settlement_no} tercatat.", "success")
+        flash(_('%(kind_label)s %(settlement_no)s tercatat.',
+                kind_label=done.kind_label, settlement_no=done.settlement_no), "success")
     else:
-        flash(f"{done.kind_label} {done.settlement_no} tercatat, tetapi struk gagal dicetak: {result['error']}",
+        flash(_('%(kind_label)s %(settlement_no)s tercatat, tetapi struk gagal dicetak: %(error)s', kind_label=done.kind_label, settlement_no=done.settlement_no, error=result['error']),
               "warning")
     return redirect(url_for("samsat.settlement", settlement_uuid=done.uuid))
 

@@ -22,6 +22,7 @@ from . import payments, postings
 from .errors import SamsatRefused
 from .models import SamsatPayment
 from .settlement_models import SamsatSettlement, SamsatSettlementCounter
+from ..i18n import _
 
 SERIES = {"pengembalian": "KMB", "kurang_bayar": "KRG"}
 METHODS = ("cash", "noncash")
@@ -39,7 +40,7 @@ class Option:
     @property
     def label(self) -> str:
         if self.kind == "kurang_bayar":
-            return f"Terima kurang bayar {format_rupiah(self.amount)}"
+            return _('Terima kurang bayar %(amount)s', amount=format_rupiah(self.amount))
         return f"Kembalikan {format_rupiah(self.amount)}" + (" (kelebihan)" if self.reason == "kelebihan" else "")
 
 
@@ -67,12 +68,13 @@ def settle(user, approval, payment_uuid: str, form) -> SamsatSettlement:
     """Record the settlement the payment waits for, as the page showed it (`event_id`), with approval."""
     payment = db.session.scalar(db.select(SamsatPayment).where(SamsatPayment.uuid == str(payment_uuid or "")))
     if payment is None:
-        raise SamsatRefused("Pembayaran tidak ditemukan; muat ulang halaman.", "payment")
+        raise SamsatRefused(_("Pembayaran tidak ditemukan; muat ulang halaman."), "payment")
     option = option_for(payment, payments.held([payment])[payment.id])
     if option is None:
-        raise SamsatRefused(f"{payment.transaction_no} ({payment.status_label}) tidak perlu diselesaikan.", "payment")
+        raise SamsatRefused(_('%(transaction_no)s (%(status_label)s) tidak perlu diselesaikan.',
+                              transaction_no=payment.transaction_no, status_label=payment.status_label), "payment")
     if str(form.get("event_id") or "") != str(option.event_id):
-        raise SamsatRefused("Status pembayaran baru saja berubah; periksa lagi sebelum menyelesaikan.", "payment")
+        raise SamsatRefused(_("Status pembayaran baru saja berubah; periksa lagi sebelum menyelesaikan."), "payment")
     method, reference = _method(form)
     fee = option.fee if option.fee and form.get("fee_refund") else 0
     detail = f"{option.label} {payment.transaction_no} {payment.plate_display}"
@@ -99,10 +101,10 @@ def settle(user, approval, payment_uuid: str, form) -> SamsatSettlement:
 def _method(form) -> tuple[str, str]:
     method = form.get("method") or "cash"
     if method not in METHODS:
-        raise SamsatRefused("Pilih cara: tunai atau non-tunai.", "method")
+        raise SamsatRefused(_("Pilih cara: tunai atau non-tunai."), "method")
     reference = (form.get("reference") or "").strip()
     if method == "noncash" and (not reference or len(reference) > 60):
-        raise SamsatRefused("Isi nomor referensi transfer/QRIS (maksimal 60 karakter).", "reference")
+        raise SamsatRefused(_("Isi nomor referensi transfer/QRIS (maksimal 60 karakter)."), "reference")
     return method, reference[:60] if method == "noncash" else ""
 
 

@@ -19,6 +19,7 @@ from .blueprint import bp
 from .errors import AlreadyPaid, RulesetError
 from .models import STATUSES
 from .rulebook import VEHICLE_CLASSES
+from ..i18n import _
 KEEP_QUOTES = 5  # bills shown recently whose payment may still come (kept in the signed session)
 
 
@@ -62,8 +63,9 @@ def quote():
             errors.setdefault("_", exc.hub_note)
         return _counter_page(form, errors, status=400)
     if found.hub_total is not None and bill.payable and bill.total != found.hub_total:
-        found.note = (f"Tagihan hub {format_rupiah(found.hub_total)} berbeda dengan hitungan loket "
-                      f"{format_rupiah(bill.total)}: sinkronkan aturan tarif dulu, atau pembayaran akan selisih.")
+        found.note = (_('Tagihan hub %(hub_total)s berbeda dengan hitungan loket %(total)s: sinkronkan aturan tarif '
+                        'dulu, atau pembayaran akan selisih.',
+                        hub_total=format_rupiah(found.hub_total), total=format_rupiah(bill.total)))
     already = _already_paid(bill)
     payment_uuid = counter.new_payment_uuid()  # made now: a double-submitted payment is recorded once
     if bill.payable and not already:
@@ -90,7 +92,7 @@ def pay():
     existing = counter.find_payment(payment_uuid) if payment_uuid else None
     found = _recall(payment_uuid)
     if existing is None and found is None:
-        flash("Tagihan sudah kedaluwarsa; tampilkan tagihan lagi.", "warning")
+        flash(_("Tagihan sudah kedaluwarsa; tampilkan tagihan lagi."), "warning")
         return redirect(url_for("samsat.counter"))
     try:
         with transaction():
@@ -122,7 +124,7 @@ def _print(payment):
     """Print and log the attempt (the edge commits the log); a failure is a warning, never an error."""
     result = receipt.print_and_log(payment)
     if not result["ok"]:
-        flash(f"Pembayaran tersimpan, tetapi struk gagal dicetak: {result['error']}", "warning")
+        flash(_('Pembayaran tersimpan, tetapi struk gagal dicetak: %(error)s', error=result['error']), "warning")
     return result
 
 
@@ -159,7 +161,7 @@ def reprint(payment_uuid):
                              f"cetak ulang {payment.transaction_no}")
     result = _print(payment)
     if result["ok"]:
-        flash("Struk PDF saja (printer belum diatur)." if result["skipped"] else "Struk dicetak.", "success")
+        flash(_("Struk PDF saja (printer belum diatur).") if result["skipped"] else _("Struk dicetak."), "success")
     return redirect(url_for("samsat.payment", payment_uuid=payment.uuid))
 
 
@@ -178,7 +180,7 @@ def payments_list():
     text = (request.args.get("tanggal") or "").strip()
     day = clock.parse_date(text) if text else clock.today()
     if day is None:
-        flash("Tanggal tidak valid; tulis hh-bb-tttt, mis. 24-11-2026.", "error")
+        flash(_("Tanggal tidak valid; tulis hh-bb-tttt, mis. 24-11-2026."), "error")
         day = clock.today()
     status = request.args.get("status") or ""
     return render_template("samsat/payments.html", rows=payments.search(day, status or None), day=day,

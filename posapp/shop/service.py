@@ -10,6 +10,7 @@ from ..auth import service as auth_service
 from ..extensions import db
 from ..refusal import Refusal
 from .models import Setting
+from ..i18n import _
 
 DEFAULTS = {
     "shop_name": "",
@@ -97,14 +98,14 @@ def clean_identity(form: dict) -> dict:
     values["shop_code"] = values["shop_code"].upper()
     errors = {}
     if not values["shop_name"]:
-        errors["shop_name"] = "Nama koperasi wajib diisi."
+        errors["shop_name"] = _("Nama koperasi wajib diisi.")
     if not values["shop_address"]:
-        errors["shop_address"] = "Alamat wajib diisi."
+        errors["shop_address"] = _("Alamat wajib diisi.")
     if not SHOP_CODE_RE.match(values["shop_code"]):
-        errors["shop_code"] = "Kode koperasi/OPOP 3–10 huruf besar atau angka, mis. KOP01."
+        errors["shop_code"] = _("Kode koperasi/OPOP 3–10 huruf besar atau angka, mis. KOP01.")
     for key in ("receipt_header", "receipt_footer"):
         if len(values[key]) > 300:
-            errors[key] = "Teks struk maksimal 300 karakter."
+            errors[key] = _("Teks struk maksimal 300 karakter.")
     if errors:
         raise SettingsRefused(errors)
     return values
@@ -113,10 +114,10 @@ def clean_identity(form: dict) -> dict:
 def first_setup(form: dict):
     """Create the first admin and the shop identity; only while there are no users."""
     if auth_service.has_users():
-        raise SettingsRefused({"_": "Aplikasi sudah disiapkan."})
+        raise SettingsRefused({"_": _("Aplikasi sudah disiapkan.")})
     identity = clean_identity(form)
     if form.get("password") != form.get("password2"):
-        raise SettingsRefused({"password2": "Ulangi kata sandi tidak cocok."})
+        raise SettingsRefused({"password2": _("Ulangi kata sandi tidak cocok.")})
     try:
         admin = auth_service.create_user(form.get("username"), form.get("full_name"), "admin",
                                          form.get("password") or "", form.get("pin") or "")

@@ -7,6 +7,7 @@ from ..edge import writes
 from ..roles import role_required
 from . import service
 from .blueprint import bp
+from ..i18n import _
 
 IDENTITY_FIELDS = ("shop_name", "shop_address", "shop_code", "receipt_header", "receipt_footer")
 
@@ -36,7 +37,7 @@ def setup():
     if request.method == "POST":
         admin = service.first_setup(request.form)
         login_user(admin)
-        flash("Aplikasi siap dipakai. Tambahkan akun kasir dan manajer di menu Pengguna.", "success")
+        flash(_("Aplikasi siap dipakai. Tambahkan akun kasir dan manajer di menu Pengguna."), "success")
         return redirect(url_for("auth.users"))
     return render_template("shop/setup.html", form=request.form, errors={})
 
@@ -58,7 +59,7 @@ def _identity_again(refusal):
 def identity():
     if request.method == "POST":
         service.save_settings(_identity_values(request.form), actor=current_user)
-        flash("Pengaturan toko tersimpan.", "success")
+        flash(_("Pengaturan toko tersimpan."), "success")
         return redirect(url_for("shop.identity"))
     form = vars(g.get("shop_settings") or service.get_settings())
     return render_template("shop/identity.html", form=form, errors={})
@@ -71,9 +72,9 @@ def _identity_values(form) -> dict:
         values = service.clean_identity(form)
     except service.SettingsRefused as exc:
         values, errors = {}, dict(exc.errors)
-    limit = _int_field(form, "discount_limit_percent", 0, 100, errors, "Batas diskon 0–100 persen.")
-    fee = _int_field(form, "samsat_fee", 0, 1_000_000, errors, "Biaya loket Samsat 0–1.000.000 rupiah.")
-    idle = _int_field(form, "idle_lock_minutes", 0, 240, errors, "Kunci layar 0–240 menit (0: tidak dikunci).")
+    limit = _int_field(form, "discount_limit_percent", 0, 100, errors, _("Batas diskon 0–100 persen."))
+    fee = _int_field(form, "samsat_fee", 0, 1_000_000, errors, _("Biaya loket Samsat 0–1.000.000 rupiah."))
+    idle = _int_field(form, "idle_lock_minutes", 0, 240, errors, _("Kunci layar 0–240 menit (0: tidak dikunci)."))
     payload = _qris_payload(form, errors)
     if errors:
         raise service.SettingsRefused(errors)

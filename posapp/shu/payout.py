@@ -17,8 +17,9 @@ from ..refusal import Refusal
 from ..wire import outbox
 from . import report as shu_report
 from .models import ShuPayout
+from ..i18n import N_, _
 
-METHODS = {"sukarela": "Ke simpanan sukarela", "cash": "Tunai"}
+METHODS = {"sukarela": N_("Ke simpanan sukarela"), "cash": N_("Tunai")}
 
 
 class ShuRefused(Refusal):
@@ -27,14 +28,15 @@ class ShuRefused(Refusal):
 
 def pay(year: int, method: str, user, approval=None) -> ShuPayout:
     if method not in METHODS:
-        raise ShuRefused("Pilih cara pembagian: tunai atau ke simpanan sukarela.", "method")
+        raise ShuRefused(_("Pilih cara pembagian: tunai atau ke simpanan sukarela."), "method")
     if db.session.scalar(db.select(ShuPayout.id).where(ShuPayout.year == year)):
-        raise ShuRefused(f"SHU tahun {year} sudah dibagikan.", "year")
+        raise ShuRefused(_('SHU tahun %(year)s sudah dibagikan.', year=year), "year")
     figures = shu_report.compute(year)
     if figures["provisional"]:
-        raise ShuRefused(f"Buku tahun {year} belum ditutup sampai 31 Desember: SHU masih sementara.", "year")
+        raise ShuRefused(_('Buku tahun %(year)s belum ditutup sampai 31 Desember: SHU masih sementara.',
+                           year=year), "year")
     if figures["shu"] <= 0:
-        raise ShuRefused(f"Tahun {year} tidak ada SHU untuk dibagikan.", "year")
+        raise ShuRefused(_('Tahun %(year)s tidak ada SHU untuk dibagikan.', year=year), "year")
     members_total = sum(r["total"] for r in figures["members"])
     require_approval(user, approval, "shu.pay", f"SHU {year}: anggota {members_total}, {method}")
     payout = ShuPayout(uuid=new_uuid(), year=year, method=method, shu=figures["shu"], members_total=members_total,

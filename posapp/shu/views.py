@@ -8,11 +8,13 @@ from ..auth.service import managers
 from ..edge import flash_and_go, writes
 from ..extensions import db
 from ..members import exports
+from ..money import format_rupiah
 from ..roles import role_required
 from ..shop.service import get_settings
 from . import payout, report
 from .blueprint import bp
 from .models import ShuPayout
+from ..i18n import _
 
 HEADER = ["No. anggota", "Nama", "Pembelian", "Simpanan", "Jasa usaha", "Jasa modal", "Jumlah"]
 
@@ -75,5 +77,6 @@ def pdf(year):
 @writes(render=flash_and_go(lambda: url_for("shu.screen", tahun=request.view_args["year"])))
 def pay(year):
     done = payout.pay(year, request.form.get("method", ""), current_user, approval_from_request())
-    flash(f"SHU {year} dibagikan: Rp {done.members_total:,} ke anggota.".replace(",", "."), "success")
+    flash(_("SHU %(year)s dibagikan: %(amount)s ke anggota.", year=year, amount=format_rupiah(done.members_total)),
+          "success")
     return redirect(url_for("shu.screen", tahun=year))

@@ -2,61 +2,61 @@
 import json
 from datetime import timedelta
 
-from flask import has_request_context
-from flask_babel import gettext
-
 from .. import clock
 from ..extensions import db
 from ..catalog.curated_feed import held_reason
 from ..wire.models import Outbox
 from ..wire.outbox import pending_count
 from ..wire.state import SyncRejection, SyncState
+from ..i18n import N_, _
 
 REASONS = {  # the hub's reason codes (posapp/hub/reasons.py), said for the shop's manager
-    "conflict": "UUID sama dengan isi berbeda dari yang sudah ada di server",
-    "bad_sha256": "isi data rusak (sidik sha256 tidak cocok)",
-    "bad_kind": "jenis data tidak dikenal server",
-    "bad_uuid": "UUID tidak sah",
-    "bad_date": "tanggal usaha tidak sah (harus antara 2000 dan 2099)",
-    "bad_payload": "isi data tidak sah",
-    "bad_seq": "nomor urut tidak sah, di luar batch, atau ganda",
-    "bad_record": "data bukan objek JSON",
-    "bad_text": "teks berisi karakter yang tidak bisa disimpan server (NUL atau karakter rusak)",
-    "bad_integer": "bilangan bulat di luar batas server (±9.223.372.036.854.775.807)",
-    "bad_number": "angka tidak sah (NaN atau tak hingga)",
-    "bad_amount": "jumlah uang harus bilangan bulat rupiah dalam batas",
-    "bad_field": "kolom data berbentuk salah (mis. baris jurnal bukan objek)",
-    "too_deep": "data bersarang terlalu dalam",
-    "too_long": "teks, daftar, atau data terlalu panjang",
-    "other_shop": "data milik toko lain",
-    "uuid_other_shop": "UUID sudah dipakai toko lain",
-    "catalogue_barcode_taken": "barcode produk kurasi OPOP sudah dipakai produk lain di toko ini",
-    "catalogue_invalid": "produk kurasi OPOP dari server tidak sah",
+    "conflict": N_("UUID sama dengan isi berbeda dari yang sudah ada di server"),
+    "bad_sha256": N_("isi data rusak (sidik sha256 tidak cocok)"),
+    "bad_kind": N_("jenis data tidak dikenal server"),
+    "bad_uuid": N_("UUID tidak sah"),
+    "bad_date": N_("tanggal usaha tidak sah (harus antara 2000 dan 2099)"),
+    "bad_payload": N_("isi data tidak sah"),
+    "bad_seq": N_("nomor urut tidak sah, di luar batch, atau ganda"),
+    "bad_record": N_("data bukan objek JSON"),
+    "bad_text": N_("teks berisi karakter yang tidak bisa disimpan server (NUL atau karakter rusak)"),
+    "bad_integer": N_("bilangan bulat di luar batas server (±9.223.372.036.854.775.807)"),
+    "bad_number": N_("angka tidak sah (NaN atau tak hingga)"),
+    "bad_amount": N_("jumlah uang harus bilangan bulat rupiah dalam batas"),
+    "bad_field": N_("kolom data berbentuk salah (mis. baris jurnal bukan objek)"),
+    "too_deep": N_("data bersarang terlalu dalam"),
+    "too_long": N_("teks, daftar, atau data terlalu panjang"),
+    "other_shop": N_("data milik toko lain"),
+    "uuid_other_shop": N_("UUID sudah dipakai toko lain"),
+    "catalogue_barcode_taken": N_("barcode produk kurasi OPOP sudah dipakai produk lain di toko ini"),
+    "catalogue_invalid": N_("produk kurasi OPOP dari server tidak sah"),
     # the hub's verdicts on a Samsat payment (posapp/hub/confirm.py) and the counter's refusal codes
-    "vehicle_not_found": "kendaraan tidak ada di data Samsat provinsi",
-    "register_invalid": "data kendaraan di server provinsi tidak lengkap",
-    "plate_invalid": "nomor polisi tidak sesuai format",
-    "plate_not_jatim": "bukan kendaraan Jawa Timur",
-    "not_supported": "kendaraan umum tidak dilayani di Samsat OPOP",
-    "vehicle_blocked": "kendaraan diblokir Bapenda",
-    "stnk_renewal_due": "waktunya pengesahan STNK lima tahunan",
-    "too_many_years": "tunggakan lebih dari batas tahun",
-    "not_due_yet": "pajak belum jatuh tempo",
+    "vehicle_not_found": N_("kendaraan tidak ada di data Samsat provinsi"),
+    "register_invalid": N_("data kendaraan di server provinsi tidak lengkap"),
+    "plate_invalid": N_("nomor polisi tidak sesuai format"),
+    "plate_not_jatim": N_("bukan kendaraan Jawa Timur"),
+    "not_supported": N_("kendaraan umum tidak dilayani di Samsat OPOP"),
+    "vehicle_blocked": N_("kendaraan diblokir Bapenda"),
+    "stnk_renewal_due": N_("waktunya pengesahan STNK lima tahunan"),
+    "too_many_years": N_("tunggakan lebih dari batas tahun"),
+    "not_due_yet": N_("pajak belum jatuh tempo"),
 }
-KIND_LABELS = {"sale": "Penjualan", "refund": "Retur", "void": "Void", "samsat_payment": "Pembayaran Samsat",
-               "samsat_refund": "Pengembalian Samsat", "samsat_shortfall": "Kurang bayar Samsat",
-               "journal_entry": "Jurnal", "shift_close": "Tutup shift", "day_close": "Tutup hari"}
-
-
-def kind_label(kind) -> str:
-    """A record kind in words (never the code): unknown kinds read as words too."""
-    return KIND_LABELS.get(kind) or str(kind or "").replace("_", " ").capitalize()
+KIND_LABELS = {"sale": N_("Penjualan"), "refund": N_("Retur"), "void": N_("Void"), "samsat_payment": N_("Pembayaran Samsat"),
+               "samsat_refund": N_("Pengembalian Samsat"), "samsat_shortfall": N_("Kurang bayar Samsat"),
+               "journal_entry": N_("Jurnal"), "shift_close": N_("Tutup shift"), "day_close": N_("Tutup hari"),
+               "member": N_("Anggota"), "member_saving": N_("Simpanan anggota"), "member_credit": N_("Kasbon anggota"),
+               "shu_payout": N_("Pembagian SHU"), "wallet_move": N_("Mutasi dompet santri"),
+               "purchase": N_("Pembelian"), "supplier_payment": N_("Pembayaran ke pemasok"),
+               "purchase_return": N_("Retur pembelian"), "consignment_settlement": N_("Penyelesaian titip jual"),
+               "consignment_return": N_("Pengembalian barang titipan"), "cash_movement": N_("Kas keluar / masuk"),
+               "month_close": N_("Tutup bulan")}
 STALE_AFTER = timedelta(hours=48)
 
 
-def _(text, **values) -> str:
-    """The chip's words in the page's language (plain Indonesian outside a request: the CLI, tests)."""
-    return gettext(text, **values) if has_request_context() else text % values
+def kind_label(kind) -> str:
+    """A record kind in the page's language (never the code): an unknown kind reads as words too."""
+    label = KIND_LABELS.get(kind)
+    return _(label) if label else str(kind or "").replace("_", " ").capitalize()
 
 
 def attention_count() -> int:
@@ -80,7 +80,7 @@ def chip() -> dict:
     elif attention:
         tone, text = "warn", _("%(n)s data perlu perhatian", n=attention)
     elif state.last_error:
-        retry = f", coba lagi {wib(state.next_retry_at)}" if state.next_retry_at else ""
+        retry = _(', coba lagi %(wib)s', wib=wib(state.next_retry_at)) if state.next_retry_at else ""
         tone, text = "error", f"{state.last_error}{retry}"
     elif pending:
         tone, text = "pending", _("%(n)s transaksi menunggu", n=pending)
@@ -96,8 +96,8 @@ def pending_rows(limit=100):
 
 
 def reason_text(code) -> str:
-    """A reason code in plain Indonesian (the code itself when unknown)."""
-    return REASONS.get(code, code or "")
+    """A reason code in words, in the page's language (the code itself when unknown)."""
+    return _(REASONS[code]) if code in REASONS else code or ""
 
 
 def attention_rows(limit=100):
@@ -111,7 +111,7 @@ def attention_rows(limit=100):
 
 
 def _curated_kind(rejection) -> str:
-    return "Katalog OPOP" if held_reason(rejection.uuid, "")[0] else ""
+    return _("Katalog OPOP") if held_reason(rejection.uuid, "")[0] else ""
 
 
 def _reason(rejection) -> str:

@@ -13,6 +13,7 @@ from ..wire.state import current, state as sync_state
 from . import events, status
 from .blueprint import bp
 from .runner import run_sync
+from ..i18n import _
 
 
 @bp.app_context_processor
@@ -46,7 +47,7 @@ def _enrol_page_again(refusal):
 def enrol():
     state = enrol_shop(request.form.get("hub_url", ""), request.form.get("code", ""))
     record("sync.enrol", f"hub={state.hub_url} toko={state.shop_code}")
-    flash(f"Toko terdaftar ke server provinsi sebagai {state.shop_code}.", "success")
+    flash(_('Toko terdaftar ke server provinsi sebagai %(shop_code)s.', shop_code=state.shop_code), "success")
     return redirect(url_for("sync.status"))
 
 
@@ -56,11 +57,11 @@ def enrol():
 def schedule():
     value = request.form.get("nightly_at", "").strip()
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
-        return status_page(errors={"nightly_at": "Tulis jam sebagai JJ:MM, misalnya 21:00."},
+        return status_page(errors={"nightly_at": _("Tulis jam sebagai JJ:MM, misalnya 21:00.")},
                            form={"nightly_at": value}), 400
     sync_state().nightly_at = value
     record("sync.schedule", f"nightly_at={value}")
-    flash(f"Sinkronisasi malam dijadwalkan pukul {value} WIB.", "success")
+    flash(_('Sinkronisasi malam dijadwalkan pukul %(value)s WIB.', value=value), "success")
     return redirect(url_for("sync.status"))
 
 
@@ -74,7 +75,7 @@ def run_now():
     else:
         app = current_app._get_current_object()
         threading.Thread(target=_in_background, args=(app,), daemon=True, name="sync-now").start()
-        flash("Sinkronisasi dimulai.", "success")
+        flash(_("Sinkronisasi dimulai."), "success")
     return redirect(url_for("sync.status"))
 
 

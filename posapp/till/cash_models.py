@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
 from ..refusal import Refusal
+from ..i18n import _
 
 
 class CashMovement(db.Model):
@@ -50,7 +51,7 @@ def _refuse_changes(session, flush_context, instances):
     """A movement is a fact: a correction is a reversal, never an edit."""
     for obj in session.deleted:
         if isinstance(obj, CashMovement):
-            raise CashRefused("Catatan kas tidak boleh dihapus; buat pembalikan.")
+            raise CashRefused(_("Catatan kas tidak boleh dihapus; buat pembalikan."))
     for obj in session.dirty:
         if isinstance(obj, CashMovement) and session.is_modified(obj, include_collections=False):
-            raise CashRefused("Catatan kas tidak boleh diubah; buat pembalikan.")
+            raise CashRefused(_("Catatan kas tidak boleh diubah; buat pembalikan."))

@@ -21,6 +21,7 @@ from .blueprint import bp
 from .cash_models import CashMovement, CashRefused
 from .cash_paper import cash_movement_data
 from .shifts import open_shift_of
+from ..i18n import _
 
 
 def _page(errors=None, form=None):
@@ -60,7 +61,8 @@ def cash_post():
                                          via=form.get("via", "cash"), note=form.get("note", ""),
                                          from_drawer=form.get("from_drawer") == "1", approval=approval_from_request(),
                                          doc_uuid=_uuid(form.get("doc_uuid")))
-    flash(f"{movement.doc_no} " + ("sudah tersimpan sebelumnya." if replayed else "dicatat."),
+    flash(_("%(no)s sudah tersimpan sebelumnya.", no=movement.doc_no) if replayed else
+          _("%(no)s dicatat.", no=movement.doc_no),
           "warning" if replayed else "success")
     return redirect(url_for("till.cash"))
 
@@ -69,7 +71,7 @@ def _uuid(value):
     try:
         return str(uuid.UUID(str(value)))
     except (ValueError, TypeError):
-        raise CashRefused("Formulir tidak lengkap: muat ulang halaman.", "_") from None
+        raise CashRefused(_("Formulir tidak lengkap: muat ulang halaman."), "_") from None
 
 
 def _movement(doc_no) -> CashMovement:
@@ -84,7 +86,7 @@ def _movement(doc_no) -> CashMovement:
 @writes(render=_again)
 def cash_reverse(doc_no):
     reversal = cashbook.reverse(current_user, _movement(doc_no), request.form.get("reason", ""))
-    flash(f"{doc_no} dibatalkan dengan {reversal.doc_no}.", "success")
+    flash(_('%(doc_no)s dibatalkan dengan %(reversal)s.', doc_no=doc_no, reversal=reversal.doc_no), "success")
     return redirect(url_for("till.cash", tanggal=reversal.business_date.isoformat()))
 
 
@@ -97,7 +99,7 @@ def cash_limit():
     except MoneyError as exc:
         raise CashRefused(str(exc), "limit") from None
     save_settings({"cash_out_approval_limit": limit}, actor=current_user)
-    flash("Batas kas keluar tanpa PIN manajer disimpan.", "success")
+    flash(_("Batas kas keluar tanpa PIN manajer disimpan."), "success")
     return redirect(url_for("till.cash"))
 
 
@@ -114,6 +116,6 @@ def cash_pdf(doc_no):
 def cash_print(doc_no):
     movement = _movement(doc_no)
     result = print_document_for("cash_movement", lambda: cash_movement_data(movement), doc_no)
-    flash("Bukti dicetak." if result["ok"] else f"Gagal mencetak: {result['error']}",
+    flash(_("Bukti dicetak.") if result["ok"] else _('Gagal mencetak: %(result)s', result=result['error']),
           "success" if result["ok"] else "error")
     return redirect(url_for("till.cash", tanggal=movement.business_date.isoformat()))

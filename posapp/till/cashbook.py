@@ -19,6 +19,7 @@ from ..wire import outbox
 from .cash_models import CashCounter, CashMovement, CashRefused
 from .models import Shift
 from .shifts import open_shift_of
+from ..i18n import _
 
 PREFIX = {"expense": "KK", "income": "KM", "capital": "MD", "deposit": "SB", "withdraw": "AB"}
 KASIR_KINDS = ("expense", "income", "deposit")  # added capital and bank withdrawals are the manager's
@@ -36,17 +37,17 @@ def find(doc_uuid):
 
 def _check(user, kind, amount, category, via):
     if kind not in KINDS:
-        raise CashRefused("Pilih jenis catatan kas.", "kind")
+        raise CashRefused(_("Pilih jenis catatan kas."), "kind")
     if kind not in KASIR_KINDS and not user.has_role("manajer"):
-        raise CashRefused("Tambahan modal dan ambil dari bank dicatat oleh manajer.", "kind")
+        raise CashRefused(_("Tambahan modal dan ambil dari bank dicatat oleh manajer."), "kind")
     if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount <= MAX_AMOUNT:
-        raise CashRefused("Jumlah harus lebih dari Rp 0 (paling banyak Rp 1.000.000.000).", "amount")
+        raise CashRefused(_("Jumlah harus lebih dari Rp 0 (paling banyak Rp 1.000.000.000)."), "amount")
     if kind == "expense" and category not in EXPENSE_CATEGORIES:
-        raise CashRefused("Pilih kategori beban.", "category")
+        raise CashRefused(_("Pilih kategori beban."), "category")
     if via not in ("cash", "bank") or (kind in ("deposit", "withdraw") and via != "cash"):
-        raise CashRefused("Lewat tunai atau bank.", "via")
+        raise CashRefused(_("Lewat tunai atau bank."), "via")
     if via == "bank" and not user.has_role("manajer"):
-        raise CashRefused("Catatan lewat bank dicatat oleh manajer.", "via")
+        raise CashRefused(_("Catatan lewat bank dicatat oleh manajer."), "via")
 
 
 def _shift(user, via, from_drawer):
@@ -55,9 +56,9 @@ def _shift(user, via, from_drawer):
         return None
     shift = open_shift_of(user)
     if not user.has_role("manajer") and shift is None:
-        raise CashRefused("Buka shift dulu: kas keluar/masuk kasir melewati laci.", "shift")
+        raise CashRefused(_("Buka shift dulu: kas keluar/masuk kasir melewati laci."), "shift")
     if from_drawer and shift is None:
-        raise CashRefused("Anda tidak punya shift terbuka: pilih kas kantor.", "from_drawer")
+        raise CashRefused(_("Anda tidak punya shift terbuka: pilih kas kantor."), "from_drawer")
     return shift if (from_drawer or not user.has_role("manajer")) else None
 
 
@@ -72,7 +73,7 @@ def record(user, kind, amount, *, category="", via="cash", note="", from_drawer=
     _check(user, kind, amount, category, via)
     note = (note or "").strip()[:500]
     if kind == "expense" and not note:
-        raise CashRefused("Tulis keterangan kas keluar (untuk apa, kepada siapa).", "note")
+        raise CashRefused(_("Tulis keterangan kas keluar (untuk apa, kepada siapa)."), "note")
     shift = _shift(user, via, from_drawer)
     approver = None
     if CASH_IN[kind] < 0 and amount > approval_limit():
@@ -94,9 +95,9 @@ def reverse(user, movement: CashMovement, reason: str, approval=None) -> CashMov
     """Correct a movement: a new record pointing at it, its journal entry reversed (manager's approval)."""
     reason = (reason or "").strip()[:300]
     if not reason:
-        raise CashRefused("Tulis alasan pembatalan.", "reason")
+        raise CashRefused(_("Tulis alasan pembatalan."), "reason")
     if movement.reverses_id is not None or find_reversal(movement) is not None:
-        raise CashRefused(f"{movement.doc_no} sudah dibatalkan atau adalah pembatalan.", "_")
+        raise CashRefused(_('%(doc_no)s sudah dibatalkan atau adalah pembatalan.', doc_no=movement.doc_no), "_")
     approver = require_approval(user, approval, "cash.reverse", f"batal {movement.doc_no}: {reason}")
     day = clock.today()
     shift = open_shift_of(user) if movement.shift_id else None

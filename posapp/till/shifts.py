@@ -11,6 +11,7 @@ from ..refusal import Refusal
 from ..wire import outbox
 from . import drawer
 from .models import Shift
+from ..i18n import _
 
 DENOMINATIONS = (100_000, 50_000, 20_000, 10_000, 5_000, 2_000, 1_000, 500, 200, 100)
 MAX_CASH = 1_000_000_000  # Rp 1 miliar: no drawer at a koperasi shop holds more
@@ -25,10 +26,10 @@ def open_shift_of(user):
     return db.session.scalar(db.select(Shift).where(Shift.user_id == user.id, Shift.closed_at.is_(None)))
 
 
-def require_open_shift(user, message="Buka shift dulu.") -> Shift:
+def require_open_shift(user, message=None) -> Shift:
     shift = open_shift_of(user)
     if shift is None:
-        raise ShiftRefused(message, "shift")
+        raise ShiftRefused(message or _("Buka shift dulu."), "shift")
     return shift
 
 
@@ -49,8 +50,8 @@ def day_closed_message(day=None):
     day = day or clock.today()
     if not is_locked(day):
         return None
-    return (f"Hari {day:%d-%m-%Y} sudah ditutup oleh manajer: penjualan dan pembayaran Samsat bisa lagi "
-            "mulai besok (hari usaha berikutnya).")
+    return (_('Hari %(day)s sudah ditutup oleh manajer: penjualan dan pembayaran Samsat bisa lagi mulai besok (hari '
+              'usaha berikutnya).', day=day.strftime('%d-%m-%Y')))
 
 
 def open_shift(user, opening_cash) -> Shift:
@@ -58,8 +59,8 @@ def open_shift(user, opening_cash) -> Shift:
     if closed:
         raise ShiftRefused(closed, "shift")
     if open_shift_of(user) is not None:
-        raise ShiftRefused("Shift Anda masih terbuka; tutup dulu sebelum membuka yang baru.", "shift")
-    opening_cash = _amount(opening_cash, "opening_cash", "Kas awal")
+        raise ShiftRefused(_("Shift Anda masih terbuka; tutup dulu sebelum membuka yang baru."), "shift")
+    opening_cash = _amount(opening_cash, "opening_cash", _("Kas awal"))
     shift = Shift(uuid=new_uuid(), user_id=user.id, business_date=clock.today(), opened_at=clock.now(),
                   opening_cash=opening_cash)
     db.session.add(shift)
@@ -73,9 +74,9 @@ def count_denominations(counts: dict) -> int:
     total = 0
     for value, pieces in counts.items():
         if int(value) not in DENOMINATIONS:
-            raise ShiftRefused("Pecahan uang tidak dikenal.", "denominations")
+            raise ShiftRefused(_("Pecahan uang tidak dikenal."), "denominations")
         if isinstance(pieces, bool) or not isinstance(pieces, int) or not 0 <= pieces <= 100_000:
-            raise ShiftRefused("Jumlah lembar/keping tidak valid.", "denominations")
+            raise ShiftRefused(_("Jumlah lembar/keping tidak valid."), "denominations")
         total += int(value) * pieces
     return total
 
@@ -86,16 +87,16 @@ def close_shift(shift: Shift, user, counted, note="", denominations=None) -> Shi
     `user` is the shift's own cashier, or a manager closing a shift the cashier forgot (audited as such).
     """
     if not shift.is_open:
-        raise ShiftRefused("Shift ini sudah ditutup.", "shift")
+        raise ShiftRefused(_("Shift ini sudah ditutup."), "shift")
     if user.id != shift.user_id and not user.has_role("manajer"):
-        raise ShiftRefused("Hanya kasirnya sendiri atau manajer yang boleh menutup shift ini.", "shift")
+        raise ShiftRefused(_("Hanya kasirnya sendiri atau manajer yang boleh menutup shift ini."), "shift")
     if denominations:
         counted = count_denominations(denominations)
-    counted = _amount(counted, "counted_cash", "Uang dihitung")
+    counted = _amount(counted, "counted_cash", _("Uang dihitung"))
     expected = summary(shift)["cash_expected"]
     note = (note or "").strip()
     if counted != expected and not note:
-        raise ShiftRefused("Ada selisih kas: tulis catatan penjelasannya.", "note")
+        raise ShiftRefused(_("Ada selisih kas: tulis catatan penjelasannya."), "note")
     if user.id != shift.user_id:
         note = f"Ditutup manajer {user.full_name}" + (f": {note}" if note else "")
     shift.closed_at, shift.counted_cash, shift.expected_cash = clock.now(), counted, expected
@@ -126,7 +127,7 @@ def _amount(value, field, label) -> int:
     except MoneyError as exc:
         raise ShiftRefused(f"{label}: {exc}" if isinstance(value, str) else str(exc), field) from None
     if not 0 <= value <= MAX_CASH:
-        raise ShiftRefused(f"{label} harus 0 sampai Rp 1.000.000.000.", field)
+        raise ShiftRefused(_('%(label)s harus 0 sampai Rp 1.000.000.000.', label=label), field)
     return value
 
 

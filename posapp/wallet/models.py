@@ -4,8 +4,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..database import UTCDateTime, utcnow
 from ..extensions import db
+from ..i18n import N_
 
-KINDS = {"topup": "Isi saldo", "purchase": "Belanja", "refund": "Retur belanja", "withdraw": "Tarik saldo"}
+STATUSES = {"aktif": N_("aktif"), "blokir": N_("diblokir"), "tutup": N_("ditutup")}
+KINDS = {"topup": N_("Isi saldo"), "purchase": N_("Belanja"), "refund": N_("Retur belanja"), "withdraw": N_("Tarik saldo")}
 
 
 class WalletGroup(db.Model):

@@ -24,6 +24,7 @@ from ..shop.service import get_settings
 from ..till.shifts import require_open_shift
 from ..wire import outbox
 from .models import Wallet, WalletGroup, WalletMove
+from ..i18n import _
 
 
 class WalletRefused(Refusal):
@@ -37,13 +38,13 @@ def wallet_of(member_id):
 def open_wallet(member, form, user) -> Wallet:
     nis = " ".join(str(form.get("nis") or "").split()).upper()
     if not 1 <= len(nis) <= 30:
-        raise WalletRefused("Nomor induk santri (NIS) wajib diisi.", "nis")
+        raise WalletRefused(_("Nomor induk santri (NIS) wajib diisi."), "nis")
     if not member.active:
-        raise WalletRefused("Anggota sudah keluar.", "member")
+        raise WalletRefused(_("Anggota sudah keluar."), "member")
     if wallet_of(member.id):
-        raise WalletRefused(f"{member.name} sudah punya dompet.", "member")
+        raise WalletRefused(_('%(name)s sudah punya dompet.', name=member.name), "member")
     if db.session.scalar(db.select(Wallet.id).where(Wallet.nis == nis)):
-        raise WalletRefused(f"NIS {nis} sudah dipakai.", "nis")
+        raise WalletRefused(_('NIS %(nis)s sudah dipakai.', nis=nis), "nis")
     wallet = Wallet(uuid=new_uuid(), member_id=member.id, nis=nis, room=str(form.get("room") or "").strip()[:60],
                     wali_name=str(form.get("wali_name") or "").strip()[:120],
                     wali_phone=check_phone(form.get("wali_phone")), status="aktif", balance=0,
@@ -63,7 +64,7 @@ def set_limits(wallet, daily, weekly, group_id, user) -> None:
     wallet.daily_limit, wallet.weekly_limit = _limit_value(daily, "daily_limit"), _limit_value(weekly, "weekly_limit")
     group_id = int(group_id) if str(group_id or "").isdigit() else None
     if group_id is not None and db.session.get(WalletGroup, group_id) is None:
-        raise WalletRefused("Kelompok tidak dikenal.", "group_id")
+        raise WalletRefused(_("Kelompok tidak dikenal."), "group_id")
     wallet.group_id = group_id
     db.session.flush()
     audit.record("wallet.limits", f"{wallet.nis}: harian {wallet.daily_limit}, mingguan {wallet.weekly_limit}, "
@@ -73,7 +74,7 @@ def set_limits(wallet, daily, weekly, group_id, user) -> None:
 def set_pin(wallet, pin, user) -> None:
     pin = str(pin or "").strip()
     if pin and not (pin.isdigit() and 4 <= len(pin) <= 6):
-        raise WalletRefused("PIN dompet 4–6 angka.", "pin")
+        raise WalletRefused(_("PIN dompet 4–6 angka."), "pin")
     wallet.pin_hash = generate_password_hash(pin, method="pbkdf2:sha256:60000") if pin else ""
     db.session.flush()
     audit.record("wallet.pin", f"{wallet.nis}: PIN {'diganti' if pin else 'dihapus'}", user=user)
@@ -120,11 +121,11 @@ def _stored(move_uuid):
 
 def _money_in_or_out(method, reference, user):
     if method not in ("cash", "transfer"):
-        raise WalletRefused("Cara bayar tunai atau transfer.", "method")
+        raise WalletRefused(_("Cara bayar tunai atau transfer."), "method")
     reference = (reference or "").strip()[:60]
     if method == "transfer" and not reference:
-        raise WalletRefused("Nomor referensi transfer wajib diisi.", "reference")
-    shift = require_open_shift(user, "Buka shift dulu: uang tunai masuk/keluar laci kasir.") if method == "cash" else None
+        raise WalletRefused(_("Nomor referensi transfer wajib diisi."), "reference")
+    shift = require_open_shift(user, _("Buka shift dulu: uang tunai masuk/keluar laci kasir.")) if method == "cash" else None
     return reference, shift
 
 
@@ -135,7 +136,7 @@ def topup(wallet, amount, user, *, method="cash", reference="", move_uuid=None):
         return stored, True
     amount = _amount(amount)
     if wallet.status == "tutup":
-        raise WalletRefused("Dompet ini sudah ditutup.", "wallet")
+        raise WalletRefused(_("Dompet ini sudah ditutup."), "wallet")
     reference, shift = _money_in_or_out(method, reference, user)
     after = _move_balance(wallet, amount)
     move = _record(wallet, "topup", amount, after, user, method=method, reference=reference, shift=shift,
@@ -157,7 +158,7 @@ def withdraw(wallet, amount, user, *, approval=None, method="cash", reference=""
     after = _move_balance(wallet, -amount)
     if after is None:
         db.session.refresh(wallet)
-        raise WalletRefused(f"Saldo dompet hanya {format_rupiah(wallet.balance)}.", "amount")
+        raise WalletRefused(_('Saldo dompet hanya %(balance)s.', balance=format_rupiah(wallet.balance)), "amount")
     move = _record(wallet, "withdraw", amount, after, user, method=method, reference=reference, shift=shift,
                    approver=approver, move_uuid=move_uuid)
     acts.post_transfer(source="dompet", uuid=move.uuid, business_date=move.business_date, debit=TITIPAN_DOMPET,
@@ -185,32 +186,34 @@ def check_pin(wallet, pin) -> None:
         return
     keys = throttle.wallet_keys(wallet.id)  # per wallet, from any till: a card's PIN is not guessed at another
     if throttle.locked_for(keys):
-        raise WalletRefused("PIN dompet salah terlalu sering: dompet dikunci sementara.", "wallet_pin")
+        raise WalletRefused(_("PIN dompet salah terlalu sering: dompet dikunci sementara."), "wallet_pin")
     if not check_password_hash(wallet.pin_hash, str(pin or "")):
         def keep():
             throttle.record_failure(keys)
-        raise WalletRefused("PIN dompet salah.", "wallet_pin", keep=keep)
+        raise WalletRefused(_("PIN dompet salah."), "wallet_pin", keep=keep)
     throttle.clear(keys)
 
 
 def pay(wallet, amount, limited, user, *, doc_no, items, pin=None) -> WalletMove:
     """A sale paid from the wallet, in the sale's transaction: balance first (atomic), then the limits."""
     if wallet.status != "aktif":
-        raise WalletRefused(f"Dompet {wallet.member.name} {'diblokir' if wallet.status == 'blokir' else 'ditutup'}.",
+        raise WalletRefused((_('Dompet %(name)s diblokir.', name=wallet.member.name) if wallet.status == 'blokir' else
+                              _('Dompet %(name)s ditutup.', name=wallet.member.name)),
                             "payments")
     check_pin(wallet, pin)
     after = _move_balance(wallet, -amount)
     if after is None:
         db.session.refresh(wallet)
-        raise WalletRefused(f"Saldo dompet {wallet.member.name} kurang: saldo {format_rupiah(wallet.balance)}, "
-                            f"belanja {format_rupiah(amount)}.", "payments")
+        raise WalletRefused(_('Saldo dompet %(name)s kurang: saldo %(balance)s, belanja %(amount)s.',
+                              name=wallet.member.name, balance=format_rupiah(wallet.balance), amount=format_rupiah(amount)), "payments")
     # the row is locked by the UPDATE now: another till's payment is counted before the limits are read
     if limited:
         left = remaining(wallet)
-        for period, label in (("today", "hari ini"), ("week", "minggu ini")):
+        for period, label in (("today", _("hari ini")), ("week", _("minggu ini"))):
             if left[period] is not None and limited > left[period]:
-                raise WalletRefused(f"Batas jajan {wallet.member.name} {label} tinggal {format_rupiah(left[period])}"
-                                    f" (belanja terbatas {format_rupiah(limited)}).", "payments")
+                raise WalletRefused(_('Batas jajan %(name)s %(label)s tinggal %(amount)s (belanja terbatas '
+                                      '%(limited)s).',
+                                      name=wallet.member.name, label=label, amount=format_rupiah(left[period]), limited=format_rupiah(limited)), "payments")
     return _record(wallet, "purchase", amount, after, user, method="sale", doc_no=doc_no, items=items,
                    limited=limited)
 

@@ -17,7 +17,14 @@ from ..roles import role_required
 from ..shop.service import get_settings
 from . import receipt_data, service
 from .blueprint import bp
-from .models import KINDS, Wallet, WalletGroup
+from .models import KINDS, STATUSES, Wallet, WalletGroup
+from ..i18n import _
+
+
+@bp.context_processor
+def _wallet_words():
+    """`statuses` for the wallet pages: a wallet's status code in words."""
+    return {"statuses": STATUSES}
 
 
 def _wallet(wallet_id) -> Wallet:
@@ -84,7 +91,7 @@ def new(member_id):
         try:
             with transaction():
                 wallet = service.open_wallet(member, request.form, current_user)
-            flash(f"Dompet {wallet.nis} dibuka.", "success")
+            flash(_('Dompet %(nis)s dibuka.', nis=wallet.nis), "success")
             return redirect(url_for("wallet.detail", wallet_id=wallet.id))
         except service.WalletRefused as exc:
             errors = {exc.field or "_": str(exc)}
@@ -108,7 +115,7 @@ def topup(wallet_id):
         move, replayed = service.topup(_wallet(wallet_id), form.get("amount"), current_user,
                                        method=form.get("method", "cash"), reference=form.get("reference", ""),
                                        move_uuid=form.get("uuid") or None)
-    return _done(move, replayed, "Isi saldo")
+    return _done(move, replayed, _("Isi saldo"))
 
 
 @bp.post("/dompet/<int:wallet_id>/tarik")
@@ -120,7 +127,7 @@ def withdraw(wallet_id):
         move, replayed = service.withdraw(_wallet(wallet_id), form.get("amount"), current_user,
                                           approval=approval_from_request(), method=form.get("method", "cash"),
                                           reference=form.get("reference", ""), move_uuid=form.get("uuid") or None)
-    return _done(move, replayed, "Tarik saldo")
+    return _done(move, replayed, _("Tarik saldo"))
 
 
 @bp.post("/dompet/<int:wallet_id>/batas")
@@ -131,7 +138,7 @@ def limits(wallet_id):
     service.set_limits(wallet, form.get("daily_limit"), form.get("weekly_limit"), form.get("group_id"), current_user)
     if form.get("status") in ("aktif", "blokir", "tutup"):
         wallet.status = form["status"]
-    flash("Batas dompet tersimpan.", "success")
+    flash(_("Batas dompet tersimpan."), "success")
     return redirect(url_for("wallet.detail", wallet_id=wallet.id))
 
 
@@ -140,7 +147,7 @@ def limits(wallet_id):
 @writes(render=_again)
 def pin(wallet_id):
     service.set_pin(_wallet(wallet_id), _form().get("pin"), current_user)
-    flash("PIN dompet tersimpan.", "success")
+    flash(_("PIN dompet tersimpan."), "success")
     return redirect(url_for("wallet.detail", wallet_id=wallet_id))
 
 
@@ -152,12 +159,12 @@ def groups():
     if request.method == "POST":
         name = " ".join((request.form.get("name") or "").split())[:60]
         if not name:
-            raise service.WalletRefused("Nama kelompok wajib diisi.", "name")
+            raise service.WalletRefused(_("Nama kelompok wajib diisi."), "name")
         group = db.session.scalar(db.select(WalletGroup).where(WalletGroup.name == name)) or WalletGroup(name=name)
         group.daily_limit = service._limit_value(request.form.get("daily_limit"), "daily_limit")
         group.weekly_limit = service._limit_value(request.form.get("weekly_limit"), "weekly_limit")
         db.session.add(group)
-        flash(f"Kelompok {name} tersimpan.", "success")
+        flash(_('Kelompok %(name)s tersimpan.', name=name), "success")
         return redirect(url_for("wallet.groups"))
     return render_template("wallet/groups.html", error=None,
                            groups=db.session.scalars(db.select(WalletGroup).order_by(WalletGroup.name)).all())

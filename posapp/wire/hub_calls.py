@@ -7,6 +7,7 @@ from .. import clock
 from .client import HubClient, HubRefused, HubUnreachable
 from ..refusal import Refusal
 from .state import current as current_state, state as sync_state
+from ..i18n import _
 
 INQUIRY_TIMEOUT = (3, 6)  # (connect, read) seconds: a resident waits at the counter, so no retry loop
 
@@ -20,14 +21,14 @@ def enrol(hub_url: str, code: str, timeout=15):
     hub_url = (hub_url or "").strip().rstrip("/")
     parts = urlsplit(hub_url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise EnrolRefused("Alamat server harus diawali https:// (contoh https://opop.jatimprov.go.id).", "hub_url")
+        raise EnrolRefused(_("Alamat server harus diawali https:// (contoh https://opop.jatimprov.go.id)."), "hub_url")
     if not (code or "").strip():
-        raise EnrolRefused("Kode pendaftaran wajib diisi.", "code")
+        raise EnrolRefused(_("Kode pendaftaran wajib diisi."), "code")
     client = HubClient(hub_url, timeout=timeout)
     try:
         answer = client.post("/enroll", {"code": code.strip()}, signed=False)
     except HubUnreachable as exc:
-        raise EnrolRefused(f"Server provinsi tidak dapat dihubungi: {exc}.", "hub_url") from exc
+        raise EnrolRefused(_('Server provinsi tidak dapat dihubungi: %(error)s.', error=exc), "hub_url") from exc
     except HubRefused as exc:
         raise EnrolRefused(exc.message, "code") from exc
     client.adjust_offset(answer.get("server_time"))
@@ -69,26 +70,26 @@ def samsat_inquiry(plate: str, paid_on) -> dict:
     """The hub's register facts (owner masked) and bill for `plate` paid on `paid_on`; raises on any failure."""
     state = current_state()
     if not state.enrolled:
-        raise SamsatInquiryError("Toko belum terdaftar ke server provinsi; isi data kendaraan dari STNK.",
+        raise SamsatInquiryError(_("Toko belum terdaftar ke server provinsi; isi data kendaraan dari STNK."),
                                  "not_enrolled")
     client = HubClient(state.hub_url, state.key_id, state.secret, state.clock_offset,
                        timeout=current_app.config.get("SAMSAT_INQUIRY_TIMEOUT", INQUIRY_TIMEOUT))
     try:
         answer = client.get("/samsat/inquiry", {"plate": plate, "on": paid_on.isoformat()})
     except HubUnreachable as exc:
-        raise SamsatInquiryError(f"Hub Samsat tidak terjangkau: {exc}. Isi data kendaraan dari STNK; "
-                                 "tagihan dihitung di loket dan belum terverifikasi.") from exc
+        raise SamsatInquiryError(_('Hub Samsat tidak terjangkau: %(error)s. Isi data kendaraan dari STNK; tagihan '
+                                   'dihitung di loket dan belum terverifikasi.', error=exc)) from exc
     except HubRefused as exc:
         raise SamsatInquiryError(_refused_note(exc), exc.code) from exc
     finally:
         client.session.close()
     if not isinstance(answer, dict) or not isinstance(answer.get("vehicle"), dict) or not isinstance(answer.get("bill"), dict):
-        raise SamsatInquiryError("Jawaban hub Samsat tidak lengkap; isi data kendaraan dari STNK.", "bad_answer")
+        raise SamsatInquiryError(_("Jawaban hub Samsat tidak lengkap; isi data kendaraan dari STNK."), "bad_answer")
     return answer
 
 
 def _refused_note(exc: HubRefused) -> str:
     if exc.code == "vehicle_not_found":
-        return ("Nomor polisi tidak ditemukan di data Samsat provinsi. Periksa nomor polisi, atau isi data "
-                "kendaraan dari STNK (tagihan belum terverifikasi).")
-    return f"Hub Samsat menolak permintaan: {exc.message} Isi data kendaraan dari STNK."
+        return (_("Nomor polisi tidak ditemukan di data Samsat provinsi. Periksa nomor polisi, atau isi data "
+                "kendaraan dari STNK (tagihan belum terverifikasi)."))
+    return _('Hub Samsat menolak permintaan: %(message)s Isi data kendaraan dari STNK.', message=exc.message)

@@ -9,6 +9,7 @@ from ..database import attach, bump_counter, utcnow
 from ..extensions import db
 from ..refusal import Refusal
 from .models import Outbox, OutboxCounter
+from ..i18n import _
 
 _INSERT = Outbox.__table__.insert().returning(Outbox.__table__.c.id)
 
@@ -32,11 +33,12 @@ def check_sendable(business_date, payload) -> str:
     found = limits.problem(payload)
     text = canonical_json(payload) if found is None else ""
     if found is None and len(text.encode("utf-8")) > limits.MAX_RECORD_BYTES:
-        found = f"data lebih dari {limits.MAX_RECORD_BYTES // 1024} KB"
+        found = _('data lebih dari %(value)s KB', value=limits.MAX_RECORD_BYTES // 1024)
     if found is None and not limits.FIRST_DAY <= business_date <= limits.LAST_DAY:
-        found = f"tanggal usaha {business_date:%d-%m-%Y} di luar 2000–2099 (periksa jam komputer)"
+        found = _('tanggal usaha %(business_date)s di luar 2000–2099 (periksa jam komputer)',
+                  business_date=business_date.strftime('%d-%m-%Y'))
     if found:
-        raise OutboxRefused(f"Data tidak bisa dicatat dan dikirim ke server provinsi: {found}.")
+        raise OutboxRefused(_('Data tidak bisa dicatat dan dikirim ke server provinsi: %(found)s.', found=found))
     return text
 
 

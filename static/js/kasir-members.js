@@ -5,20 +5,26 @@
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
   function rupiah(n) { return "Rp " + String(Math.round(n || 0)).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
-  var results = [], active = 0, timer = null;
+  var results = [], active = 0, timer = null, T = window.KASIR_TEXT || {};
+  function say(key, fallback, values) {  // the page's language (screen.html), Indonesian when absent
+    var s = T[key] || fallback;
+    Object.keys(values || {}).forEach(function (k) { s = s.replace("{" + k + "}", values[k]); });
+    return s;
+  }
 
   function render(cart) {
     var box = $("member-attached"), m = cart.member;
     if (!box) return;
-    if (!m) { box.textContent = "Pelanggan umum. Pindai kartu anggota atau cari:"; box.className = "lead small"; return; }
-    var parts = ["Anggota: " + m.name + " (" + m.number + ")"];
-    if (m.credit && m.credit.limit) parts.push("sisa kasbon " + rupiah(m.credit.available));
-    if (m.wallet) parts.push("dompet " + rupiah(m.wallet.balance) + (m.wallet.remaining_today != null ?
-      ", sisa batas hari ini " + rupiah(m.wallet.remaining_today) : ""));
+    if (!m) { box.textContent = say("walkIn", "Pelanggan umum. Pindai kartu anggota atau cari:"); box.className = "lead small"; return; }
+    var parts = [say("member", "Anggota: {name}", { name: m.name + " (" + m.number + ")" })];
+    if (m.credit && m.credit.limit) parts.push(say("creditLeft", "sisa kasbon {amount}", { amount: rupiah(m.credit.available) }));
+    if (m.wallet) parts.push(say("wallet", "dompet {amount}", { amount: rupiah(m.wallet.balance) }) +
+      (m.wallet.remaining_today != null ? ", " + say("walletToday", "sisa batas hari ini {amount}",
+        { amount: rupiah(m.wallet.remaining_today) }) : ""));
     box.textContent = parts.join(" · ") + " ";
     box.className = "member-on";
     var off = document.createElement("button");
-    off.type = "button"; off.className = "link"; off.textContent = "lepas";
+    off.type = "button"; off.className = "link"; off.textContent = say("detach", "lepas");
     off.addEventListener("click", function () { var c = window.Kasir.cart(); c.member = null; window.Kasir.changed(); });
     box.appendChild(off);
   }
@@ -37,7 +43,7 @@
     if (!m) return;
     var cart = window.Kasir.cart();
     cart.member = m; results = []; show(); $("member-search").value = "";
-    window.Kasir.message("Anggota: " + m.name); window.Kasir.changed();
+    window.Kasir.message(say("member", "Anggota: {name}", { name: m.name })); window.Kasir.changed();
   }
   function wire() {
     var input = $("member-search");

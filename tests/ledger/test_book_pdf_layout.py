@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pypdf
 
-from posapp.ledger.posting import CATEGORIES
+from posapp.ledger.daybook import CATEGORIES
 from posapp.reports.export_pdf import book_pdf
 
 LONG_NO = "SAM-KOP01-20261124-0001-L1234ABC-KOREKSI"
@@ -19,7 +19,8 @@ def book(movements, closed=True):
     return {"shop_name": "Kopontren Al-Hikmah", "unit": "Toko & Loket Samsat", "day": date(2026, 11, 24),
             "final": closed, "closed_by": "Hj. Siti Maryam", "close": close, "opening": 0, "rows": rows,
             "cash_in": 1000 * movements, "cash_out": 0, "closing": 1000 * movements,
-            "summary": dict.fromkeys(CATEGORIES, 0), "members": {"anggota": 0, "umum": 0},
+            "summary": {"kas": [(name, 0, 0) for name, _ in CATEGORIES], "noncash_sales": 0, "samsat_tax": 0,
+                        "samsat_fee": 0}, "members": {"anggota": 0, "umum": 0},
             "cashiers": ["Ahmad Fauzi"], "printed_at": datetime(2026, 11, 24, 21, 0)}
 
 

@@ -47,7 +47,12 @@ def test_xlsx_numbers_dates_frozen_header(manajer_client, post, ledger):
     assert closing[7] == 338_000 == balances.kas_balance(DAY)
     assert any(r[0] == "SEMENTARA (hari belum ditutup)" or r[1] == "SEMENTARA (hari belum ditutup)" for r in rows)
     summary = {r[0]: r[5] for r in rows if r[0] and isinstance(r[5], int)}
-    assert summary["Penjualan non-tunai"] == 50_000 and summary["Titipan Samsat"] == 1_250_000
+    assert summary["Penjualan non-tunai (bank / QRIS)"] == 50_000
+    assert summary["Titipan pajak Samsat diterima (semua cara bayar)"] == 1_250_000
+    kas = {r[0]: (r[5], r[6]) for r in rows if r[0] and (isinstance(r[5], int) or isinstance(r[6], int))}
+    assert kas["Penjualan tunai"] == (103_000, 0) and kas["Retur / void penjualan"] == (0, 20_000)
+    assert kas["Loket Samsat: titipan pajak & jasa loket"] == (1_255_000, 0)
+    assert kas["Setoran pajak Samsat"] == (0, 1_000_000)
     assert summary["Penjualan bersih anggota"] == 103_000 and summary["Penjualan bersih non-anggota"] == 30_000
 
 

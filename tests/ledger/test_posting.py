@@ -1,7 +1,7 @@
 """The pure posting rules of ledger.md, without an app."""
 import pytest
 
-from posapp.ledger import chart, posting
+from posapp.ledger import chart, daybook, posting
 from posapp.excel_csv import cell, safe_text
 from posapp.ledger.posting import LedgerRefused, Line
 
@@ -55,12 +55,16 @@ def test_bad_entries_refused(lines):
 
 def test_summary_by_category():
     rows = [("sale", "1101", 100, 0), ("sale", "1102", 50, 0), ("refund", "1101", 0, 30),
-            ("samsat", "2101", 0, 1000), ("samsat", "4201", 0, 5), ("setoran", "2101", 400, 0),
-            ("day_close", "6101", 2, 0)]
-    out = posting.summarize(rows)
-    assert (out["Penjualan tunai"], out["Penjualan non-tunai"], out["Retur / void"]) == (100, 50, 30)
-    assert (out["Titipan Samsat"], out["Jasa loket Samsat"], out["Setoran Samsat"]) == (1000, 5, 400)
-    assert out["Selisih kas"] == -2
+            ("samsat", "1101", 1005, 0), ("samsat", "2101", 0, 1000), ("samsat", "4201", 0, 5),
+            ("setoran", "2101", 400, 0), ("setoran", "1101", 0, 400), ("day_close", "6101", 2, 0),
+            ("day_close", "1101", 0, 2), ("dompet", "1101", 20, 0), ("someday_source", "1101", 7, 0)]
+    out = daybook.summarize(rows)
+    kas = {name: (cash_in, cash_out) for name, cash_in, cash_out in out["kas"]}
+    assert (kas["Penjualan tunai"], kas["Retur / void penjualan"]) == ((100, 0), (0, 30))
+    assert kas["Loket Samsat: titipan pajak & jasa loket"] == (1005, 0) and kas["Setoran pajak Samsat"] == (0, 400)
+    assert kas["Selisih kas (hitung kas)"] == (0, 2) and kas["Dompet santri (isi / tarik saldo)"] == (20, 0)
+    assert kas["Lain-lain"] == (7, 0)  # an unnamed source still counts: the book reconciles
+    assert (out["noncash_sales"], out["samsat_tax"], out["samsat_fee"]) == (50, 1000, 5)
 
 
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\tx"])
