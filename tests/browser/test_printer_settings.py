@@ -21,12 +21,14 @@ def test_only_the_chosen_connections_fields_and_a_plain_test_print_error(live_se
     page.select_option("#f-printer_connection", "usb")
     assert visible(page, "#f-printer_usb_vendor") and not visible(page, "#f-printer_host")
 
-    with socket.create_server(("127.0.0.1", 0)) as probe:
-        port = probe.getsockname()[1]  # closed again: nothing listens there
-    page.select_option("#f-printer_connection", "network")
-    page.fill("#f-printer_host", "127.0.0.1")
-    page.fill("#f-printer_port", str(port))
-    page.click("#test-print")
-    error = page.inner_text("#print-error")
+    # bound but never listening: connections are refused, and no other test's server can take the port
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+        page.select_option("#f-printer_connection", "network")
+        page.fill("#f-printer_host", "127.0.0.1")
+        page.fill("#f-printer_port", str(port))
+        page.click("#test-print")
+        error = page.inner_text("#print-error")
     assert "menolak sambungan" in error and f"127.0.0.1:{port}" in error
     assert visible(page, "#f-printer_host") and not visible(page, "#f-printer_usb_vendor")  # still the chosen one
