@@ -12,6 +12,7 @@ from datetime import date
 from ..limits import BIGINT_MAX, is_bigint, storable_text
 from ..wire.protocol import KINDS
 from .fields import field_problem
+from .quicktext import quick_text
 from .wirejson import Limits, first_problem, path_text, plainly_storable
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -89,6 +90,22 @@ def _envelope_problem(record, ctx):
 
 def _payload_problem(record, ctx):
     payload = record["payload"]
+    text = quick_text(payload, record.get("sha256"), ctx.limits, ctx.max_record_bytes)
+    if text is None:
+        problem, text = _careful_text(record, ctx)
+        if problem:
+            return problem, None
+    problem = field_problem(record["kind"], payload, parse_day)
+    if problem:
+        return problem, None
+    if payload.get("shop_code") not in (None, ctx.shop_code):
+        return ("other_shop", "shop_code milik toko lain"), None
+    return None, text
+
+
+def _careful_text(record, ctx):
+    """(problem or None, canonical text) for a payload the quick path left: every value looked at."""
+    payload = record["payload"]
     text = canonical(payload) if plainly_storable(payload, ctx.limits) else None
     if text is None or "\\u0000" in text or not storable_text(text):
         # a closer look says which value and where (the quick pass may have been too cautious)
@@ -101,11 +118,6 @@ def _payload_problem(record, ctx):
         return ("too_long", f"payload lebih dari {ctx.max_record_bytes} byte"), None
     if hashlib.sha256(data).hexdigest() != record.get("sha256"):
         return ("bad_sha256", "sha256 tidak cocok dengan payload"), None
-    problem = field_problem(record["kind"], payload, parse_day)
-    if problem:
-        return problem, None
-    if payload.get("shop_code") not in (None, ctx.shop_code):
-        return ("other_shop", "shop_code milik toko lain"), None
     return None, text
 
 

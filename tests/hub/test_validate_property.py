@@ -6,7 +6,7 @@ integers of any size, NaN and infinities, deep nesting, long texts) and sends th
 import json
 
 from flask import Flask
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from posapp.hub.quarantine import answer_items, refusal
 from posapp.hub.reasons import REASONS
@@ -77,3 +77,47 @@ def test_the_answer_of_refused_records_holds_only_safe_values(seqs):
         assert item["seq"] is None or is_bigint(item["seq"])
         item["uuid"].encode("utf-8")
         assert "\x00" not in item["uuid"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dictionaries(TEXT, VALUES, max_size=6), st.booleans())
+@example({"total": 2 ** 63}, True)                      # beyond a bigint, inside orjson's 64 bits
+@example({"note": "a\x00b"}, True)                       # NUL
+@example({"k" * 101: 1}, True)                            # a key over the limit
+@example({"k" * 60 + '"' + "k" * 60: 1}, True)              # … with a quote inside
+@example({"n": [[[[[[[1]]]]]]]}, True)                    # deeper than the limit
+@example({"x": 1e16, "y": float("nan")}, True)            # floats orjson writes its own way
+@example({"l": ["a"] * 2001}, True)                       # a list over the limit
+def test_the_quick_path_judges_every_payload_as_the_careful_one_does(payload, good_sha):
+    for ctx in (CTX, WIDE):
+        _same_judgement(payload, good_sha, ctx)
+
+
+WIDE = Context(1, 3, "KOP01", Limits(depth=6, text=2000, key=100, items=2000), 64 * 1024)  # the hub's, shallower
+
+
+def _same_judgement(payload, good_sha, ctx):
+    """orjson's text is taken only where the careful check would take Python's text, and it is the same text."""
+    import hashlib
+    from unittest import mock
+    from posapp.hub.validate import canonical, judge_record
+    record = _wire(payload, False)
+    if good_sha:  # the hash of the shop's own text, whatever it holds (as a hostile shop would send it)
+        text = canonical(payload).encode("utf-8", "surrogatepass")
+        record["sha256"] = hashlib.sha256(text).hexdigest()
+    quick = judge_record(record, ctx)
+    with mock.patch("posapp.hub.validate.quick_text", return_value=None):
+        careful = judge_record(record, ctx)
+    assert quick == careful
+
+
+def test_a_usual_sale_takes_the_quick_path_with_the_shops_own_text():
+    from posapp.hub.quicktext import quick_text
+    from posapp.hub.validate import canonical
+    lines = [{"sku": f"SKU-{n:06d}", "name": "Kopi Dampit “asli” ½ kg", "qty": 2, "unit_price": 35_000,
+              "total": 70_000, "discount": 0} for n in range(4)]
+    payload = {"uuid": "0b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f", "kind": "sale", "total": 280_000, "lines": lines,
+               "payments": [{"method": "tunai", "amount": 280_000, "reference": ""}], "member_uuid": None}
+    text = quick_text(payload, payload_sha256(payload), Limits(), CTX.max_record_bytes)  # the hub's own limits
+    assert text == canonical(payload)
+    assert quick_text(payload, "0" * 64, Limits(), CTX.max_record_bytes) is None  # a wrong hash: careful path
