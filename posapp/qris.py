@@ -21,7 +21,7 @@ def crc16(text: str) -> str:
     crc = 0xFFFF
     for byte in text.encode("utf-8"):
         crc ^= byte << 8
-        for _ in range(8):
+        for _bit in range(8):
             crc = ((crc << 1) ^ 0x1021) if crc & 0x8000 else crc << 1
             crc &= 0xFFFF
     return f"{crc:04X}"

@@ -123,7 +123,7 @@ def statement_pdf(member_id):
 def aging():
     rows = credit.aging_list()
     totals = {}
-    for _, buckets, _ in rows:
+    for _member, buckets, _total in rows:  # not `_`: that is gettext here
         for label, amount in buckets.items():
             totals[label] = totals.get(label, 0) + amount
     return render_template("members/aging.html", rows=rows, totals=totals, buckets=[a[0] for a in AGING],

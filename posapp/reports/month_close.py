@@ -22,7 +22,7 @@ def months(today, count=12) -> list[dict]:
     locked = month_close.closes()
     newest = locked[0].period_end if locked else None
     out, first = [], month_close.month_of(today)[0]
-    for _ in range(count):
+    for _month in range(count):
         first = month_close.month_of(first - timedelta(days=1))[0]
         close = month_close.close_of(first)
         out.append({"first": first, "last": month_close.month_of(first)[1], "close": close,

@@ -31,7 +31,7 @@ def test_receive_goods_opens_a_purchase_with_the_product_as_its_first_line(manaj
     assert response.status_code == 302 and f"produk={product.id}" in response.location
     created = manajer_client.post("/pembelian/baru", data={"produk": product.id, "jenis": "purchase"})
     draft = manajer_client.get(created.location).get_data(as_text=True)
-    assert product.name in draft and f'name="qty_' in draft
+    assert product.name in draft and 'name="qty_' in draft
     assert level(product) == 10 and len(moves_of(product)) == 1  # a draft moves nothing
 
 
