@@ -6,6 +6,7 @@ from . import postings
 from .errors import SamsatRefused
 from .models import SamsatPayment, SamsatSetoran, SamsatSetoranItem
 from .payments import held, search
+from .settlements import series_number
 from ..i18n import _
 
 
@@ -20,10 +21,6 @@ def depositable():
     confirmed = search(status="terkonfirmasi", limit=5000)
     done = deposited_ids([p.id for p in confirmed])
     return [p for p in confirmed if p.id not in done]
-
-
-def _setoran_count(day) -> int:
-    return db.session.scalar(db.select(db.func.count(SamsatSetoran.id)).where(SamsatSetoran.business_date == day))
 
 
 def record_setoran(user, payment_ids, via="cash", note="") -> SamsatSetoran:
@@ -47,7 +44,7 @@ def record_setoran(user, payment_ids, via="cash", note="") -> SamsatSetoran:
     today = clock.today()
     setoran = SamsatSetoran(uuid=new_uuid(), business_date=today, amount=sum(held(payments).values()), via=via,
                             note=(note or "").strip()[:200], user_id=user.id, created_at=clock.now(),
-                            setoran_no=f"SETOR-{today:%Y%m%d}-{_setoran_count(today) + 1:03d}")
+                            setoran_no=series_number("STR", today, label="SETOR"))
     db.session.add(setoran)
     db.session.flush()
     db.session.add_all(SamsatSetoranItem(setoran_id=setoran.id, payment_id=p.id) for p in payments)

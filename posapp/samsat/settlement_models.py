@@ -64,7 +64,7 @@ class SamsatSettlement(db.Model):
 
 
 class SamsatSettlementCounter(db.Model):
-    """The last settlement number per series (KMB, KRG), shop and day: gap-free like the payments'."""
+    """The last number per series (KMB, KRG; STR for setoran), shop and day: gap-free like the payments'."""
 
     __tablename__ = "samsat_settlement_counter"
     series: Mapped[str] = mapped_column(String(3), primary_key=True)

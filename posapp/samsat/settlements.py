@@ -15,6 +15,7 @@ from ..auth.approval import require_approval
 from ..database import bump_counter, new_uuid
 from ..extensions import db
 from ..money import format_rupiah
+from ..numbering import day_serial
 from ..shop.service import get_settings
 from ..till.shifts import open_shift_of
 from ..wire import outbox
@@ -110,10 +111,16 @@ def _method(form) -> tuple[str, str]:
 
 def _number(kind, business_date) -> str:
     """KMB-/KRG-<shop code>-YYYYMMDD-NNNN, gap-free per series and day (bumped in this transaction)."""
-    code, series = get_settings().shop_code or "TOKO", SERIES[kind]
+    return series_number(SERIES[kind], business_date)
+
+
+def series_number(series: str, business_date, label: str | None = None) -> str:
+    """<label or series>-<shop code>-YYYYMMDD-NNNN from the series' day counter, bumped in this transaction:
+    two tills never draw the same number and a rolled-back act gives its number back."""
+    code = get_settings().shop_code or "TOKO"
     number = bump_counter(SamsatSettlementCounter, {"series": series, "shop_code": code,
                                                     "business_date": business_date})
-    return f"{series}-{code}-{business_date:%Y%m%d}-{number:04d}"
+    return f"{label or series}-{code}-{business_date:%Y%m%d}-{day_serial(number)}"
 
 
 def payload(settlement: SamsatSettlement) -> dict:

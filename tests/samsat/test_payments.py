@@ -4,7 +4,7 @@ import pytest
 from posapp.extensions import db
 from posapp.ledger.models import JournalEntry, JournalLine
 from posapp.samsat import payments as samsat_payments
-from posapp.samsat.models import SamsatPayment, SamsatStatusEvent
+from posapp.samsat.models import SamsatPayment, SamsatSetoran, SamsatStatusEvent
 from tests.conftest import PINS
 from tests.samsat.conftest import BILL_TOTAL, bill_uuid
 
@@ -144,3 +144,14 @@ def test_a_hub_feed_verdict_becomes_a_status_event(paid):
                                        "difference": 1000, "reason": None})
     db.session.commit()
     assert (payment.status, payment.latest.difference, payment.ntpd) == ("selisih", 1000, None)
+
+
+def test_setoran_numbers_run_per_day_from_a_counter_and_a_refusal_takes_none(manajer_client, paid):
+    first, second = paid(2)
+    confirm(first)
+    confirm(second)
+    for payment in (first, first, second):  # the second try of `first` is refused: already deposited
+        manajer_client.post("/samsat/setoran", data={"payment_id": [str(payment.id)], "via": "cash"})
+    numbers = db.session.scalars(db.select(SamsatSetoran.setoran_no).order_by(SamsatSetoran.id)).all()
+    day = first.business_date.strftime("%Y%m%d")
+    assert [n.split("-")[0] + "-" + n.split("-", 2)[2] for n in numbers] == [f"SETOR-{day}-0001", f"SETOR-{day}-0002"]
