@@ -5,7 +5,7 @@ balance below zero updates no row and is refused, whatever another till does at 
 """
 from datetime import timedelta
 
-from sqlalchemy import update
+from sqlalchemy import bindparam
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .. import audit, clock
@@ -24,15 +24,18 @@ from ..shop.service import get_settings
 from ..till.shifts import require_open_shift
 from ..wire import outbox
 from .models import Wallet, WalletGroup, WalletMove
-from ..i18n import _
+from ..i18n import N_, _
 
 
 class WalletRefused(Refusal):
     """A wallet act refused: balance or limit short, blocked card, wrong PIN…"""
 
 
+_BY_MEMBER = db.select(Wallet).where(Wallet.member_id == bindparam("member_id"))  # built once: on the sale's path
+
+
 def wallet_of(member_id):
-    return db.session.scalar(db.select(Wallet).where(Wallet.member_id == member_id)) if member_id else None
+    return db.session.scalar(_BY_MEMBER, {"member_id": member_id}) if member_id else None
 
 
 def open_wallet(member, form, user) -> Wallet:
@@ -80,11 +83,18 @@ def set_pin(wallet, pin, user) -> None:
     audit.record("wallet.pin", f"{wallet.nis}: PIN {'diganti' if pin else 'dihapus'}", user=user)
 
 
+_TABLE = Wallet.__table__
+# One Core statement built once (a sale by wallet runs it): the ORM's bulk UPDATE would rebuild it and look
+# through the session for objects to synchronise, and the caller sets wallet.balance from RETURNING anyway.
+_MOVE_BALANCE = (_TABLE.update().where(_TABLE.c.id == bindparam("wallet_id"), _TABLE.c.balance >= bindparam("need"))
+                 .values(balance=_TABLE.c.balance + bindparam("delta")).returning(_TABLE.c.balance))
+
+
 def _move_balance(wallet, delta):
     """balance += delta unless that goes below zero; the new balance, or None when refused."""
-    condition = [Wallet.id == wallet.id] + ([Wallet.balance >= -delta] if delta < 0 else [])
-    row = db.session.execute(update(Wallet).where(*condition).values(balance=Wallet.balance + delta)
-                             .returning(Wallet.balance)).first()
+    db.session.flush()  # what the act added so far goes first, as the ORM statement would have done
+    row = db.session.connection().execute(_MOVE_BALANCE, {"wallet_id": wallet.id, "need": -delta,
+                                                          "delta": delta}).first()
     if row is not None:
         wallet.balance = row[0]  # what the database holds now, also after another till's payment
     return None if row is None else row[0]
@@ -209,11 +219,11 @@ def pay(wallet, amount, limited, user, *, doc_no, items, pin=None) -> WalletMove
     # the row is locked by the UPDATE now: another till's payment is counted before the limits are read
     if limited:
         left = remaining(wallet)
-        for period, label in (("today", _("hari ini")), ("week", _("minggu ini"))):
+        for period, label in (("today", N_("hari ini")), ("week", N_("minggu ini"))):
             if left[period] is not None and limited > left[period]:
                 raise WalletRefused(_('Batas jajan %(name)s %(label)s tinggal %(amount)s (belanja terbatas '
-                                      '%(limited)s).',
-                                      name=wallet.member.name, label=label, amount=format_rupiah(left[period]), limited=format_rupiah(limited)), "payments")
+                                      '%(limited)s).', name=wallet.member.name, label=_(label),
+                                      amount=format_rupiah(left[period]), limited=format_rupiah(limited)), "payments")
     return _record(wallet, "purchase", amount, after, user, method="sale", doc_no=doc_no, items=items,
                    limited=limited)
 
