@@ -21,4 +21,4 @@ def shift_part(shift) -> DrawerPart:
                                                   (N_("Bayar utang pemasok dari laci"), -paid),
                                                   (N_("Uang kembali retur pembelian"), back),
                                                   (N_("Bayar penitip (titip jual) dari laci"), -settled)) if amount]
-    return DrawerPart(cash=back - bought - paid - settled, figures={"purchasing": rows})
+    return DrawerPart(cash=back - bought - paid - settled, figures={"purchasing": rows}, rows=tuple(rows))

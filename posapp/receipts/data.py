@@ -158,6 +158,7 @@ class ShiftReportData:
     payments: list[Payment] = field(default_factory=list)   # totals by method
     shop_money: int = 0
     samsat_money: int = 0
+    drawer_rows: list = field(default_factory=list)  # other money in/out of the drawer: (label, signed amount)
     opening_cash: int = 0
     expected_cash: int = 0
     counted_cash: int | None = None

@@ -13,5 +13,5 @@ def shift_part(shift) -> DrawerPart:
     totals = {}
     for kind, reversal, amount in rows:
         totals[kind] = totals.get(kind, 0) + CASH_IN[kind] * int(amount) * (-1 if reversal else 1)
-    return DrawerPart(cash=sum(totals.values()),
-                      figures={"cashbook": [(KINDS[kind], amount) for kind, amount in sorted(totals.items()) if amount]})
+    rows = tuple((KINDS[kind], amount) for kind, amount in sorted(totals.items()) if amount)
+    return DrawerPart(cash=sum(totals.values()), figures={"cashbook": list(rows)}, rows=rows)

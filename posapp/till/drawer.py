@@ -1,7 +1,8 @@
 """The drawer table: what each feature put into the shift's drawer, registered from create_app's list.
 
 A part is a function `part(shift) -> DrawerPart`: the net cash it moved into the drawer during the
-shift (negative when it paid cash out) and the figures the X/Z report shows of it.
+shift (negative when it paid cash out), the figures it keeps for its own pages, and the rows the X/Z
+report lists under "other drawer money" (on screen and printed), so the expected cash adds up.
 """
 from dataclasses import dataclass, field
 
@@ -14,6 +15,7 @@ EXTENSION = "till.drawer"
 class DrawerPart:
     cash: int                                   # net cash into the drawer during the shift
     figures: dict = field(default_factory=dict)  # merged into the shift summary (keys unique per part)
+    rows: tuple = ()                            # (label marked with N_, signed amount) for the X/Z report
 
 
 def register(app, name: str, part) -> None:

@@ -15,6 +15,6 @@ def shift_report_data(shift, report) -> ShiftReportData:
         refunds_count=report["refunds"]["count"], refunds_total=report["refunds"]["total"],
         voids_count=report["voids"]["count"], voids_total=report["voids"]["total"],
         payments=[Payment(method=method_label(m), amount=a, reference="") for m, a in sorted(report["payments"].items())],
-        shop_money=report["net"], samsat_money=int(samsat.get("total", 0) or 0),
+        shop_money=report["net"], samsat_money=int(samsat.get("total", 0) or 0), drawer_rows=report["drawer_rows"],
         opening_cash=shift.opening_cash, expected_cash=report["cash_expected"],
         counted_cash=shift.counted_cash, difference=shift.difference)

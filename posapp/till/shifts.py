@@ -138,7 +138,8 @@ def summary(shift: Shift) -> dict:
     for part in parts.values():
         figures.update(part.figures)
     cash_expected = shift.opening_cash + sum(part.cash for part in parts.values())
-    return {**figures, "opening_cash": shift.opening_cash, "cash_expected": cash_expected}
+    drawer_rows = [row for part in parts.values() for row in part.rows]
+    return {**figures, "drawer_rows": drawer_rows, "opening_cash": shift.opening_cash, "cash_expected": cash_expected}
 
 
 def close_payload(shift: Shift) -> dict:

@@ -77,6 +77,11 @@ def test_cash_acts_need_a_shift_and_reach_the_drawer(kasir_client, member, kasir
     deposit(kasir_client, member, kind="sukarela", amount=40_000)
     report = summary(kasir_shift)
     assert report["members"]["savings_in"] == 40_000 and report["cash_expected"] == 200_000 + 40_000
+    # the X report says where the expected cash came from, on screen and on paper
+    page = kasir_client.get(f"/shift/{kasir_shift.id}/laporan").get_data(as_text=True)
+    assert "Simpanan anggota disetor tunai" in page and "Rp 240.000" in page
+    printed = PdfReader(BytesIO(kasir_client.get(f"/shift/{kasir_shift.id}/laporan.pdf").data)).pages[0]
+    assert "Simpanan anggota disetor tunai" in printed.extract_text() and "Rp 40.000" in printed.extract_text()
 
 
 def test_receipt_and_statement_pdfs(kasir_client, kasir_shift, member):

@@ -102,6 +102,9 @@ def test_withdrawal_needs_the_manager_and_the_balance(kasir_client, kasir_shift,
     assert over.status_code == 400 and "Rp 25.000" in over.get_json()["error"]
     assert kasir_client.post(url, json={"amount": 25_000, "approver": "manajer", "pin": "222222"}).status_code == 200
     assert db.session.get(Wallet, wallet.id).balance == 0 and balance(TITIPAN_DOMPET) == 0
+    report = kasir_client.get(f"/shift/{kasir_shift.id}/laporan").get_data(as_text=True)  # the drawer's money, row by row
+    assert "Isi saldo dompet santri tunai" in report and "Tarik saldo dompet santri tunai" in report
+    assert "Rp 25.000" in report and "-Rp 25.000" in report and "Rp 200.000" in report  # expected = the opening cash
 
 
 def test_optional_pin_per_wallet(kasir_client, kasir_shift, wallet, make_product, sell, manajer_client):
