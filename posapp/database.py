@@ -35,13 +35,23 @@ def new_uuid() -> str:
     return uuid7()
 
 
-def uuid7(unix_ms: int | None = None) -> str:
-    """RFC 9562 UUIDv7: 48 bits of Unix milliseconds, version 7, variant 10, 74 random bits."""
+def uuid7(unix_ms: int | None = None, entropy: int | None = None) -> str:
+    """RFC 9562 UUIDv7: 48 bits of Unix milliseconds, version 7, variant 10, 74 random bits (or 74 bits of
+    `entropy`, e.g. a name-based hash, for a UUID that is the same each time it is made)."""
     ms = time.time_ns() // 1_000_000 if unix_ms is None else unix_ms
-    rand = int.from_bytes(os.urandom(10), "big")  # 80 random bits, 74 used
+    rand = int.from_bytes(os.urandom(10), "big") if entropy is None else entropy  # 74 bits used
     value = ((ms & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76 | (rand >> 62 & 0xFFF) << 64
              | 0b10 << 62 | rand & 0x3FFF_FFFF_FFFF_FFFF)
     return str(uuid.UUID(int=value))
+
+
+def time_of_uuid7(text) -> int | None:
+    """The Unix milliseconds of a UUIDv7 given as text, or None for any other UUID or text."""
+    try:
+        value = uuid.UUID(str(text))
+    except ValueError:
+        return None
+    return value.int >> 80 if value.version == 7 else None
 
 
 def UUIDColumn():  # noqa: N802 - reads like a type

@@ -29,3 +29,19 @@ def test_the_74_random_bits_differ_within_one_millisecond():
     same_ms = {uuid7(1_790_000_000_000) for _ in range(2000)}
     assert len(same_ms) == 2000
     assert {u[:13] for u in same_ms} == {uuid7(1_790_000_000_000)[:13]}
+
+
+def test_a_journal_entry_of_a_v7_act_is_v7_at_the_acts_time_and_the_same_each_time():
+    from posapp.ledger.journal import entry_uuid_for
+    act = uuid7(1_790_000_000_000)
+    entry = entry_uuid_for("sale", act)
+    parsed = uuid.UUID(entry)
+    assert (parsed.version, parsed.variant, parsed.int >> 80) == (7, uuid.RFC_4122, 1_790_000_000_000)
+    assert entry == entry_uuid_for("sale", act) != entry_uuid_for("refund", act) != act  # a double posting collides
+    assert HUB_UUID.match(entry)
+
+
+def test_a_journal_entry_of_an_older_act_keeps_its_name_based_uuid():
+    from posapp.ledger.journal import _NAMESPACE, entry_uuid_for
+    old_act = "0b7c2f4e-5d1a-4c3b-9e8f-1a2b3c4d5e6f"  # v4, as sales were made before
+    assert entry_uuid_for("sale", old_act) == str(uuid.uuid5(_NAMESPACE, f"sale:{old_act}"))

@@ -2,7 +2,7 @@
 import uuid as uuidlib
 
 from .. import clock
-from ..database import attach, bump_counter
+from ..database import attach, bump_counter, new_uuid, time_of_uuid7, uuid7
 from ..numbering import day_serial
 from ..extensions import db
 from ..wire.outbox import enqueue
@@ -18,8 +18,17 @@ _NAMESPACE = uuidlib.UUID("6f1d6c1e-3c55-4a5e-9a53-4c6b1a0e0b11")
 
 
 def entry_uuid_for(source: str, source_uuid: str) -> str:
-    """The same act always gets the same entry UUID: a double posting fails on the unique key."""
-    return str(uuidlib.uuid5(_NAMESPACE, f"{source}:{source_uuid}")) if source_uuid else str(uuidlib.uuid4())
+    """The same act always gets the same entry UUID: a double posting fails on the unique key.
+
+    When the act's UUID is a v7 (time-ordered) one, so is the entry's: the act's 48 bits of milliseconds,
+    then 74 bits of the name-based hash, so the hub's indexes grow at one end for entries too. An older act
+    (a v4 UUID) keeps the plain name-based UUID it always had.
+    """
+    if not source_uuid:
+        return new_uuid()
+    hashed = uuidlib.uuid5(_NAMESPACE, f"{source}:{source_uuid}")
+    millis = time_of_uuid7(source_uuid)
+    return str(hashed) if millis is None else uuid7(millis, entropy=hashed.int)
 
 
 def last_day_closed():

@@ -1,10 +1,9 @@
 """The Samsat counter: price a quote, take a payment (one transaction; add and flush, never commit)."""
 import json
 import re
-import uuid as uuidlib
 
 from .. import audit, clock
-from ..database import bump_counter
+from ..database import bump_counter, new_uuid
 from ..extensions import db
 from ..money import MoneyError, parse_rupiah
 from ..numbering import day_serial
@@ -46,7 +45,7 @@ def check_uuid(value) -> str:
 
 
 def new_payment_uuid() -> str:
-    return str(uuidlib.uuid4())
+    return new_uuid()
 
 
 def take_payment(user, quote: Quote, payment_uuid: str, form) -> tuple[SamsatPayment, bool]:

@@ -18,13 +18,16 @@
     Object.keys(values || {}).forEach(function (k) { s = s.replace("{" + k + "}", values[k]); });
     return s;
   }
-  function uuid4() {
-    var b = crypto.getRandomValues(new Uint8Array(16));
-    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+  /* A sale's UUID is made here (a retried payment is recorded once): a UUIDv7 like the server's own, so the
+     hub's indexes grow at one end. 48 bits of milliseconds, version 7, variant 10, random bits. */
+  function uuid7() {
+    var b = crypto.getRandomValues(new Uint8Array(16)), ms = Date.now();
+    for (var i = 5; i >= 0; i--) { b[i] = ms % 256; ms = Math.floor(ms / 256); }
+    b[6] = (b[6] & 15) | 112; b[8] = (b[8] & 63) | 128;
     var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
     return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
   }
-  function newCart() { return { uuid: uuid4(), member: null, lines: [] }; }  // member: attached by kasir-members.js
+  function newCart() { return { uuid: uuid7(), member: null, lines: [] }; }  // member: attached by kasir-members.js
   function parse(text) { try { return JSON.parse(text); } catch (e) { return null; } }
   /* One cart per tab: a second tab starts its own. A cart left in localStorage by an older version is
      adopted by the first tab that opens (and removed there, so no other tab takes it too). */
@@ -41,7 +44,7 @@
     channel.onmessage = function (e) {
       var m = e.data || {};
       if (m.type === "hello" && m.uuid === cart.uuid && m.user === user) channel.postMessage({ type: "taken", uuid: cart.uuid, user: user });
-      if (m.type === "taken" && m.uuid === cart.uuid && m.user === user) { cart.uuid = uuid4(); save(); }
+      if (m.type === "taken" && m.uuid === cart.uuid && m.user === user) { cart.uuid = uuid7(); save(); }
     };
     channel.postMessage({ type: "hello", uuid: cart.uuid, user: user });
   }
@@ -326,7 +329,7 @@
       if (res.ok) { finished(res.d); return; }
       if (res.status === 409 && res.d.field === "uuid" && !retried) {
         // this sale ID was used for another cart (a copied tab): this cart takes a new one, once
-        cart.uuid = uuid4(); save(); busy = false; pay(true); return;
+        cart.uuid = uuid7(); save(); busy = false; pay(true); return;
       }
       if (res.d.needs_approval) { $("approval").hidden = false; $("pin").value = ""; $("pin").focus(); }
       $("pay-error").textContent = res.d.error || say("failed", "Transaksi gagal.");

@@ -1,5 +1,9 @@
 """The cashier's day in a real browser: scan, pay cash, refund with a PIN, close with a Z report."""
+import time
+import uuid
+
 from posapp.extensions import db
+from posapp.sales.models import Sale
 from tests.browser.conftest import login
 from tests.conftest import PASSWORD, PINS
 
@@ -39,6 +43,9 @@ def test_scan_pay_refund_and_close_the_shift(live_server, page, make_product):
     assert page.inner_text("#done-change") == "Rp 45.000"
     page.keyboard.press("Enter")
     page.wait_for_function("!document.getElementById('done-dialog').open")
+    made = uuid.UUID(db.session.scalar(db.select(Sale.uuid).where(Sale.receipt_no == receipt_no)))
+    assert made.version == 7 and abs((made.int >> 80) / 1000 - time.time()) < 120  # the browser's UUIDv7, made now
+    db.session.remove()
 
     page.goto(f"{live_server}/retur")
     page.fill("#receipt-no-input", receipt_no)
