@@ -1,6 +1,6 @@
 """The members' part of a shift's drawer: simpanan paid in and out in cash, kasbon repaid in cash."""
 from ..extensions import db
-from ..till.drawer import DrawerPart
+from ..till.drawer import DrawerPart, moved
 from .models import CreditMove, Saving
 from ..i18n import N_
 
@@ -15,7 +15,6 @@ def shift_part(shift) -> DrawerPart:
     deposits, withdrawals = saved.get("setor", (0, 0)), saved.get("tarik", (0, 0))
     figures = {"members": {"savings_in": deposits[1], "savings_out": withdrawals[1], "credit_repaid": repaid,
                            "count": deposits[0] + withdrawals[0]}}
-    rows = tuple((label, amount) for label, amount in ((N_("Simpanan anggota disetor tunai"), deposits[1]),
-                                                       (N_("Simpanan anggota ditarik tunai"), -withdrawals[1]),
-                                                       (N_("Kasbon anggota dibayar tunai"), repaid)) if amount)
+    rows = moved((N_("Simpanan anggota disetor tunai"), deposits[1]),
+                 (N_("Simpanan anggota ditarik tunai"), -withdrawals[1]), (N_("Kasbon anggota dibayar tunai"), repaid))
     return DrawerPart(cash=deposits[1] - withdrawals[1] + repaid, figures=figures, rows=rows)

@@ -1,6 +1,6 @@
 """Purchasing's part of a shift's drawer: cash paid out of (or back into) the till during the shift."""
 from ..extensions import db
-from ..till.drawer import DrawerPart
+from ..till.drawer import DrawerPart, moved
 from .consignment_models import ConsignmentSettlement
 from .models import Purchase
 from .payment_models import PurchaseReturn, SupplierPayment
@@ -17,8 +17,6 @@ def shift_part(shift) -> DrawerPart:
     back = _sum(PurchaseReturn.total, PurchaseReturn.shift_id == shift.id)
     settled = _sum(ConsignmentSettlement.amount, ConsignmentSettlement.shift_id == shift.id)
     # the labels stay Indonesian (the printed Z report); the screen says them with |said
-    rows = [(label, amount) for label, amount in ((N_("Pembelian tunai dari laci"), -bought),
-                                                  (N_("Bayar utang pemasok dari laci"), -paid),
-                                                  (N_("Uang kembali retur pembelian"), back),
-                                                  (N_("Bayar penitip (titip jual) dari laci"), -settled)) if amount]
-    return DrawerPart(cash=back - bought - paid - settled, figures={"purchasing": rows}, rows=tuple(rows))
+    rows = moved((N_("Pembelian tunai dari laci"), -bought), (N_("Bayar utang pemasok dari laci"), -paid),
+                 (N_("Uang kembali retur pembelian"), back), (N_("Bayar penitip (titip jual) dari laci"), -settled))
+    return DrawerPart(cash=back - bought - paid - settled, figures={"purchasing": list(rows)}, rows=rows)

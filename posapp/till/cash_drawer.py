@@ -2,7 +2,7 @@
 from ..extensions import db
 from ..ledger.cashbook import CASH_IN, KINDS
 from .cash_models import CashMovement
-from .drawer import DrawerPart
+from .drawer import DrawerPart, moved
 
 
 def shift_part(shift) -> DrawerPart:
@@ -13,5 +13,5 @@ def shift_part(shift) -> DrawerPart:
     totals = {}
     for kind, reversal, amount in rows:
         totals[kind] = totals.get(kind, 0) + CASH_IN[kind] * int(amount) * (-1 if reversal else 1)
-    rows = tuple((KINDS[kind], amount) for kind, amount in sorted(totals.items()) if amount)
+    rows = moved(*((KINDS[kind], amount) for kind, amount in sorted(totals.items())))
     return DrawerPart(cash=sum(totals.values()), figures={"cashbook": list(rows)}, rows=rows)

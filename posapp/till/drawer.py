@@ -18,6 +18,11 @@ class DrawerPart:
     rows: tuple = ()                            # (label marked with N_, signed amount) for the X/Z report
 
 
+def moved(*rows) -> tuple:
+    """The (label, signed amount) rows that moved money, for DrawerPart.rows."""
+    return tuple((label, amount) for label, amount in rows if amount)
+
+
 def register(app, name: str, part) -> None:
     parts = app.extensions.setdefault(EXTENSION, {})
     if name in parts:
