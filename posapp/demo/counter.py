@@ -1,9 +1,9 @@
 """The demo month at the counter: sales (anggota and umum, cash and QRIS), refunds, Samsat payments
 with their confirmations and setoran, kas keluar/masuk — each through the app's own services."""
-import uuid
 from datetime import timedelta
 
 from ..auth.approval import Approval
+from ..database import new_uuid
 from ..extensions import db
 from ..members.models import Member
 from ..refusal import Refusal
@@ -36,7 +36,7 @@ def sell(ctx, kasir, member):
         payments = [{"method": "qris", "amount": total, "reference": f"QR{rng.randrange(10**8):08d}"}]
     else:
         payments = [{"method": "cash", "amount": -(-total // 5_000) * 5_000}]
-    sale, _, _ = sales.complete_sale(kasir, {"uuid": str(uuid.uuid4()), "member_id": member_id, "lines": lines,
+    sale, _, _ = sales.complete_sale(kasir, {"uuid": new_uuid(), "member_id": member_id, "lines": lines,
                                              "payments": payments})
     return sale
 
@@ -44,7 +44,7 @@ def sell(ctx, kasir, member):
 def refund_one(ctx, kasir, sale):
     """A customer brings one item back (the manager approves with the PIN)."""
     line = sale.lines[0]
-    refunds.refund(kasir, str(uuid.uuid4()), sale.receipt_no, {line.id: 1}, note="barang rusak/kemasan sobek",
+    refunds.refund(kasir, new_uuid(), sale.receipt_no, {line.id: 1}, note="barang rusak/kemasan sobek",
                    approval=Approval("manajer", ctx.pin))
 
 
@@ -65,7 +65,7 @@ def samsat_payment(ctx, kasir, day):
     pay = {"chassis_check": quote.chassis_last5, "ktp_checked": "1", "method": "cash",
            "tendered": str(-(-total // 10_000) * 10_000)}
     try:
-        payment, _ = samsat.take_payment(kasir, quote, str(uuid.uuid4()), pay)
+        payment, _ = samsat.take_payment(kasir, quote, new_uuid(), pay)
     except Refusal:
         return None
     return payment

@@ -4,12 +4,12 @@ and ~100 santri with a dompet, their wali's top-ups and their purchases paid fro
 Here (above sales) because the demo's purchases are real sales through the till.
 """
 import random
-import uuid
 from datetime import timedelta
 
 from .. import clock
 from ..auth.models import User
 from ..catalog.models import Product
+from ..database import new_uuid
 from ..extensions import db
 from ..members import credit, registry, savings
 from ..sales import service as sales
@@ -58,7 +58,7 @@ def _purchases(kasir, members, rng) -> None:
         on_credit = min(total, credit.available(member)) if member.credit_limit else 0
         payments = ([{"method": "kasbon", "amount": on_credit}] if on_credit else []) + \
             ([{"method": "cash", "amount": total - on_credit}] if total > on_credit else [])
-        sales.complete_sale(kasir, {"uuid": str(uuid.uuid4()), "member_id": member.id, "lines": lines,
+        sales.complete_sale(kasir, {"uuid": new_uuid(), "member_id": member.id, "lines": lines,
                                     "payments": payments})
 
 
@@ -77,6 +77,6 @@ def _santri_wallets(kasir, count, rng, today) -> None:
         for product in rng.sample(products, rng.randint(0, 3)):
             price = product.member_price or product.price
             if wallet.balance >= price:
-                sales.complete_sale(kasir, {"uuid": str(uuid.uuid4()), "member_id": member.id,
+                sales.complete_sale(kasir, {"uuid": new_uuid(), "member_id": member.id,
                                             "lines": [{"product_id": product.id, "qty": 1}],
                                             "payments": [{"method": "dompet", "amount": price}]})
