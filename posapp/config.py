@@ -17,6 +17,10 @@ class Config:
     LANGUAGES = ("id", "en")
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
+    # Flask-Login's "basic" protection only marks a session not fresh (nothing here reads that; it never
+    # refused a copied cookie) and to do so writes every anonymous session it sees: such an answer arriving
+    # after the login's logged the kasir out again.
+    SESSION_PROTECTION = None
     WTF_CSRF_TIME_LIMIT = None  # the cashier screen stays open all shift
     LOGIN_MAX_FAILURES = 5            # per account at one address (login) or per approver at one address (PIN)
     LOGIN_MAX_ADDRESS_FAILURES = 20   # per address across accounts: guessing many names from one PC

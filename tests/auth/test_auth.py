@@ -92,3 +92,13 @@ def test_create_user_validates(app, fields, message):
 def test_duplicate_username_refused(app, users):
     with pytest.raises(service.AuthRefused, match="sudah dipakai"):
         service.create_user("kasir", "Kasir Dua", "kasir", "panjang-sekali")
+
+
+def test_an_anonymous_page_never_rewrites_the_session_cookie(client, users):
+    """A page answered to a not-yet-logged-in request (the browser's own icon request, a 404) must not send
+    the session back: arriving after the login's answer, it logged the cashier out again."""
+    with client.session_transaction() as session:
+        session["csrf_token"] = "token-of-the-login-form"  # what the login page leaves in a new session
+    for path in ("/tidak-ada", "/masuk"):
+        response = client.get(path)
+        assert "Set-Cookie" not in response.headers, path
