@@ -7,7 +7,7 @@ PostgreSQL). SQLite keeps `product_fts` (external content: only the index, the n
 curated feed, raw SQL — keeps it right. The DDL is attached to the product table's creation (tests,
 create_all) and run by the migration `counter_0002_product_name_search`.
 """
-from sqlalchemy import DDL, event, text
+from sqlalchemy import DDL, Integer, column, event, text
 
 from ..extensions import db
 from .models import Product
@@ -47,12 +47,27 @@ def _words(term: str) -> list[str]:
     return [w for w in term.lower().split() if w][:8]
 
 
+def _fts_match(words: list[str]) -> str | None:
+    """The FTS5 query of the words a trigram index can answer (three letters or more), or None."""
+    long_words = [w for w in words if len(w) >= 3]
+    return " ".join('"' + w.replace('"', '""') + '"' for w in long_words) if long_words else None
+
+
+def narrowing_ids(term: str):
+    """On SQLite, a subquery of the product ids whose names hold every long word of `term` (active or not),
+    for a list that then checks its own condition on fewer rows; None where the index cannot help."""
+    match = _fts_match(_words(term)) if db.engine.dialect.name == "sqlite" else None
+    if match is None:
+        return None
+    return (text("SELECT rowid FROM product_fts WHERE product_fts MATCH :match").bindparams(match=match)
+            .columns(column("rowid", Integer)))
+
+
 def _ids_sqlite(term: str, limit: int) -> list[int]:
     words = _words(term)
-    long_words = [w for w in words if len(w) >= 3]  # a trigram needs three letters
-    if not long_words:
+    match = _fts_match(words)
+    if match is None:
         return []
-    match = " ".join('"' + w.replace('"', '""') + '"' for w in long_words)
     sql = ("SELECT p.id FROM product_fts f JOIN product p ON p.id = f.rowid "
            "WHERE product_fts MATCH :match AND p.active = 1")
     params = {"match": match, "limit": limit}

@@ -124,3 +124,17 @@ def test_list_runs_a_fixed_number_of_queries(app, manajer_client, make_product):
     finally:
         event.remove(db.engine, "before_cursor_execute", listener)
     assert len([s for s in statements if "FROM product" in s or "stock_level" in s]) <= 4
+
+
+def test_the_product_list_search_finds_the_phrase_as_typed_active_or_not(manajer_client, make_product):
+    make_product(name="Kopi Robusta Dampit 200 g", sku="KPI-001")
+    make_product(name="Dampit Robusta", sku="KPI-002")           # the same words, not the phrase
+    gone = make_product(name="Kopi Robusta Lama", sku="KPI-003")
+    manajer_client.post(f"/produk/{gone.id}/status", data={"active": "0"}, follow_redirects=True)  # still found
+    def found(query, status=""):
+        page = manajer_client.get(f"/produk?q={query}&status={status}").get_data(as_text=True)
+        return {name for name in ("Kopi Robusta Dampit", "Dampit Robusta", "Kopi Robusta Lama") if name in page}
+    assert found("robusta dampit") == {"Kopi Robusta Dampit"}   # the phrase, as before the index
+    assert found("ROBUSTA") == {"Kopi Robusta Dampit", "Dampit Robusta"}
+    assert found("kpi-002") == {"Dampit Robusta"}                 # part of a SKU
+    assert found("lama", "nonaktif") == {"Kopi Robusta Lama"}
