@@ -16,14 +16,16 @@ import orjson
 from .wirejson import Limits
 
 
-
 def quick_text(payload: dict, sha256, limits: Limits, max_bytes: int) -> str | None:
-    """The payload's canonical text when it is plainly storable and hashes to `sha256`, else None."""
+    """The payload's canonical text when it is plainly storable and hashes to `sha256`, else None.
+
+    (orjson writes NaN and infinity as null where Python writes NaN: an honest shop's hash never matches
+    that text, and a text with null in it is valid JSON anyway.)
+    """
     try:
         data = orjson.dumps(payload, option=orjson.OPT_SORT_KEYS)
     except orjson.JSONEncodeError:  # a marker, a lone surrogate, an integer beyond 64 bits
         return None
-    # (orjson writes NaN and infinity as null, where Python writes NaN: a shop's hash never matches that)
     if len(data) > max_bytes or not _plainly_within(data, limits):
         return None
     if hashlib.sha256(data).hexdigest() != sha256:
@@ -37,7 +39,7 @@ def _plainly_within(data: bytes, limits: Limits) -> bool:
     operations, and one pattern that is tried only where a quote opens."""
     return (len(data) <= min(limits.text, 2 * limits.items) + 1  # so no text, and no list, can be too long
             and data.count(b"[") + data.count(b"{") <= limits.depth  # no deeper than the containers there are
-            and b'\\"' not in data                 # no escaped quote, so the quotes split every text whole:
+            and b'\\"' not in data                 # no escaped quote: the quotes bound every text whole
             and _longer_than(limits.key).search(data) is None  # no key (nor any text) over the key limit
             and b"\\u0000" not in data             # NUL: PostgreSQL refuses it
             and _DIGIT_RUN not in data.translate(_DIGITS_AS_NUL))  # a bigint has at most 19 digits
