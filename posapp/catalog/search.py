@@ -7,7 +7,7 @@ PostgreSQL). SQLite keeps `product_fts` (external content: only the index, the n
 curated feed, raw SQL — keeps it right. The DDL is attached to the product table's creation (tests,
 create_all) and run by the migration `counter_0002_product_name_search`.
 """
-from sqlalchemy import DDL, Integer, column, event, text
+from sqlalchemy import DDL, Integer, bindparam, column, event, text
 
 from ..extensions import db
 from .models import Product
@@ -107,12 +107,18 @@ def name_ids(term: str, limit: int = 20) -> list[int]:
     return _ids_sqlite(term, limit)
 
 
+# built once: the cashier's search runs on every keystroke
+_ACTIVE_SKU = db.select(Product.id).where(Product.sku == bindparam("sku"), Product.active.is_(True))
+
+
 def search_products(term: str, limit: int = 20) -> list:
-    """The cashier's search: an exact SKU first, then names through the index, ranked."""
-    sku = db.session.scalar(db.select(Product).where(Product.sku == term.strip().upper(), Product.active.is_(True)))
-    ids = [i for i in name_ids(term, limit) if sku is None or i != sku.id][:limit - (sku is not None)]
-    found = {p.id: p for p in db.session.scalars(db.select(Product).where(Product.id.in_(ids)))} if ids else {}
-    return ([sku] if sku is not None else []) + [found[i] for i in ids if i in found]
+    """The cashier's search: an exact SKU first, then names through the index, ranked; the products of
+    both loaded in one query."""
+    sku_id = db.session.scalar(_ACTIVE_SKU, {"sku": term.strip().upper()})
+    ids = [i for i in name_ids(term, limit) if i != sku_id][:limit - (sku_id is not None)]
+    wanted = ([sku_id] if sku_id is not None else []) + ids
+    found = {p.id: p for p in db.session.scalars(db.select(Product).where(Product.id.in_(wanted)))} if wanted else {}
+    return [found[i] for i in wanted if i in found]
 
 
 attach(Product.metadata)  # wherever the models are created, the index comes with the product table
