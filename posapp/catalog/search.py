@@ -7,10 +7,10 @@ PostgreSQL). SQLite keeps `product_fts` (external content: only the index, the n
 curated feed, raw SQL — keeps it right. The DDL is attached to the product table's creation (tests,
 create_all) and run by the migration `counter_0002_product_name_search`.
 """
-from sqlalchemy import DDL, Integer, bindparam, column, event, text
+from sqlalchemy import DDL, Integer, bindparam, column, event, func, text
 
 from ..extensions import db
-from .models import Product
+from .models import Product, StockLevel
 
 SQLITE_DDL = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS product_fts USING fts5(name, content='product', content_rowid='id', "
@@ -109,15 +109,19 @@ def name_ids(term: str, limit: int = 20) -> list[int]:
 
 # built once: the cashier's search runs on every keystroke
 _ACTIVE_SKU = db.select(Product.id).where(Product.sku == bindparam("sku"), Product.active.is_(True))
+_CARDS = (db.select(Product.id, Product.name, Product.sku, Product.barcode, Product.unit, Product.price,
+                    Product.member_price, func.coalesce(StockLevel.on_hand, 0).label("on_hand"))
+          .outerjoin(StockLevel, StockLevel.product_id == Product.id)
+          .where(Product.id.in_(bindparam("ids", expanding=True))))
 
 
 def search_products(term: str, limit: int = 20) -> list:
-    """The cashier's search: an exact SKU first, then names through the index, ranked; the products of
-    both loaded in one query."""
+    """The cashier's search: an exact SKU first, then names through the index, ranked. Rows with what the
+    screen shows (catalog.api.product_json reads them as it reads a product), both kinds in one query."""
     sku_id = db.session.scalar(_ACTIVE_SKU, {"sku": term.strip().upper()})
     ids = [i for i in name_ids(term, limit) if i != sku_id][:limit - (sku_id is not None)]
     wanted = ([sku_id] if sku_id is not None else []) + ids
-    found = {p.id: p for p in db.session.scalars(db.select(Product).where(Product.id.in_(wanted)))} if wanted else {}
+    found = {row.id: row for row in db.session.execute(_CARDS, {"ids": wanted})} if wanted else {}
     return [found[i] for i in wanted if i in found]
 
 
