@@ -3,7 +3,7 @@ from flask import current_app
 from sqlalchemy import func, or_
 
 from .extensions import db
-from .facts import Record
+from .facts import DailyTotal
 from .models import Koperasi, RefChange
 from .security import hub_now
 
@@ -45,12 +45,14 @@ def publish_rulesets(documents: dict) -> list[str]:
 
 
 def daily_totals(first, last, shop_id=None):
-    """(business_date, kind, count, sum) per day and kind, for one shop or the province."""
-    query = (db.select(Record.business_date, Record.kind, func.count(), func.coalesce(func.sum(Record.amount), 0))
-             .where(Record.business_date.between(first, last)).group_by(Record.business_date, Record.kind)
-             .order_by(Record.business_date, Record.kind))
+    """(business_date, kind, count, sum) per day and kind, for one shop or the province, from the daily sums
+    ingest keeps with every new record (a busy shop's year is a few hundred rows, not 700,000 records)."""
+    query = (db.select(DailyTotal.business_date, DailyTotal.kind, func.sum(DailyTotal.records),
+                       func.coalesce(func.sum(DailyTotal.amount), 0))
+             .where(DailyTotal.business_date.between(first, last), DailyTotal.records > 0)
+             .group_by(DailyTotal.business_date, DailyTotal.kind).order_by(DailyTotal.business_date, DailyTotal.kind))
     if shop_id is not None:
-        query = query.where(Record.shop_id == shop_id)
+        query = query.where(DailyTotal.shop_id == shop_id)
     return [(day, kind, int(count), int(total)) for day, kind, count, total in db.session.execute(query)]
 
 

@@ -98,3 +98,21 @@ def test_reconcile_counts_and_sums_per_day_and_kind(hub_key):
     assert days == [{"date": "2026-11-24", "kind": "refund", "count": 1, "sum": 2_000},
                     {"date": "2026-11-24", "kind": "sale", "count": 2, "sum": 12_000},
                     {"date": "2026-11-25", "kind": "sale", "count": 1, "sum": 1_000}]
+
+
+def test_reconcile_reads_daily_sums_equal_to_the_stored_records_after_resends_and_refusals(hub_key, hub):
+    """/sync/reconcile answers from the sums ingest keeps; whatever came twice or was refused, they are the
+    stored records' own count and amount per day and kind."""
+    from sqlalchemy import func
+    first = [record(1, 5_000), record(2, 7_000, kind="refund"), record(3, 1_000, day="2026-11-25")]
+    hub_key.post("/sync/batches", body=body(batch(first)))
+    bad = {**record(5, 3_000), "sha256": "0" * 64}  # refused alone
+    again = [first[2], record(4, 4_000), bad, record(6, 6_000, day="2026-11-25")]  # seq 3 sent again
+    hub_key.post("/sync/batches", body=body(batch([{**again[0], "seq": 3}] + again[1:], batch_id="again")))
+    days = hub_key.get("/sync/reconcile", {"from": "2026-11-24", "to": "2026-11-25"})["days"]
+    stored = hub(lambda: db.session.execute(
+        db.select(Record.business_date, Record.kind, func.count(), func.sum(Record.amount))
+        .group_by(Record.business_date, Record.kind).order_by(Record.business_date, Record.kind)).all())
+    assert [(d["date"], d["kind"], d["count"], d["sum"]) for d in days] == \
+        [(day.isoformat(), kind, count, int(total)) for day, kind, count, total in stored]
+    assert sum(d["count"] for d in days) == 5  # 1, 2, 3, 4 and 6; 3 once, 5 refused
