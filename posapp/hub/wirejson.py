@@ -7,14 +7,11 @@ into text PostgreSQL can store (for the quarantine and messages).
 """
 import json
 import math
-import re
 from dataclasses import dataclass
 
 from ..limits import BIGINT_MAX, BIGINT_MIN, is_bigint, storable_text
+from ..limits import nesting_depth as text_nesting_depth  # of text that is not JSON (error path)
 
-# a string, or an unterminated one up to the end: every attempt succeeds, so the scan stays linear
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\\?\Z)', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _MAX_INT_DIGITS = 20  # longer digit runs are never a bigint: not even converted (CPython caps at 4300)
 
 
@@ -55,18 +52,6 @@ def nesting_depth(value, stop_after: int) -> int:
     return depth
 
 
-def _text_depth(text: str, stop_after: int) -> int:
-    """The nesting of brackets in text that is not JSON (strings skipped); only read on the error path."""
-    depth = deepest = 0
-    for char in _NOT_BRACKET.sub("", _STRING.sub("", text)):
-        depth += 1 if char in "[{" else -1
-        if depth > deepest:
-            deepest = depth
-            if deepest > stop_after:
-                break
-    return deepest
-
-
 def parse(raw: bytes, max_depth: int):
     """UTF-8 JSON text → Python values; numbers out of range become `Unreadable` markers.
 
@@ -82,7 +67,7 @@ def parse(raw: bytes, max_depth: int):
     except RecursionError as exc:
         raise BodyError("too_deep", f"JSON bersarang lebih dari {max_depth} tingkat.") from exc
     except ValueError as exc:
-        if _text_depth(text, max_depth) > max_depth:  # unreadable and too deep: say the latter, as before
+        if text_nesting_depth(text, max_depth) > max_depth:  # unreadable and too deep: say the latter, as before
             raise BodyError("too_deep", f"JSON bersarang lebih dari {max_depth} tingkat.") from exc
         raise BodyError("malformed_body", "Isi permintaan bukan JSON yang sah.") from exc
     if nesting_depth(value, max_depth) > max_depth:
