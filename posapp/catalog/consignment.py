@@ -4,7 +4,7 @@ The terms live on the product (set when a consignment receipt is posted): a pric
 producer, or a commission percentage of the selling price that the koperasi keeps. The share is
 what the koperasi owes the producer; the rest of the line is the koperasi's commission.
 """
-from ..money import percent_of
+from ..money import format_number, percent_of
 
 
 def share(product, qty: int, line_total: int):
@@ -18,5 +18,5 @@ def share(product, qty: int, line_total: int):
 
 def terms_label(product) -> str:
     if product.consign_price is not None:
-        return f"harga ke produsen {product.consign_price:,}".replace(",", ".")
+        return f"harga ke produsen {format_number(product.consign_price)}"
     return f"komisi {product.consign_percent or 0}%"

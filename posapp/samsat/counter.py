@@ -5,7 +5,7 @@ import re
 from .. import audit, clock
 from ..database import bump_counter, new_uuid
 from ..extensions import db
-from ..money import MoneyError, parse_rupiah
+from ..money import MoneyError, format_number, parse_rupiah
 from ..numbering import day_serial
 from ..shop.service import get_settings
 from ..till.shifts import require_open_shift
@@ -119,8 +119,7 @@ def tender(form, total) -> tuple[str, int, int, str, int]:
         raise SamsatRefused(_('Uang diterima: %(error)s', error=exc), "tendered") from None
     due, rounding = cash_due(total)
     if tendered < due:
-        raise SamsatRefused(_('Uang diterima kurang dari total Rp %(due)s.',
-                              due=format(due, ',')).replace(",", "."), "tendered")
+        raise SamsatRefused(_('Uang diterima kurang dari total Rp %(due)s.', due=format_number(due)), "tendered")
     return method, tendered, tendered - due, "", rounding
 
 

@@ -8,7 +8,7 @@ from ..auth.service import managers
 from ..edge import flash_and_go, writes
 from ..extensions import db
 from ..members import exports
-from ..money import format_rupiah
+from ..money import format_number, format_rupiah
 from ..roles import role_required
 from ..shop.service import get_settings
 from . import payout, report
@@ -36,9 +36,9 @@ def _table(figures):
 
 def _heading(figures):
     status = "SEMENTARA (tahun belum ditutup)" if figures["provisional"] else "FINAL"
-    pools = ", ".join(f"{figures['labels'][k]} {v:,}".replace(",", ".") for k, v in figures["pools"].items())
+    pools = ", ".join(f"{figures['labels'][k]} {format_number(v)}" for k, v in figures["pools"].items())
     return [f"Pembagian SHU tahun {figures['year']} — {get_settings().shop_name}",
-            f"SHU {figures['shu']:,}".replace(",", ".") + f" · status {status}",
+            f"SHU {format_number(figures['shu'])} · status {status}",
             pools, "Jasa modal menurut simpanan pokok + wajib per 31 Desember; dibulatkan ke bawah."]
 
 

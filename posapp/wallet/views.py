@@ -13,6 +13,7 @@ from ..errors import wants_json
 from ..extensions import db
 from ..members import exports
 from ..members.models import Member
+from ..money import format_number
 from ..roles import role_required
 from ..shop.service import get_settings
 from . import receipt_data, service
@@ -102,7 +103,7 @@ def _done(move, replayed, message):
     printed = None if replayed else receipt_data.print_receipt(move)
     if wants_json():
         return jsonify(ok=True, doc_no=move.doc_no, balance=move.balance_after, replayed=replayed, print=printed)
-    flash(f"{message} {move.doc_no}: saldo {move.balance_after:,}".replace(",", "."), "success")
+    flash(f"{message} {move.doc_no}: saldo {format_number(move.balance_after)}", "success")
     return redirect(url_for("wallet.detail", wallet_id=move.wallet_id))
 
 
@@ -177,8 +178,8 @@ def statement_pdf(wallet_id):
     data = service.statement(wallet, start, end)
     heading = [f"Rekening dompet santri — {get_settings().shop_name}",
                f"{wallet.member.name} · NIS {wallet.nis} · kamar {wallet.room or '-'} · wali {wallet.wali_name or '-'}",
-               f"Periode {start:%d-%m-%Y} s.d. {end:%d-%m-%Y} · saldo awal {data['opening']:,} · saldo akhir "
-               f"{data['closing']:,}".replace(",", ".")]
+               f"Periode {start:%d-%m-%Y} s.d. {end:%d-%m-%Y} · saldo awal {format_number(data['opening'])} · "
+               f"saldo akhir {format_number(data['closing'])}"]
     rows = [[m.business_date, m.doc_no, KINDS[m.kind] + (f": {m.items}" if m.items else ""),
              m.amount if m.signed > 0 else None, m.amount if m.signed < 0 else None, m.balance_after]
             for m in data["moves"]]

@@ -135,13 +135,14 @@ def retry_after(value) -> float | None:
         return None
     value = value.strip()
     if value.isascii() and value.isdigit():
-        return float(min(int(value[:8]), MAX_RETRY_AFTER))
+        return float(min(int(value[:8]), MAX_RETRY_AFTER))  # float ok: seconds to wait, not money
     try:
         moment = parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
+    # float ok: seconds to wait, not money
     return float(min(max((moment - datetime.now(timezone.utc)).total_seconds(), 0), MAX_RETRY_AFTER))
 
 
