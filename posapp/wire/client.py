@@ -142,8 +142,8 @@ def retry_after(value) -> float | None:
         return None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=timezone.utc)
-    # float ok: seconds to wait, not money
-    return float(min(max((moment - datetime.now(timezone.utc)).total_seconds(), 0), MAX_RETRY_AFTER))
+    seconds = (moment - datetime.now(timezone.utc)).total_seconds()
+    return float(min(max(seconds, 0), MAX_RETRY_AFTER))  # float ok: seconds to wait, not money
 
 
 def _busy(status) -> str:
