@@ -7,7 +7,7 @@ any query sees it: a NUL PostgreSQL cannot store, a page number past any integer
 """
 import re
 
-from flask import jsonify, request
+from flask import abort, jsonify, request
 
 from . import limits
 from .errors import error_response, wants_json
@@ -103,6 +103,8 @@ def _has_form() -> bool:
 
 def guard_request():
     """before_request: refuse input no table can hold, before any view or query reads it."""
+    if any(isinstance(v, int) and not limits.is_row_id(v) for v in (request.view_args or {}).values()):
+        abort(404)  # an <int:…> past any INTEGER key names no row (PostgreSQL would answer with an error)
     found = request_problem()
     if found is None:
         return None

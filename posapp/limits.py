@@ -33,6 +33,14 @@ def is_bigint(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and BIGINT_MIN <= value <= BIGINT_MAX
 
 
+ROW_ID_MAX = 2 ** 31 - 1  # the app's primary keys are INTEGER: PostgreSQL refuses a larger one with an error
+
+
+def is_row_id(value) -> bool:
+    """An integer (not a bool) that can be a row's id: 1 … 2^31-1 (anything else names no row)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= ROW_ID_MAX
+
+
 def storable_text(text: str) -> bool:
     """False when PostgreSQL text (UTF-8) cannot hold `text`: a NUL or a lone surrogate."""
     return _UNSTORABLE.search(text) is None

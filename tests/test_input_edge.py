@@ -85,3 +85,9 @@ def test_a_nul_past_the_first_64_kb_of_a_csv_import_is_refused():
     assert len(content) > 65536
     with pytest.raises(ImportRefused, match="bukan teks"):
         decode("produk.csv", content, 2 * 1024 * 1024)
+
+
+@pytest.mark.parametrize("url", ["/produk/{n}/edit", "/anggota/{n}", "/dompet/{n}", "/shift/{n}/laporan"])
+def test_an_id_in_the_address_past_any_row_is_not_found_not_a_500(manajer_client, url):
+    for n in (2 ** 31, 2 ** 63):  # INTEGER keys end at 2^31-1; PostgreSQL refuses a larger one with an error
+        assert manajer_client.get(url.format(n=n)).status_code == 404, url

@@ -2,12 +2,12 @@
 dashboard_views.py)."""
 from datetime import timedelta
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import login_required, login_user, logout_user
 from sqlalchemy import func
 
 from .. import clock
-from ..limits import storable_text
+from ..limits import is_row_id, storable_text
 from .extensions import db, login_manager
 from .facts import HubMember
 from .models import HubUser, Koperasi, Rejection, ShopKey, Vehicle
@@ -92,7 +92,7 @@ def add_koperasi():
 @login_required
 def new_code(shop_id):
     from .service import issue_code
-    shop = db.get_or_404(Koperasi, shop_id)
+    shop = db.get_or_404(Koperasi, shop_id) if is_row_id(shop_id) else abort(404)  # past INTEGER: no row
     enrol_code = issue_code(shop, current_app.config["HUB_ENROL_CODE_HOURS"])
     db.session.commit()
     flash(f"Kode pendaftaran baru untuk {shop.code}: {enrol_code}", "success")

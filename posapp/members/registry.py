@@ -4,6 +4,7 @@ from datetime import date
 from .. import audit, clock
 from ..database import bump_counter, new_uuid
 from ..extensions import db
+from ..limits import is_row_id
 from ..shop.service import get_settings
 from ..wire import outbox
 from . import rules
@@ -135,9 +136,7 @@ def by_card(code: str):
 
 def usable_member(member_id) -> Member:
     """The member attached to a sale or an act: must exist and be active."""
-    if isinstance(member_id, bool) or not isinstance(member_id, int):
-        raise MemberRefused(_("Anggota tidak dikenal."), "member_id")
-    member = db.session.get(Member, member_id)
+    member = db.session.get(Member, member_id) if is_row_id(member_id) else None
     if member is None:
         raise MemberRefused(_("Anggota tidak dikenal."), "member_id")
     if not member.active:

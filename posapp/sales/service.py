@@ -17,7 +17,7 @@ from ..catalog.consignment import share as consignor_share
 from ..catalog.models import Product
 from ..catalog.stock import record_moves
 from ..extensions import db
-from ..limits import is_bigint
+from ..limits import is_row_id
 from ..shop.service import get_settings
 from ..till.shifts import require_open_shift
 from ..wire import outbox
@@ -128,9 +128,9 @@ def _price_lines(raw_lines, member: bool):
 
 
 def _product_id(raw):
-    """A line's product id when it is an id ({} or [1] is no product, not a server error)."""
+    """A line's product id when it is an id ({}, [1] or 2^31 is no product, not a server error)."""
     value = raw.get("product_id") if isinstance(raw, dict) else None
-    return value if is_bigint(value) else None
+    return value if is_row_id(value) else None
 
 
 def _discount(raw):

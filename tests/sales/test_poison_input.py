@@ -30,12 +30,20 @@ def test_a_nul_in_a_payment_reference_is_never_accepted(kasir_client, kasir_shif
     assert nothing_saved()
 
 
-@pytest.mark.parametrize("product_id", [{}, [1], [], "1", None, True, 1.5, 2 ** 63, -(2 ** 64)])
+@pytest.mark.parametrize("product_id", [{}, [1], [], "1", None, True, 1.5, 2 ** 31, 0, 2 ** 63, -(2 ** 64)])
 def test_a_product_id_that_is_not_an_id_is_refused(kasir_client, kasir_shift, make_product, product_id):
     make_product()
     response = kasir_client.post("/kasir/api/jual", json=cart(product_id))
     assert response.status_code == 400, response.get_data(as_text=True)
     assert response.get_json()["ok"] is False and response.get_json()["error"]
+    assert nothing_saved()
+
+
+@pytest.mark.parametrize("member_id", [2 ** 31, 0, -1, "1", [1]])
+def test_a_member_id_that_names_no_row_is_refused(kasir_client, kasir_shift, make_product, member_id):
+    make_product()
+    response = kasir_client.post("/kasir/api/jual", json={**cart(1), "member_id": member_id})
+    assert response.status_code == 400 and "Anggota tidak dikenal" in response.get_json()["error"]
     assert nothing_saved()
 
 
