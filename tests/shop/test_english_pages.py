@@ -7,6 +7,7 @@ details, receipt previews, which stay as written) is taken out first; every word
 """
 import html
 import re
+from datetime import datetime
 from urllib.parse import urljoin, urlparse
 
 import pytest
@@ -29,15 +30,22 @@ SKIP = re.compile(r"/keluar$|\.pdf|\.xlsx|\.csv|/cetak|/unduh|/static/|/api/|lan
 CSV_HELP = ("/produk/impor", "/anggota/impor")  # the import pages name their CSV columns, which are codes
 
 
+# Mid-month, so no month ends inside the two days and "Close this month" shows whatever day CI runs on
+# (on the 1st, WIB, the demo closes the month before and every older month is locked by it).
+TODAY = datetime(2026, 11, 18, 9, 0)
+
+
 @pytest.fixture
 def demo(app):
-    """Two days of the demo koperasi's trade; the admin's password."""
+    """Two days of the demo koperasi's trade, seen on a fixed morning; the users' passwords."""
     from posapp.demo.month import seed_month
+    clock.freeze(TODAY)
     try:
         passwords, _ = seed_month(2)
+        clock.freeze(TODAY)
+        yield passwords
     finally:
         clock.freeze(None)
-    return passwords
 
 
 def _typed_text() -> list[str]:
