@@ -99,3 +99,19 @@ def test_seed_demo_days_fills_whole_books_that_add_up(fresh_app):
     assert count("SELECT 'open', COUNT(*) FROM shift WHERE closed_at IS NULL")["open"] == 0
     assert count("SELECT kind, COUNT(*) FROM supplier GROUP BY kind")["pesantren"] == 2
     assert "kasir2" in result.output
+
+
+def test_seed_demo_on_the_first_before_dawn_closes_last_month_no_later_than_now(app):
+    from datetime import datetime
+    from posapp import clock
+    from posapp.demo.month import seed_month
+    from posapp.ledger.month_close import closes
+    now = datetime(2026, 12, 1, 0, 30, tzinfo=clock.WIB)
+    clock.freeze(now)
+    try:
+        seed_month(2)
+    finally:
+        clock.freeze(None)
+    closed = closes()
+    assert [close.period_end.isoformat() for close in closed] == ["2026-11-30"]
+    assert clock.to_wib(closed[0].closed_at) <= now

@@ -44,6 +44,7 @@ class Month:
     unconfirmed: list = field(default_factory=list)
     days: int = 30
     names: tuple = NAMES
+    started: datetime | None = None  # when the seeding began: no act is dated after it
 
 
 def at(day: date, hour: int, minute: int = 0) -> None:
@@ -52,13 +53,13 @@ def at(day: date, hour: int, minute: int = 0) -> None:
 
 def seed_month(days: int, seed: int = 2026) -> tuple[dict, str]:
     """Set up the shop and run `days` days ending yesterday; (passwords, a summary to print)."""
-    first = clock.today() - timedelta(days=days)
+    started, first = clock.now(), clock.today() - timedelta(days=days)
     at(first, 7)
     with transaction():
         passwords = start_shop(people=("admin", "manajer", "kasir", "kasir2"), consigned=CONSIGNED)
         save_settings({"samsat_fee": 5_000})
         ctx = _setup(first, passwords["manajer"][1], seed)
-        ctx.days = days
+        ctx.days, ctx.started = days, started
     for offset in range(days):
         _day(ctx, first + timedelta(days=offset), offset)
     clock.freeze(None)
@@ -118,7 +119,7 @@ def _day(ctx, day, offset):
     at(day, 17, 30)
     with transaction():
         day_close.close_day(day, kas_balance(day), manajer, "tutup hari demo")
-    _month_end(manajer, day)
+    _month_end(ctx, manajer, day)
 
 
 def _manager(ctx, manajer, day, offset):
@@ -153,9 +154,11 @@ def _manager(ctx, manajer, day, offset):
             cashbook.record(manajer, "expense", 1_800_000, category="gaji", via="bank", note="honor 2 penjaga toko")
 
 
-def _month_end(manajer, day):
-    """The day after a month's last day was closed: that month is closed too."""
+def _month_end(ctx, manajer, day):
+    """The day after a month's last day was closed: that month is closed too (at six, or now if earlier)."""
     if (day + timedelta(days=1)).day == 1 and last_closed_date() == day:
         at(day + timedelta(days=1), 6)
+        if clock.now() > ctx.started:  # seeded before six on the 1st: a close stamped later than now
+            clock.freeze(ctx.started)
         with transaction():
             month_close.close_month(ledger_months.month_of(day)[0], manajer, "tutup buku demo")
