@@ -59,3 +59,17 @@ def test_migrated_ledger_refuses_editing_a_posted_line(migrated_app):
     with pytest.raises(sa.exc.IntegrityError):
         db.session.execute(sa.update(JournalLine).values(debit=JournalLine.debit + 1))
     db.session.rollback()
+
+
+def test_migrated_lock_lets_only_the_year_close_onto_a_closed_31_december(migrated_app):
+    db.session.execute(sa.text(
+        "INSERT INTO day_close (uuid, business_date, closed_at, closed_by, cash_expected, cash_counted, difference,"
+        " unsent_records, note) VALUES ('d', '2026-12-31', '2027-01-01 00:00:00', 'manajer', 0, 0, 0, 0, '')"))
+    insert = sa.text("INSERT INTO journal_entry (uuid, entry_no, business_date, posted_at, source, source_ref,"
+                     " source_uuid, party, description, created_by) VALUES (:s, :s, '2026-12-31',"
+                     " '2027-01-02 00:00:00', :s, '', '', '', '', '')")
+    db.session.execute(insert, {"s": "year_close"})
+    db.session.commit()
+    with pytest.raises(sa.exc.IntegrityError):
+        db.session.execute(insert, {"s": "sale"})
+    db.session.rollback()

@@ -12,6 +12,7 @@ from ..money import format_rupiah
 from ..wire.outbox import enqueue
 from .journal import last_day_closed, last_month_closed
 from .models import Account, JournalEntry, JournalLine, MonthClose
+from . import year_close
 from .posting import LedgerRefused
 from ..i18n import _
 
@@ -34,11 +35,12 @@ def close_of(first: date):
 
 
 def result_of(start: date, end: date) -> tuple[int, int]:
-    """(income net of returns, expenses) posted in [start, end]."""
+    """(income net of returns, expenses) posted in [start, end]; the year close's entry is not the year's work."""
     rows = db.session.execute(
         db.select(Account.type, db.func.coalesce(db.func.sum(JournalLine.credit - JournalLine.debit), 0))
         .select_from(JournalLine).join(JournalEntry).join(Account, Account.code == JournalLine.account_code)
-        .where(JournalEntry.business_date >= start, JournalEntry.business_date <= end).group_by(Account.type))
+        .where(JournalEntry.business_date >= start, JournalEntry.business_date <= end,
+               JournalEntry.source != year_close.SOURCE).group_by(Account.type))
     net = {kind: int(value) for kind, value in rows}
     return sum(net.get(t, 0) for t in INCOME_TYPES), -sum(net.get(t, 0) for t in EXPENSE_TYPES)
 

@@ -1,7 +1,10 @@
-"""The month close (manajer): no shift of the month still open, then the ledger locks the month."""
+"""The month close (manajer): no shift of the month still open, then the ledger locks the month; and the
+year close once December is locked (ledger.year_close)."""
 from datetime import timedelta
 
-from ..ledger import month_close
+from ..extensions import db
+from ..ledger import month_close, year_close
+from ..ledger.models import JournalEntry
 from ..ledger.posting import LedgerRefused
 from ..till.shifts import open_shifts
 from ..i18n import _
@@ -27,4 +30,21 @@ def months(today, count=12) -> list[dict]:
         close = month_close.close_of(first)
         out.append({"first": first, "last": month_close.month_of(first)[1], "close": close,
                     "locked": close is None and newest is not None and first <= newest})
+    return out
+
+
+def years(today, count=5) -> list[dict]:
+    """The last `count` years before this one that have entries: closed (its entry and SHU), closable, or
+    why not yet."""
+    first = db.session.scalar(db.select(db.func.min(JournalEntry.business_date)))
+    out = []
+    for year in range(today.year - 1, max(first.year, today.year - count) - 1, -1) if first else ():
+        entry = year_close.close_of(year)
+        row = {"year": year, "entry": entry, "result": year_close.result_of(entry) if entry else None, "why": ""}
+        if entry is None:
+            try:
+                year_close.check_closable(year)
+            except LedgerRefused as refusal:
+                row["why"] = str(refusal)
+        out.append(row)
     return out

@@ -1,4 +1,4 @@
-"""The koperasi's financial statements (manajer): on screen, XLSX and PDF; the month close."""
+"""The koperasi's financial statements (manajer): on screen, XLSX and PDF; the month and year close."""
 from datetime import date
 
 from flask import Response, flash, redirect, render_template, request, url_for
@@ -6,7 +6,7 @@ from flask_login import current_user
 
 from .. import backup, clock
 from ..edge import transaction, writes
-from ..ledger import closing, month_close as ledger_months
+from ..ledger import closing, month_close as ledger_months, year_close
 from ..ledger.closing import parse_day
 from ..ledger.posting import LedgerRefused
 from ..roles import role_required
@@ -74,8 +74,8 @@ def statements_export(fmt):
 
 
 def _months_page(errors=None):
-    return render_template("reports/month_close.html", months=month_close.months(clock.today()), errors=errors or {}), \
-        400 if errors else 200
+    return render_template("reports/month_close.html", months=month_close.months(clock.today()),
+                           years=month_close.years(clock.today()), errors=errors or {}), 400 if errors else 200
 
 
 @bp.route("/tutup-bulan", methods=["GET", "POST"])
@@ -94,3 +94,20 @@ def close_month():
     flash(_("Bulan %(month)s ditutup: SHU bulan ini %(result)s.", month=first.strftime("%m-%Y"), result=format_rupiah(close.result)),
           "success")
     return redirect(url_for("reports.statements", bulan=f"{first:%Y-%m}"))
+
+
+@bp.post("/tutup-tahun")
+@role_required("manajer")
+@writes(render=lambda refusal: _months_page({"tahun": str(refusal)}))
+def close_year():
+    text = request.form.get("tahun") or ""
+    if not (text.isdigit() and len(text) == 4):
+        raise LedgerRefused(_("Tahun tidak valid."), "tahun")
+    year = int(text)
+    with transaction():
+        entry = year_close.close_year(year, current_user, request.form.get("catatan", ""))
+        result = year_close.result_of(entry)
+    backup.backup_database("tutup-tahun")
+    flash(_("Buku tahun %(year)s ditutup: SHU %(result)s masuk ke SHU belum dibagi (3401).", year=year,
+            result=format_rupiah(result)), "success")
+    return redirect(url_for("reports.close_month"))

@@ -9,7 +9,8 @@ moved in the range) and the cash moved per source.
 from dataclasses import dataclass
 
 from ..extensions import db
-from ..ledger.chart import BANK, HPP, JASA_SAMSAT, KAS, KOMISI_KONSINYASI, PENJUALAN
+from ..ledger.chart import BANK, HPP, JASA_SAMSAT, KAS, KOMISI_KONSINYASI, PENJUALAN, SHU
+from ..ledger import year_close
 from ..ledger.models import Account, JournalEntry, JournalLine
 from .cash_flow import cash_flow_rows
 from ..i18n import _, said
@@ -25,12 +26,13 @@ class Balance:
     type: str
     before_start: int = 0   # Σ debit − credit before the range
     before_year: int = 0    # … before 1 January of the end's year
-    debit: int = 0          # moved in the range
+    debit: int = 0          # moved in the range, the year close left out (laba rugi shows the year's work)
     credit: int = 0
+    year_close: int = 0     # Σ debit − credit of the year close's entry in the range
 
     @property
     def closing(self) -> int:
-        return self.before_start + self.debit - self.credit
+        return self.before_start + self.debit - self.credit + self.year_close
 
 
 def balances(start, end) -> dict:
@@ -38,17 +40,20 @@ def balances(start, end) -> dict:
     year = end.replace(month=1, day=1)
     net = JournalLine.debit - JournalLine.credit
     in_range = JournalEntry.business_date >= start
+    closing_entry = JournalEntry.source == year_close.SOURCE
+    worked = in_range & ~closing_entry
     query = (db.select(JournalLine.account_code,
                        db.func.sum(db.case((JournalEntry.business_date < start, net), else_=0)),
                        db.func.sum(db.case((JournalEntry.business_date < year, net), else_=0)),
-                       db.func.sum(db.case((in_range, JournalLine.debit), else_=0)),
-                       db.func.sum(db.case((in_range, JournalLine.credit), else_=0)))
+                       db.func.sum(db.case((worked, JournalLine.debit), else_=0)),
+                       db.func.sum(db.case((worked, JournalLine.credit), else_=0)),
+                       db.func.sum(db.case((in_range & closing_entry, net), else_=0)))
              .join(JournalEntry, JournalEntry.id == JournalLine.entry_id)
              .where(JournalEntry.business_date <= end).group_by(JournalLine.account_code))
     sums = {code: tuple(int(x or 0) for x in rest) for code, *rest in db.session.execute(query)}
     out = {}
     for account in db.session.scalars(db.select(Account).order_by(Account.code)):
-        out[account.code] = Balance(account.code, account.name, account.type, *sums.get(account.code, (0, 0, 0, 0)))
+        out[account.code] = Balance(account.code, account.name, account.type, *sums.get(account.code, (0,) * 5))
     return out
 
 
@@ -112,8 +117,10 @@ def balance_sheet(start, end, accounts=None) -> Statement:
     rows += [Row(said(b.name), -b.closing, 1, code=b.code) for b in groups["equity"] if b.closing]
     if before_year:
         rows.append(Row(_("SHU tahun-tahun lalu (belum ditutup)"), before_year, 1))
-    rows += [Row(_("SHU tahun berjalan s.d. %(day)s", day=end.strftime("%d-%m-%Y")), this_year, 1),
-             Row(_("Jumlah ekuitas"), equity, 0, "total"),
+    shu = accounts.get(SHU)
+    if this_year or not (shu and shu.year_close):  # once the year is closed its result is in SHU (3401)
+        rows.append(Row(_("SHU tahun berjalan s.d. %(day)s", day=end.strftime("%d-%m-%Y")), this_year, 1))
+    rows += [Row(_("Jumlah ekuitas"), equity, 0, "total"),
              Row(_("Jumlah liabilitas dan ekuitas"), liabilities + equity, 0, "grand")]
     return Statement("neraca", _("Laporan Posisi Keuangan (Neraca)"), _("per %(day)s", day=end.strftime("%d-%m-%Y")), rows,
                      {"assets": assets, "liabilities_and_equity": liabilities + equity,

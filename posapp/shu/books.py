@@ -1,9 +1,9 @@
-"""The year's result from the journal, and whether the year's books are final (every day of it closed)."""
+"""The year's result from the journal, and whether the year's books are final (the year closed into SHU)."""
 from datetime import date
 
 from ..extensions import db
 from ..ledger.chart import SHU
-from ..ledger.journal import last_closed_date
+from ..ledger import year_close
 from ..ledger.models import Account, JournalEntry, JournalLine
 
 
@@ -24,6 +24,5 @@ def year_result(year: int) -> int:
 
 
 def is_final(year: int) -> bool:
-    """Every day of the year is closed (locked): its figures can no longer change."""
-    closed = last_closed_date()
-    return closed is not None and closed >= date(year, 12, 31)
+    """The year's books are closed (tutup buku tahunan): its result is in SHU and can no longer change."""
+    return year_close.close_of(year) is not None

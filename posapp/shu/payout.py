@@ -33,7 +33,7 @@ def pay(year: int, method: str, user, approval=None) -> ShuPayout:
         raise ShuRefused(_('SHU tahun %(year)s sudah dibagikan.', year=year), "year")
     figures = shu_report.compute(year)
     if figures["provisional"]:
-        raise ShuRefused(_('Buku tahun %(year)s belum ditutup sampai 31 Desember: SHU masih sementara.',
+        raise ShuRefused(_('Buku tahun %(year)s belum ditutup (tutup buku tahunan): SHU masih sementara.',
                            year=year), "year")
     if figures["shu"] <= 0:
         raise ShuRefused(_('Tahun %(year)s tidak ada SHU untuk dibagikan.', year=year), "year")

@@ -84,11 +84,15 @@ def test_shu_of_the_year_shared_by_purchases_and_savings(sell, make_product, mak
     frozen_clock(datetime(2027, 1, 3, 9, 0))
     close_day(date(2026, 12, 31), kas_balance(), users["manajer"])
     db.session.commit()
+    assert report.compute(2026)["provisional"] is True  # every day closed, the year's books not yet
+    assert manajer_client.post("/buku/tutup-bulan", data={"bulan": "2026-12"}).status_code == 302
+    assert manajer_client.post("/buku/tutup-tahun", data={"tahun": "2026"}).status_code == 302
+    assert account_balance(SHU) == -200_000  # the year's result, closed into SHU belum dibagi
     assert report.compute(2026)["provisional"] is False
     assert manajer_client.post("/shu/2026/bagikan", data={"method": "sukarela"}).status_code == 302
     assert savings.balances(ani.id)["sukarela"] == 50_000 and savings.balances(budi.id)["sukarela"] == 40_000
     assert -account_balance(SIMPANAN_SUKARELA) == 90_000 and -account_balance(CADANGAN) == 80_000
-    assert account_balance(SHU) == 170_000  # the year is not closed into SHU yet: the payout moved it
+    assert account_balance(SHU) == -30_000  # 170.000 paid out; the funds' shares stay until the RAT books them
     total = sum(r["total"] for r in savings.all_balances().values())
     assert total == -(account_balance(SIMPANAN_POKOK) + account_balance(SIMPANAN_WAJIB)
                       + account_balance(SIMPANAN_SUKARELA))
