@@ -1,5 +1,6 @@
 """`flask --app posapp seed-demo` makes a realistic demo shop on a fresh database; `--days N` its books."""
 import re
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
@@ -115,3 +116,20 @@ def test_seed_demo_on_the_first_before_dawn_closes_last_month_no_later_than_now(
     closed = closes()
     assert [close.period_end.isoformat() for close in closed] == ["2026-11-30"]
     assert clock.to_wib(closed[0].closed_at) <= now
+
+
+def test_seed_demo_over_new_year_closes_december_and_the_year_into_shu(app):
+    from datetime import datetime
+    from posapp import clock
+    from posapp.demo.month import seed_month
+    from posapp.ledger import year_close
+    from posapp.ledger.balances import account_balance
+    from posapp.ledger.chart import SHU
+    clock.freeze(datetime(2027, 1, 2, 9, 0))
+    try:
+        seed_month(2)
+    finally:
+        clock.freeze(None)
+    entry = year_close.close_of(2026)
+    assert entry is not None and account_balance(SHU) == -year_close.result_of(entry)
+    assert year_close.moved(date(2026, 1, 1), date(2026, 12, 31)) == {}

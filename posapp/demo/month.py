@@ -16,7 +16,7 @@ from .. import clock
 from ..catalog.models import Product
 from ..edge import transaction
 from ..extensions import db
-from ..ledger import month_close as ledger_months, opening
+from ..ledger import month_close as ledger_months, opening, year_close
 from ..ledger.balances import kas_balance
 from ..ledger.journal import last_closed_date
 from ..purchasing import suppliers as supplier_service
@@ -155,10 +155,14 @@ def _manager(ctx, manajer, day, offset):
 
 
 def _month_end(ctx, manajer, day):
-    """The day after a month's last day was closed: that month is closed too (at six, or now if earlier)."""
+    """The day after a month's last day was closed: that month is closed too (at six, or now if earlier), and
+    after December the year."""
     if (day + timedelta(days=1)).day == 1 and last_closed_date() == day:
         at(day + timedelta(days=1), 6)
         if clock.now() > ctx.started:  # seeded before six on the 1st: a close stamped later than now
             clock.freeze(ctx.started)
         with transaction():
             month_close.close_month(ledger_months.month_of(day)[0], manajer, "tutup buku demo")
+        if day.month == 12:  # December locked: the year's result goes into SHU, ready for the RAT
+            with transaction():
+                year_close.close_year(day.year, manajer, "tutup buku demo")
