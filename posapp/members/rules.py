@@ -59,8 +59,8 @@ def check_nik(value) -> str:
     return nik
 
 
-def check_phone(value) -> str:
-    """An Indonesian phone number as 08…: +62/62 becomes 0; 9–14 digits."""
+def check_phone(value, field="phone") -> str:
+    """An Indonesian phone number as 08…: +62/62 becomes 0; 9–14 digits (refused next to `field`)."""
     phone = re.sub(r"[\s().-]", "", str(value or ""))
     if not phone:
         return ""
@@ -69,7 +69,7 @@ def check_phone(value) -> str:
     elif phone.startswith("62"):
         phone = "0" + phone[2:]
     if not re.fullmatch(r"0\d{8,13}", phone):
-        raise MemberRefused(_("Nomor HP tidak valid, mis. 0812 3456 7890."), "phone")
+        raise MemberRefused(_("Nomor HP tidak valid, mis. 0812 3456 7890."), field)
     return phone
 
 

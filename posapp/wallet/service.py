@@ -50,7 +50,7 @@ def open_wallet(member, form, user) -> Wallet:
         raise WalletRefused(_('NIS %(nis)s sudah dipakai.', nis=nis), "nis")
     wallet = Wallet(uuid=new_uuid(), member_id=member.id, nis=nis, room=str(form.get("room") or "").strip()[:60],
                     wali_name=str(form.get("wali_name") or "").strip()[:120],
-                    wali_phone=check_phone(form.get("wali_phone")), status="aktif", balance=0,
+                    wali_phone=check_phone(form.get("wali_phone"), "wali_phone"), status="aktif", balance=0,
                     created_at=clock.now())
     db.session.add(wallet)
     db.session.flush()

@@ -14,6 +14,7 @@ from ..extensions import db
 from ..members import exports
 from ..members.models import Member
 from ..money import format_number
+from ..refusal import Refusal
 from ..roles import role_required
 from ..shop.service import get_settings
 from . import receipt_data, service
@@ -94,7 +95,7 @@ def new(member_id):
                 wallet = service.open_wallet(member, request.form, current_user)
             flash(_('Dompet %(nis)s dibuka.', nis=wallet.nis), "success")
             return redirect(url_for("wallet.detail", wallet_id=wallet.id))
-        except service.WalletRefused as exc:
+        except Refusal as exc:  # the wallet's own rules, or the member's (the parent's phone number)
             errors = {exc.field or "_": str(exc)}
     return render_template("wallet/new.html", member=member, form=request.form, errors=errors), 400 if errors else 200
 

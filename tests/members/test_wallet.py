@@ -179,3 +179,11 @@ def test_two_tills_paying_from_one_wallet_at_once_never_go_below_zero(app, walle
     db.session.expire_all()
     assert outcomes.count("ok") == 1 and any("kurang: saldo Rp 10.000" in o for o in outcomes), outcomes
     assert db.session.get(Wallet, wallet.id).balance == 10_000
+
+
+def test_opening_a_wallet_with_a_bad_parent_phone_says_so_next_to_it(manajer_client, make_member):
+    santri = make_member("Zainal")
+    response = manajer_client.post(f"/dompet/baru/{santri.id}", data={"nis": "2026099", "wali_phone": "12ab"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and 'id="e-wali_phone">Nomor HP tidak valid' in page
+    assert db.session.scalar(db.select(db.func.count(Wallet.id))) == 0
