@@ -11,7 +11,8 @@ from ..extensions import db
 from ..roles import role_required
 from ..shop.service import get_settings, save_settings
 from . import cards, credit, registry, savings, settings as member_settings
-from .blueprint import bp, page_arg
+from ..inputs import page_arg
+from .blueprint import bp
 from .models import KINDS, STATUSES, Member
 from .rules import MemberRefused
 from ..i18n import _

@@ -8,6 +8,7 @@ from ..catalog import service as catalog
 from ..catalog.models import Product
 from ..database import new_uuid
 from ..extensions import db
+from ..limits import is_row_id
 from .models import Purchase, PurchaseLine, Supplier
 from .rules import MAX_LINES, PurchaseRefused
 from ..i18n import _
@@ -25,7 +26,7 @@ def new_draft(user, kind="purchase", supplier_id=None) -> Purchase:
 
 
 def _supplier(supplier_id):
-    supplier = db.session.get(Supplier, supplier_id)
+    supplier = db.session.get(Supplier, supplier_id) if is_row_id(supplier_id) else None
     if supplier is None:
         raise PurchaseRefused(_("Pemasok tidak ditemukan."), "supplier_id")
     return supplier

@@ -9,6 +9,7 @@ from ..catalog.blueprint import page_arg
 from ..catalog.models import Product
 from ..edge import transaction
 from ..extensions import db
+from ..limits import is_row_id
 from ..refusal import Refusal
 from ..roles import role_required
 from ..till.shifts import open_shift_of
@@ -44,7 +45,7 @@ def receive_product(product_id):
 @role_required("manajer")
 def new_purchase():
     product_id = request.values.get("produk", type=int)
-    product = db.session.get(Product, product_id) if product_id else None
+    product = db.session.get(Product, product_id) if is_row_id(product_id) else None
     kind = request.values.get("jenis", "consignment" if product is not None and product.consigned else "purchase")
     if request.method == "GET":
         return render_template("purchasing/new.html", product=product, kind=kind, kinds=DOC_KINDS,
@@ -89,7 +90,7 @@ def draft_from_low_stock():
                            per_page=current_app.config["PRODUCTS_PER_PAGE"], error_out=False)
         return render_template("purchasing/low_stock.html", page=page, suppliers=suppliers.active_suppliers(),
                                drawer=open_shift_of(current_user), today=clock.today())
-    ids = [int(x) for x in request.form.getlist("produk") if x.isdigit()]
+    ids = [int(x) for x in request.form.getlist("produk") if x.isascii() and x.isdigit() and is_row_id(int(x))]
     try:
         with transaction():
             purchase = documents.draft_from_low_stock(current_user, request.form.get("supplier_id", type=int), ids)

@@ -13,6 +13,7 @@ from ..auth import throttle
 from ..auth.approval import require_approval
 from ..database import attach, new_uuid
 from ..extensions import db
+from ..limits import is_row_id
 from ..ledger import acts
 from ..ledger.chart import BANK, KAS, TITIPAN_DOMPET
 from ..members import numbers
@@ -66,7 +67,7 @@ def _limit_value(value, field):
 def set_limits(wallet, daily, weekly, group_id, user) -> None:
     wallet.daily_limit, wallet.weekly_limit = _limit_value(daily, "daily_limit"), _limit_value(weekly, "weekly_limit")
     group_id = int(group_id) if str(group_id or "").isdigit() else None
-    if group_id is not None and db.session.get(WalletGroup, group_id) is None:
+    if group_id is not None and (not is_row_id(group_id) or db.session.get(WalletGroup, group_id) is None):
         raise WalletRefused(_("Kelompok tidak dikenal."), "group_id")
     wallet.group_id = group_id
     db.session.flush()
