@@ -81,15 +81,21 @@ def prune(keep: int, app=None, max_mb: int | None = None) -> list[Path]:
     return dropped
 
 
+def check_restorable(file: Path, app=None) -> Path:
+    """The database `file` would replace; BackupRefused when it cannot (PostgreSQL, no file, not a backup)."""
+    target = sqlite_path(app or current_app)
+    if target is None:
+        raise BackupRefused(_("Pemulihan hanya untuk database SQLite; untuk PostgreSQL pakai pg_restore."))
+    if not file.is_file():
+        raise BackupRefused(_('Berkas %(file)s tidak ditemukan.', file=file))
+    _check_integrity(file)
+    return target
+
+
 def restore_database(file: Path, app=None) -> Path:
     """Check `file`, back the current database up, then copy `file` over it in place."""
     app = app or current_app
-    target = sqlite_path(app)
-    if target is None:
-        raise BackupRefused(_("Pemulihan hanya untuk database SQLite; untuk PostgreSQL pakai pg_restore."))
-    if not file.exists():
-        raise BackupRefused(_('Berkas %(file)s tidak ditemukan.', file=file))
-    _check_integrity(file)
+    target = check_restorable(file, app)
     safety = backup_database("sebelum-pulih", app)
     _copy(file, target)
     return safety

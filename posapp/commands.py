@@ -3,7 +3,7 @@ from pathlib import Path
 
 import click
 
-from .backup import BackupRefused, backup_database, restore_database
+from .backup import BackupRefused, backup_database, check_restorable, restore_database
 from .extensions import db
 
 
@@ -21,11 +21,12 @@ def backup_command():
 @click.option("--yes", is_flag=True, help="Jangan tanya konfirmasi.")
 def restore_command(file, yes):
     """Restore the database from FILE (stop the app first)."""
-    if not yes:
-        click.confirm(f"Database sekarang akan diganti dengan {file}. Aplikasi harus dimatikan. Lanjut?",
-                      abort=True)
-    db.engine.dispose()
     try:
+        check_restorable(file)  # a wrong file is said before anyone is asked to confirm
+        if not yes:
+            click.confirm(f"Database sekarang akan diganti dengan {file}. Aplikasi harus dimatikan. Lanjut?",
+                          abort=True)
+        db.engine.dispose()
         safety = restore_database(file)
     except BackupRefused as exc:
         raise click.ClickException(str(exc)) from exc

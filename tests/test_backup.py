@@ -48,6 +48,15 @@ def test_restore_refuses_a_file_that_is_not_a_backup(app, users, runner, tmp_pat
     assert db.session.scalar(db.select(db.func.count()).select_from(User)) == 3
 
 
+def test_restore_says_a_missing_or_wrong_file_before_asking_to_confirm(app, users, runner, tmp_path, sqlite_only):
+    junk = tmp_path / "bukan.db"
+    junk.write_bytes(b"ini bukan database")
+    for path, said in ((tmp_path / "tidak-ada.db", "tidak ditemukan"), (junk, "bukan database"), (tmp_path, "tidak ditemukan")):
+        result = runner.invoke(args=["restore", str(path)], input="y\n")
+        assert result.exit_code != 0 and said in result.output and "Lanjut?" not in result.output
+    assert db.session.scalar(db.select(db.func.count()).select_from(User)) == 3
+
+
 def test_backup_command(app, users, runner, sqlite_only):
     result = runner.invoke(args=["backup"])
     assert result.exit_code == 0 and "Cadangan dibuat" in result.output
