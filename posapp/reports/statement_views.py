@@ -9,6 +9,7 @@ from ..edge import transaction, writes
 from ..ledger import closing, month_close as ledger_months, year_close
 from ..ledger.closing import parse_day
 from ..ledger.posting import LedgerRefused
+from ..limits import FIRST_DAY, LAST_DAY
 from ..roles import role_required
 from ..shop.service import get_settings
 from . import month_close, statement_pdf, statement_xlsx
@@ -101,9 +102,9 @@ def close_month():
 @writes(render=lambda refusal: _months_page({"tahun": str(refusal)}))
 def close_year():
     text = request.form.get("tahun") or ""
-    if not (text.isdigit() and len(text) == 4):
+    year = int(text) if text.isascii() and text.isdigit() and len(text) == 4 else 0
+    if not FIRST_DAY.year <= year <= LAST_DAY.year:  # the books hold business days of 2000…2099
         raise LedgerRefused(_("Tahun tidak valid."), "tahun")
-    year = int(text)
     with transaction():
         entry = year_close.close_year(year, current_user, request.form.get("catatan", ""))
         result = year_close.result_of(entry)

@@ -77,7 +77,7 @@ def test_the_year_closes_into_shu_after_december(manajer_client, december):
     assert "Ditutup" in manajer_client.get("/buku/tutup-bulan").get_data(as_text=True)
 
 
-@pytest.mark.parametrize("typed", ["", "20x6", "99999", "1900"])
+@pytest.mark.parametrize("typed", ["", "20x6", "99999", "1900", "0000", "2100"])
 def test_a_year_that_is_not_one_is_refused_with_a_message(manajer_client, december, typed):
     response = manajer_client.post("/buku/tutup-tahun", data={"tahun": typed})
     assert response.status_code == 400 and 'id="e-tahun"' in response.get_data(as_text=True)
