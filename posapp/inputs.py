@@ -6,6 +6,7 @@ any query sees it: a NUL PostgreSQL cannot store, a page number past any integer
 100,000 deep (the parser's RecursionError) or a search text over SQLite's LIKE limit never gives a 500.
 """
 import re
+import uuid as uuidlib
 
 from flask import abort, jsonify, request
 
@@ -115,3 +116,19 @@ def guard_request():
 
 def init_inputs(app) -> None:
     app.before_request(guard_request)
+
+
+def act_uuid(value, field="uuid") -> str | None:
+    """The UUID a screen gave its act (the key that makes a retry land once), as it was sent; None when none
+    was (the act makes its own); refused when it is no UUID (a number, a list, junk)."""
+    if value is None or value == "":
+        return None
+    try:
+        uuidlib.UUID(value) if isinstance(value, str) and len(value) <= 40 else _no_uuid(field)
+    except ValueError:
+        _no_uuid(field)
+    return value
+
+
+def _no_uuid(field):
+    raise Refusal(_("ID transaksi tidak valid: muat ulang halaman lalu coba lagi."), field)

@@ -2,7 +2,8 @@
 
 The demo koperasi (two days of trade, so row 1 of every table exists) takes, on every POST route, the
 fields its own page shows plus the usual act fields, all set to one odd value at a time: empty, negative,
-letters, a 30-digit number, a date that is none, rupiah with a comma, JSON-looking text. A refusal is a
+letters, a 30-digit number, a date that is none, rupiah with a comma, JSON-looking text; as JSON also
+numbers, booleans, null, lists and objects where text is expected. A refusal is a
 4xx or a redirect with a message; what the test client raises (TESTING propagates it) is a server error.
 Every page is asked for with the query arguments the views read, set to the odd values that are numbers
 or dates in disguise.
@@ -15,6 +16,7 @@ import pytest
 from posapp import clock
 
 VALUES = ["", "-1", "abc", "9" * 30, "1e9", "0", "2026-13-45", "Rp 1.000,5", " ", "null", "[]", '{"a":1}']
+TYPED = [123, 1.5, True, None, [1, 2], {"a": 1}, 2 ** 70, [{"x": None}]]  # JSON bodies carry any type
 USUAL = {"uuid", "qty", "amount", "pin", "approver", "tanggal", "bulan", "tahun", "method", "kind", "supplier_id",
          "group_id", "produk", "member_id", "product_id"}
 QUERY_VALUES = ["", "-1", "abc", "9" * 30, "2026-13-45"]
@@ -53,25 +55,28 @@ def _log_in(client, role, demo):
     assert client.post("/masuk", data={"username": role, "password": demo[role][0]}).status_code == 302
 
 
+def _bodies(fields):
+    """(what is sent, the value) of each try: a form and a JSON body per odd text, JSON bodies of other types."""
+    forms = [({"data": dict.fromkeys(fields, value)}, value) for value in VALUES]
+    return forms + [({"json": dict.fromkeys(fields, value)}, value) for value in VALUES + TYPED]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("role", ["kasir", "manajer", "admin"])
 def test_junk_in_every_form_is_refused_never_a_server_error(app, demo, role):
     client, errors = app.test_client(), []
     _log_in(client, role, demo)
     for url in _routes(app, "POST"):
-        fields = _fields(client, url)
-        for value in VALUES:
-            form = dict.fromkeys(fields, value)
-            for body in ({"data": form}, {"json": form}):
-                try:
-                    response = client.post(url, **body)
-                except Exception as exc:  # noqa: BLE001 - in production this is a 500 page
-                    errors.append(f"{url} {value!r}: {exc!r}"[:300])
-                    continue
-                if response.status_code >= 500:
-                    errors.append(f"{url} {value!r}: {response.status_code}")
-                if "/masuk" in response.headers.get("Location", ""):
-                    _log_in(client, role, demo)  # an act that ended the session (a password change): go on
+        for body, value in _bodies(_fields(client, url)):
+            try:
+                response = client.post(url, **body)
+            except Exception as exc:  # noqa: BLE001 - in production this is a 500 page
+                errors.append(f"{url} {value!r}: {exc!r}"[:300])
+                continue
+            if response.status_code >= 500:
+                errors.append(f"{url} {value!r}: {response.status_code}")
+            if "/masuk" in response.headers.get("Location", ""):
+                _log_in(client, role, demo)  # an act that ended the session (a password change): go on
     assert errors == []
 
 

@@ -6,6 +6,7 @@ from .. import clock
 from ..auth.approval import approval_from_request
 from ..edge import transaction, writes
 from ..errors import wants_json
+from ..inputs import act_uuid
 from ..roles import role_required
 from ..shop.service import get_settings
 from . import credit, exports, receipt_data, savings
@@ -40,7 +41,7 @@ def deposit(member_id):
         saving, replayed = savings.deposit(
             member_or_404(member_id), form.get("kind", ""), current_user, amount=form.get("amount"),
             months=form.get("months", 1), method=form.get("method", "cash"), reference=form.get("reference", ""),
-            note=form.get("note", ""), saving_uuid=form.get("uuid") or None)
+            note=form.get("note", ""), saving_uuid=act_uuid(form.get("uuid")))
     return _done(saving, replayed, "Setoran")
 
 
@@ -53,7 +54,7 @@ def withdraw(member_id):
         saving, replayed = savings.withdraw(
             member_or_404(member_id), form.get("amount"), current_user, approval=approval_from_request(),
             method=form.get("method", "cash"), reference=form.get("reference", ""), note=form.get("note", ""),
-            saving_uuid=form.get("uuid") or None)
+            saving_uuid=act_uuid(form.get("uuid")))
     return _done(saving, replayed, "Penarikan")
 
 
@@ -75,7 +76,7 @@ def repay(member_id):
     with transaction():
         move, replayed = credit.repay(member_or_404(member_id), form.get("amount"), current_user,
                                       method=form.get("method", "cash"), reference=form.get("reference", ""),
-                                      move_uuid=form.get("uuid") or None)
+                                      move_uuid=act_uuid(form.get("uuid")))
     return _done(move, replayed, _("Pembayaran kasbon"))
 
 

@@ -11,6 +11,7 @@ from ..database import new_uuid
 from ..edge import transaction, writes
 from ..errors import wants_json
 from ..extensions import db
+from ..inputs import act_uuid
 from ..members import exports
 from ..members.models import Member
 from ..money import format_number
@@ -116,7 +117,7 @@ def topup(wallet_id):
     with transaction():
         move, replayed = service.topup(_wallet(wallet_id), form.get("amount"), current_user,
                                        method=form.get("method", "cash"), reference=form.get("reference", ""),
-                                       move_uuid=form.get("uuid") or None)
+                                       move_uuid=act_uuid(form.get("uuid")))
     return _done(move, replayed, _("Isi saldo"))
 
 
@@ -128,7 +129,7 @@ def withdraw(wallet_id):
     with transaction():
         move, replayed = service.withdraw(_wallet(wallet_id), form.get("amount"), current_user,
                                           approval=approval_from_request(), method=form.get("method", "cash"),
-                                          reference=form.get("reference", ""), move_uuid=form.get("uuid") or None)
+                                          reference=form.get("reference", ""), move_uuid=act_uuid(form.get("uuid")))
     return _done(move, replayed, _("Tarik saldo"))
 
 
