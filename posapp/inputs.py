@@ -123,12 +123,11 @@ def act_uuid(value, field="uuid") -> str | None:
     was (the act makes its own); refused when it is no UUID (a number, a list, junk)."""
     if value is None or value == "":
         return None
+    refused = Refusal(_("ID transaksi tidak valid: muat ulang halaman lalu coba lagi."), field)
+    if not isinstance(value, str) or len(value) > 40:
+        raise refused
     try:
-        uuidlib.UUID(value) if isinstance(value, str) and len(value) <= 40 else _no_uuid(field)
+        uuidlib.UUID(value)
     except ValueError:
-        _no_uuid(field)
+        raise refused from None
     return value
-
-
-def _no_uuid(field):
-    raise Refusal(_("ID transaksi tidak valid: muat ulang halaman lalu coba lagi."), field)
