@@ -7,6 +7,7 @@ from . import partitions, store, verdicts
 from .extensions import db
 from .models import BatchReply, Koperasi
 from .quarantine import answer_items, refusal, store as store_refusals
+from .quicktext import quick_texts
 from .security import ApiError, hub_now
 from .validate import BatchError, Context, check_batch, judge_record
 from .wirejson import Limits
@@ -46,8 +47,9 @@ def _triage(shop, batch):
     """Split the records: refused ones (with their reason) and valid ones by UUID as (record, canonical text)
     (exact repeats kept once)."""
     ctx, refused, valid, seqs = _context(shop, batch), [], {}, set()
-    for record in batch["records"]:
-        problem, text = judge_record(record, ctx)
+    quick = quick_texts(batch["records"], ctx.limits, ctx.max_record_bytes)
+    for record, quick_text in zip(batch["records"], quick):
+        problem, text = judge_record(record, ctx, quick_text)
         if problem is None and record["uuid"] in valid:
             if valid[record["uuid"]][0]["sha256"] == record["sha256"]:
                 continue  # the same record twice: stored once

@@ -18,6 +18,7 @@ from .wirejson import Limits, first_problem, path_text, plainly_storable
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 BATCH_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)  # business dates the hub accepts
+_UNSEEN = object()  # judge_record: no quick text made yet
 
 
 class BatchError(ValueError):
@@ -65,12 +66,13 @@ def record_problem(record, ctx: Context):
     return judge_record(record, ctx)[0]
 
 
-def judge_record(record, ctx: Context):
-    """(problem or None, the payload's canonical text or None): the text is made once, hashed, and stored."""
+def judge_record(record, ctx: Context, quick=_UNSEEN):
+    """(problem or None, the payload's canonical text or None): the text is made once, hashed, and stored.
+    `quick` is the record's quick_text when the caller made it already (quick_texts, for a whole batch)."""
     if not isinstance(record, dict):
         return ("bad_record", "record bukan objek"), None
     problem = _envelope_problem(record, ctx)
-    return (problem, None) if problem else _payload_problem(record, ctx)
+    return (problem, None) if problem else _payload_problem(record, ctx, quick)
 
 
 def _envelope_problem(record, ctx):
@@ -88,9 +90,9 @@ def _envelope_problem(record, ctx):
     return None
 
 
-def _payload_problem(record, ctx):
+def _payload_problem(record, ctx, quick):
     payload = record["payload"]
-    text = quick_text(payload, record.get("sha256"), ctx.limits, ctx.max_record_bytes)
+    text = quick_text(payload, record.get("sha256"), ctx.limits, ctx.max_record_bytes) if quick is _UNSEEN else quick
     if text is None:
         problem, text = _careful_text(record, ctx)
         if problem:

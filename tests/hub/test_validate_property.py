@@ -11,6 +11,7 @@ from hypothesis import example, given, settings, strategies as st
 from posapp.hub.quarantine import answer_items, refusal
 from posapp.hub.reasons import REASONS
 from posapp.hub.validate import Context, payload_sha256, record_problem
+from posapp.hub import wirejson
 from posapp.hub.wirejson import Limits, dumps, parse, safe_text
 from posapp.limits import is_bigint
 
@@ -121,3 +122,54 @@ def test_a_usual_sale_takes_the_quick_path_with_the_shops_own_text():
     text = quick_text(payload, payload_sha256(payload), Limits(), CTX.max_record_bytes)  # the hub's own limits
     assert text == canonical(payload)
     assert quick_text(payload, "0" * 64, Limits(), CTX.max_record_bytes) is None  # a wrong hash: careful path
+
+
+def _outcome(raw: bytes) -> str:
+    """What parse makes of a body, as comparable text: the values (markers and NaN included) or the error."""
+    from posapp.hub.wirejson import BodyError
+    try:
+        return "ok " + dumps(parse(raw, 8))
+    except BodyError as exc:
+        return "refused " + exc.code
+
+
+BIG = st.integers(min_value=-(10 ** 25), max_value=10 ** 25) | st.just(-(2 ** 63) - 1) | st.just(2 ** 64)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(SCALARS | BIG, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(TEXT, inner, max_size=4),
+                    max_leaves=30), st.booleans(), st.sampled_from(["", " ", "\n\t"]))
+@example([1234567890123456789, "0123456789012345678901"], True, "")    # a long number; a long digit run in a text
+@example({"sha": "9fd95daf23e8754065406720167777359976792460"}, True, " ")  # digits of a hash, not a number
+@example([-9223372036854775809, 1e400], True, "")                     # orjson would read a float; infinity
+@example([[[[[[[[[[1]]]]]]]]]], True, "")                             # deeper than the body limit
+def test_orjson_reads_a_body_exactly_as_the_careful_parser(value, ascii_only, blank):
+    from unittest import mock
+    text = json.dumps(value, ensure_ascii=ascii_only, separators=("," + blank, ":" + blank))
+    raw = text.encode("utf-8", "surrogatepass")
+    with mock.patch("posapp.hub.wirejson._quick_loads", side_effect=lambda _raw: wirejson._UNREAD):
+        careful = _outcome(raw)
+    assert _outcome(raw) == careful
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.dictionaries(TEXT, VALUES, max_size=6) | SCALARS, st.booleans()), max_size=6))
+@example([({"n": 1}, True), ({"note": "a\x00b"}, True), ({"k" * 101: 1}, True)])  # one odd record among good ones
+@example([({"n": 1}, True), ({"x": "y" * 90}, True), ({"z": "w" * 90}, True)])    # quotes end every gap
+@example([({"n": [1] * 60}, True), ({"n": 12345678901234}, True)])                # digits at the joins
+def test_the_quick_texts_of_a_batch_are_each_records_own(pairs):
+    from posapp.hub.quicktext import quick_text, quick_texts
+    records = [_wire(payload, good_sha) if isinstance(payload, dict) else payload for payload, good_sha in pairs]
+    for ctx in (CTX, WIDE):
+        one_by_one = [quick_text(r["payload"], r["sha256"], ctx.limits, ctx.max_record_bytes)
+                      if isinstance(r, dict) else None for r in records]
+        assert quick_texts(records, ctx.limits, ctx.max_record_bytes) == one_by_one
+
+
+@settings(max_examples=200, deadline=None)
+@given(VALUES, st.integers(min_value=1, max_value=10))
+def test_a_body_told_shallow_at_a_glance_is_shallow(value, limit):
+    from posapp.hub.wirejson import _plainly_shallow, nesting_depth
+    for wrapped in (value, [value], {"records": [value, {"payload": value}]}):
+        if _plainly_shallow(wrapped, limit):
+            assert nesting_depth(wrapped, limit) <= limit
