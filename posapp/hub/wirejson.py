@@ -1,9 +1,10 @@
 """JSON as it comes off the wire (pure: no Flask, no database).
 
 `parse` bounds the nesting and keeps numbers PostgreSQL cannot hold as markers, so one bad value
-becomes one refused record instead of a 500 (orjson reads the usual body, Python's parser any other); `plainly_storable` passes the usual record in one cheap
-pass, `first_problem` finds the value that cannot be stored and says where; `safe_text` turns anything
-into text PostgreSQL can store (for the quarantine and messages).
+becomes one refused record instead of a 500 (orjson reads the usual body, Python's parser any other);
+`plainly_storable` passes the usual record in one cheap pass, `first_problem` finds the value that
+cannot be stored and says where; `safe_text` turns anything into text PostgreSQL can store (for the
+quarantine and messages).
 """
 import json
 import math
