@@ -11,6 +11,7 @@ import secrets
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid as uuidlib
@@ -88,32 +89,42 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def gunicorn(url, workers=4, threads=None, **env):
-    """The hub served by gunicorn with deploy/hub/gunicorn.conf.py; yields its base URL."""
+    """The hub served by gunicorn with deploy/hub/gunicorn.conf.py; yields its base URL. Its log goes to a
+    file (a pipe nobody reads fills up and stops the workers mid-request); a server error in it fails the
+    run that saw it."""
     port = free_port()
     environment = {**os.environ, "POSAPP_HUB_DATABASE_URL": url, "POSAPP_HUB_SECRET_KEY": "bench",
                    "POSAPP_HUB_BIND": f"127.0.0.1:{port}", "POSAPP_HUB_WORKERS": str(workers),
                    **({"POSAPP_HUB_THREADS": str(threads)} if threads else {}), **{k: str(v) for k, v in env.items()}}
-    process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF)], cwd=ROOT,
-                               env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_ready(base, process)
-        yield base
-    finally:
-        process.terminate()
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONF)], cwd=ROOT,
+                                   env=environment, stdout=subprocess.DEVNULL, stderr=log)
+        base = f"http://127.0.0.1:{port}"
         try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(5)
-        process.stderr.close()
+            _wait_ready(base, process, log)
+            yield base
+        finally:
+            process.terminate()
+            try:
+                process.wait(20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(5)
+        if b"Traceback" in _tail(log, 10 ** 7):
+            raise RuntimeError("the hub had a server error:\n" + _tail(log).decode(errors="replace"))
 
 
-def _wait_ready(base, process, seconds=30):
+def _tail(log, size=4000) -> bytes:
+    log.seek(0, os.SEEK_END)
+    log.seek(max(0, log.tell() - size))
+    return log.read()
+
+
+def _wait_ready(base, process, log, seconds=30):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError("gunicorn stopped: " + process.stderr.read().decode(errors="replace")[-2000:])
+            raise RuntimeError("gunicorn stopped: " + _tail(log).decode(errors="replace"))
         try:
             if requests.get(base + protocol.API + "/openapi.json", timeout=2).status_code == 200:
                 return

@@ -11,3 +11,9 @@ db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING))
 login_manager = LoginManager()
 csrf = CSRFProtect()
 migrate = Migrate()
+
+
+def db_cursor():
+    """A psycopg cursor in the session's transaction, for the upload's hot path: fixed statement texts that
+    psycopg prepares once per connection, without the ORM building each statement again."""
+    return db.session.connection().connection.driver_connection.cursor()

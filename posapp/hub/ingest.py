@@ -1,11 +1,9 @@
 """Ingest one batch in one transaction: dedupe on the UUID (one shop's for ever), reject per record, advance the
 cursor. The SQL is in store.py."""
 from flask import current_app
-from sqlalchemy.dialects.postgresql import insert
 
 from . import partitions, store, verdicts
 from .extensions import db
-from .models import BatchReply, Koperasi
 from .quarantine import answer_items, refusal, store as store_refusals
 from .quicktext import quick_texts
 from .security import ApiError, hub_now
@@ -19,20 +17,17 @@ def ingest(shop_id: int, batch, body_sha256: str) -> dict:
         check_batch(batch, current_app.config["HUB_MAX_RECORDS"])
     except BatchError as exc:
         raise ApiError(400, exc.code, f"Batch tidak sah: {exc}.") from exc
-    # The row lock serialises two syncs of the same shop racing each other.
-    shop = db.session.execute(db.select(Koperasi).where(Koperasi.id == shop_id).with_for_update()
-                              .execution_options(populate_existing=True)).scalar_one()
-    stored = db.session.get(BatchReply, (shop.id, batch["batch_id"]))
+    shop = store.lock_shop(shop_id)  # the row lock serialises two syncs of the same shop racing each other
+    stored = store.stored_reply(shop.id, batch["batch_id"])
     if stored is not None:
-        if stored.body_sha256 != body_sha256:
+        if stored[0] != body_sha256:
             raise ApiError(422, "batch_id_reused", "batch_id yang sama dengan isi berbeda.")
-        return stored.answer
+        return stored[1]
     if batch["from_seq"] > shop.last_seq + 1:
         raise ApiError(409, "seq_gap", "Ada celah urutan: kirim dari seq yang diharapkan.",
                        expected_seq=shop.last_seq + 1)
     answer = _apply(shop, batch)
-    db.session.execute(insert(BatchReply).values(shop_id=shop.id, batch_id=batch["batch_id"],
-                                                 body_sha256=body_sha256, answer=answer, created_at=hub_now()))
+    store.save_reply(shop.id, batch["batch_id"], body_sha256, answer, hub_now())
     return answer
 
 
@@ -83,9 +78,7 @@ def _apply(shop, batch):
         store.add_sums(shop.id, new, store.curated_codes(current_app.extensions.setdefault("hub_curated", {})))
     store_refusals(db.session, shop.id, refused)
     _confirm_samsat(shop, [record for record, _text, _amount in new])
-    shop.last_seq = max(shop.last_seq, batch["to_seq"])
-    shop.last_sync_at = hub_now()
-    return {"accepted_through_seq": shop.last_seq,
+    return {"accepted_through_seq": store.advance_cursor(shop.id, batch["to_seq"], hub_now()),
             "results": {"created": len(new), "duplicate": duplicate, "rejected": answer_items(refused)}}
 
 

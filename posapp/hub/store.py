@@ -9,11 +9,14 @@ connection. bench/hub_statements.py measures the choices side by side.
 """
 import time
 from collections import defaultdict
+from datetime import timezone
+from typing import NamedTuple
 
+import orjson
 import psycopg
 
 from ..wire.protocol import record_amount
-from .extensions import db
+from .extensions import db, db_cursor
 
 CLAIM = ("INSERT INTO hub_record_key (uuid, shop_id, business_date) "
          "SELECT u, %(shop)s, d FROM unnest(%(uuids)s::uuid[], %(days)s::date[]) AS t(u, d) "
@@ -37,19 +40,55 @@ PRODUCTS = ("INSERT INTO hub_product_daily AS p (shop_id, business_date, sku, qt
             "DO UPDATE SET qty = p.qty + excluded.qty, amount = p.amount + excluded.amount")
 MEMBERS = ("INSERT INTO hub_member (shop_id, member_uuid) SELECT %(shop)s, u FROM unnest(%(uuids)s::text[]) AS t(u) "
            "ON CONFLICT DO NOTHING")
+LOCK_SHOP = "SELECT id, code, last_seq FROM hub_koperasi WHERE id = %s FOR UPDATE"
+REPLY = "SELECT body_sha256, answer FROM hub_batch WHERE shop_id = %s AND batch_id = %s"
+SAVE_REPLY = ("INSERT INTO hub_batch (shop_id, batch_id, body_sha256, answer, created_at) "
+              "VALUES (%s, %s, %s, %s::jsonb, %s)")
+ADVANCE = ("UPDATE hub_koperasi SET last_seq = greatest(last_seq, %s), last_sync_at = %s WHERE id = %s "
+           "RETURNING last_seq")
 SALE_SIGN = {"sale": 1, "refund": -1, "void": -1}
 
 
-def _cursor():
-    """A psycopg cursor in the session's transaction (the ORM would rebuild each statement)."""
-    return db.session.connection().connection.driver_connection.cursor()
+class Shop(NamedTuple):
+    """The uploading shop as its locked row says."""
+    id: int
+    code: str
+    last_seq: int
+
+
+def lock_shop(shop_id: int) -> Shop:
+    """The shop's row, locked until the batch commits."""
+    with db_cursor() as cursor:
+        return Shop(*cursor.execute(LOCK_SHOP, (shop_id,)).fetchone())
+
+
+def stored_reply(shop_id: int, batch_id: str) -> tuple | None:
+    """(body sha256, answer) of a batch answered before, or None."""
+    with db_cursor() as cursor:
+        return cursor.execute(REPLY, (shop_id, batch_id)).fetchone()
+
+
+def save_reply(shop_id: int, batch_id: str, body_sha256: str, answer: dict, now) -> None:
+    with db_cursor() as cursor:
+        cursor.execute(SAVE_REPLY, (shop_id, batch_id, body_sha256, orjson.dumps(answer).decode(), _naive(now)))
+
+
+def advance_cursor(shop_id: int, to_seq: int, now) -> int:
+    """Move the shop's cursor up to `to_seq` (never back) and note the sync; the cursor it is at now."""
+    with db_cursor() as cursor:
+        return cursor.execute(ADVANCE, (to_seq, _naive(now), shop_id)).fetchone()[0]
+
+
+def _naive(moment):
+    """The columns hold naive UTC."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
 
 
 def store_new(shop_id: int, records: dict, received_at) -> tuple[set, dict]:
     """Store the records new to the hub: (their UUIDs, {UUID held already: (shop_id, sha256)})."""
     try:
         with db.session.begin_nested():
-            with _cursor() as cursor, cursor.copy(COPY_KEYS) as copy:
+            with db_cursor() as cursor, cursor.copy(COPY_KEYS) as copy:
                 for uuid, (record, _text, _amount) in records.items():
                     copy.write_row((uuid, shop_id, record["business_date"]))
             copy_records(shop_id, records.values(), received_at)
@@ -63,7 +102,7 @@ def store_new(shop_id: int, records: dict, received_at) -> tuple[set, dict]:
 def claim(shop_id: int, records: dict) -> tuple[set, dict]:
     """Claim the UUIDs in the slim key table: (UUIDs new to the hub, {held UUID: (shop_id, sha256)})."""
     uuids = list(records)
-    with _cursor() as cursor:
+    with db_cursor() as cursor:
         cursor.execute(CLAIM, {"shop": shop_id, "uuids": uuids,
                                "days": [records[uuid][0]["business_date"] for uuid in uuids]})
         created = {row[0] for row in cursor.fetchall()}
@@ -77,8 +116,8 @@ def claim(shop_id: int, records: dict) -> tuple[set, dict]:
 
 def copy_records(shop_id: int, records, received_at) -> None:
     """COPY the new records into hub_record (rows are routed to their month's partition)."""
-    stamp = received_at.replace(tzinfo=None)  # the column holds naive UTC
-    with _cursor() as cursor, cursor.copy(COPY) as copy:
+    stamp = _naive(received_at)
+    with db_cursor() as cursor, cursor.copy(COPY) as copy:
         for record, text, amount in records:
             copy.write_row((shop_id, record["business_date"], record["uuid"], record["seq"], record["kind"],
                             amount, record["sha256"], text, stamp))
@@ -95,7 +134,7 @@ def add_sums(shop_id: int, records, curated: frozenset) -> None:
             _add_lines(products, curated, record["business_date"], record["payload"].get("lines"), sign)
         elif record["kind"] == "member":
             _add_member(members, record["payload"].get("member_uuid"))
-    with _cursor() as cursor:
+    with db_cursor() as cursor:
         keys = list(daily)
         cursor.execute(DAILY, {"shop": shop_id, "days": [k[0] for k in keys], "kinds": [k[1] for k in keys],
                                "ns": [daily[k][0] for k in keys], "amounts": [daily[k][1] for k in keys]})
