@@ -7,6 +7,7 @@ from posapp.hub.extensions import db
 from posapp.hub.facts import Record
 from posapp.hub.models import Koperasi
 from posapp.wire.client import HubRefused
+from posapp.wire.outbox import canonical_json, payload_sha256
 
 from .helpers import batch, body, record
 
@@ -22,6 +23,19 @@ def test_batch_creates_records_and_advances_cursor(hub_key, hub):
     assert answer["results"] == {"created": 5, "duplicate": 0, "rejected": []}
     assert hub_key.get("/sync/cursor")["last_seq"] == 5
     assert _records(hub) == {(r["uuid"], r["sha256"]) for r in records}
+
+
+def test_a_payload_is_stored_byte_for_byte_whatever_its_texts_hold(hub_key, hub):
+    # backslashes, escaped tabs, newlines and quotes, a lone backslash at a text's end, and beyond ASCII:
+    # COPY's own escapes must not change a byte of the shop's text
+    odd = {"memo": 'tab\there\nnew "quoted" \\N \\. C:\\path\\', "name": "Kopi “asli” ½ kg — ñ 😀", "r": "\r"}
+    records = [record(1, **odd), record(2, memo="\\")]
+    answer = hub_key.post("/sync/batches", body=body(batch(records)))
+    assert answer["results"]["created"] == 2
+    stored = hub(lambda: {r.uuid: (r.payload, r.sha256) for r in db.session.scalars(db.select(Record))})
+    for sent in records:
+        text, sha = stored[sent["uuid"]]
+        assert text == canonical_json(sent["payload"]) and sha == payload_sha256(sent["payload"])
 
 
 def test_same_batch_twice_returns_stored_answer_without_doubles(hub_key, hub):
