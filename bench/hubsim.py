@@ -4,6 +4,7 @@ holds them, and simulated shops that send them with the runner's own retry rules
 import contextlib
 import gzip
 import hashlib
+import http.client
 import json
 import os
 import random
@@ -14,6 +15,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import uuid as uuidlib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -212,11 +214,16 @@ class Counts:
 
 
 class Poster:
-    """Signed requests of one shop with a pre-gzip'd body; answers and errors exactly as HubClient's."""
+    """Signed requests of one shop with a pre-gzip'd body; answers and errors exactly as HubClient's.
+
+    A plain keep-alive http.client connection rather than requests: the simulated shops share the hub's two
+    cores, and requests' own work per call (a real shop spends it on its own PC) would be counted against
+    the hub. A connection the hub closed while idle is opened again once, as urllib3 does."""
 
     def __init__(self, base, key_id, secret, counts: Counts, timeout=30):
-        self.base, self.key_id, self.secret, self.counts, self.timeout = base, key_id, secret, counts, timeout
-        self.session = requests.Session()
+        self.key_id, self.secret, self.counts, self.timeout = key_id, secret, counts, timeout
+        self.address = urllib.parse.urlsplit(base).netloc
+        self.connection = None
 
     def request(self, method, path, body=b"", gzipped=False):
         from posapp.wire.client import HubUnreachable, _answer
@@ -228,23 +235,58 @@ class Poster:
         if gzipped:
             headers["Content-Encoding"] = "gzip"
         try:
-            response = self.session.request(method, self.base + full, data=body or None, headers=headers,
-                                            timeout=self.timeout)
-        except requests.Timeout as exc:
+            response = self._send(method, full, body, headers)
+        except (socket.timeout, TimeoutError) as exc:
+            self.close()
             self.counts.add("timeouts")
             raise HubUnreachable("waktu habis") from exc
-        except requests.RequestException as exc:
+        except (OSError, http.client.HTTPException) as exc:
+            self.close()
             self.counts.add("errors")
             raise HubUnreachable("koneksi") from exc
         if response.status_code in (429, 503):
             self.counts.add("busy")
         return _answer(response)
 
+    def _send(self, method, path, body, headers):
+        reused = self.connection is not None
+        if not reused:
+            self.connection = http.client.HTTPConnection(self.address, timeout=self.timeout)
+        try:
+            self.connection.request(method, path, body=body or None, headers=headers)
+            return _Answer(self.connection.getresponse())
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            if not reused:
+                raise
+            self.close()  # the hub closed it while idle (keep-alive ran out): once more on a new one
+            return self._send(method, path, body, headers)
+
+    def close(self):
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class _Answer:
+    """An http.client response read whole, with what posapp.wire.client._answer looks at."""
+
+    def __init__(self, response):
+        self.status_code, self.headers, self.content = response.status, response.headers, response.read()
+
+    def json(self):
+        return json.loads(self.content)
+
 
 def catch_up(poster, bodies, call, latencies=None, lock=None):
     """One shop's upload like posapp/sync/runner.upload: ask the cursor, then each batch after it in turn;
     `call` is the runner's `retrying` (backoff, Retry-After honoured). Returns the seconds it took."""
-    with poster.session:
+    with poster:
         return _catch_up(poster, bodies, call, latencies, lock)
 
 
