@@ -11,7 +11,9 @@ The pool of each worker is HUB_API_SLOTS + HUB_POOL_OVERFLOW connections, so
     workers × (HUB_API_SLOTS + HUB_POOL_OVERFLOW) ≤ max_connections − superuser_reserved_connections − spare
 
 and the hub refuses to start when it does not hold (on_starting below). With PostgreSQL's default
-max_connections = 100: 4 workers × (3 + 2) = 20 connections, room for cron jobs, psql and a replica.
+max_connections = 100: 4 workers × (1 + 2) = 12 connections, room for cron jobs, psql and a replica.
+One slot per worker (the default): the upload is CPU work in Python, so worker processes, not threads,
+use the cores.
 """
 import multiprocessing
 import os
@@ -43,3 +45,11 @@ def on_starting(server):
                          f"PostgreSQL hanya menyisakan {available}: kurangi workers atau slot.")
     else:
         server.log.info("Koneksi database: %s dari %s yang tersedia.", needed, available)
+
+
+def post_worker_init(worker):
+    """The app is loaded: freeze its long-lived objects (Flask's, SQLAlchemy's) out of the garbage collector's
+    sight, so a full collection, which a batch's thousands of new objects trigger now and then, no longer
+    walks them all."""
+    import gc
+    gc.freeze()

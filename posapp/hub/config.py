@@ -24,7 +24,9 @@ class HubConfig:
     HUB_LOGIN_LOCK_SECONDS = 5 * 60            # … lock it for this long (the same as the shop's)
     HUB_ENROL_CODE_HOURS = 72
     # admission control (admission.py): per worker process, so workers × (slots + overflow) ≤ max_connections
-    HUB_API_SLOTS = 3                          # API requests running at once in one worker (one connection each)
+    HUB_API_SLOTS = 1                          # API requests running at once in one worker (one connection each):
+    #                                            the upload is CPU work in Python, and two of them in one process
+    #                                            fight over the GIL; more worker processes use the cores instead
     HUB_POOL_OVERFLOW = 2                      # extra connections: admin pages, making a month's partition
     HUB_SHOP_TIMEOUT = 30                      # seconds a shop waits for an answer (its SYNC_TIMEOUT)
     HUB_QUEUE_BUDGET = None                    # a request waits for a slot at most this long, else 429 (None: a
