@@ -86,17 +86,20 @@ def _naive(moment):
 
 def store_new(shop_id: int, records: dict, received_at) -> tuple[set, dict]:
     """Store the records new to the hub: (their UUIDs, {UUID held already: (shop_id, sha256)})."""
-    try:
-        with db.session.begin_nested():
-            with db_cursor() as cursor, cursor.copy(COPY_KEYS) as copy:
+    with db_cursor() as cursor:
+        cursor.execute("SAVEPOINT new_records")  # plain statements: the ORM has nothing of its own pending here
+        try:
+            with cursor.copy(COPY_KEYS) as copy:
                 copy.write("".join(f"{uuid}\t{shop_id}\t{record['business_date']}\n"
                                    for uuid, (record, _text, _amount) in records.items()))
             copy_records(shop_id, records.values(), received_at)
-        return set(records), {}
-    except psycopg.errors.UniqueViolation:
-        created, held = claim(shop_id, records)
-        copy_records(shop_id, [records[uuid] for uuid in created], received_at)
-        return created, held
+        except psycopg.errors.UniqueViolation:
+            cursor.execute("ROLLBACK TO SAVEPOINT new_records")
+            created, held = claim(shop_id, records)
+            copy_records(shop_id, [records[uuid] for uuid in created], received_at)
+            return created, held
+        cursor.execute("RELEASE SAVEPOINT new_records")
+    return set(records), {}
 
 
 def claim(shop_id: int, records: dict) -> tuple[set, dict]:
