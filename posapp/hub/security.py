@@ -80,10 +80,10 @@ def authenticate_shop_id() -> int:
         key = cursor.execute(KEY, (key_id,)).fetchone()
     body = request.get_data(cache=True)  # signed as sent (compressed bytes)
     query = request.query_string.decode("latin-1")
-    if key is None or not protocol.verify(key[0], signature, request.method, request.path, query, body,
+    secret, status, shop_id = key or (None, None, None)
+    if key is None or not protocol.verify(secret, signature, request.method, request.path, query, body,
                                           stamp, nonce):
         raise ApiError(401, "bad_signature", "Tanda tangan tidak sah.")
-    _secret, status, shop_id = key
     if status != "active":
         raise ApiError(403, "key_revoked", "Kunci toko ini sudah dicabut. Daftarkan ulang toko ke server provinsi.")
     now = hub_now()
