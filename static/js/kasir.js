@@ -155,17 +155,26 @@
     if (!code) return;
     if (/^-/.test(text.trim()) && /\*/.test(text)) { message(say("qtyBad", "Jumlah harus angka 1–9999 (tidak boleh minus)."), true); return; }
     if (qty < 1 || qty > 9999) { message(say("qtyBad", "Jumlah harus angka 1–9999 (tidak boleh minus)."), true); return; }
-    if (cache[code]) { addProduct(cache[code], qty); return; }
-    Till.api("/kasir/api/scan/" + encodeURIComponent(code)).then(function (res) {
-      if (res.ok && res.d.member) { cart.member = res.d.member; message("Anggota: " + res.d.member.name); changed(); return; }
-      if (res.ok) { cache[code] = res.d; addProduct(res.d, qty); return; }
-      if (res.d.unknown) {
-        var hook = new CustomEvent("kasir:unknown-code", { detail: { code: code, qty: qty }, cancelable: true });
-        if (!root.dispatchEvent(hook)) return;  // another feature took it
-      }
-      message(res.d.error || say("unknown", "Barcode tidak dikenal."), true);
-    }, function () { message(say("offline", "Tidak tersambung ke server kasir. Periksa kabel jaringan lalu coba lagi."), true); });
+    // Lookups run at once, but their products join the cart in scan order: a quick scanner's lines
+    // must not swap places because one answer came back before another.
+    var lookup = cache[code] ? Promise.resolve({ ok: true, d: cache[code] })
+                             : Till.api("/kasir/api/scan/" + encodeURIComponent(code));
+    scanned = scanned.then(function () { return lookup.then(function (res) { applyScan(res, code, qty); }, offline); })
+                     .catch(function (err) { console.error(err); });  // one bad answer must not stop the next scans
   }
+  var scanned = Promise.resolve();
+
+  function applyScan(res, code, qty) {
+    if (res.ok && res.d.member) { cart.member = res.d.member; message("Anggota: " + res.d.member.name); changed(); return; }
+    if (res.ok) { cache[code] = res.d; addProduct(res.d, qty); return; }
+    if (res.d.unknown) {
+      var hook = new CustomEvent("kasir:unknown-code", { detail: { code: code, qty: qty }, cancelable: true });
+      if (!root.dispatchEvent(hook)) return;  // another feature took it
+    }
+    message(res.d.error || say("unknown", "Barcode tidak dikenal."), true);
+  }
+
+  function offline() { message(say("offline", "Tidak tersambung ke server kasir. Periksa kabel jaringan lalu coba lagi."), true); }
 
   barcode.addEventListener("keydown", function (e) {
     if (e.key === "Enter") { e.preventDefault(); var v = barcode.value; barcode.value = ""; scan(v); }
