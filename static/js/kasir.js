@@ -202,11 +202,14 @@
     });
   }
   function pick(i) { if (results[i]) { $("search-dialog").close(); addProduct(results[i], 1); } }
+  var searchAsked = 0;
   $("search-input").addEventListener("input", function () {
     clearTimeout(searchTimer);
     searchTimer = setTimeout(function () {
+      var asked = ++searchAsked;  // only the newest query's answer is shown: Enter must add what the text says
       Till.api("/kasir/api/cari?q=" + encodeURIComponent($("search-input").value.slice(0, 60)))
-        .then(function (res) { results = res.d.products || []; active = 0; showResults(); }, function () {});
+        .then(function (res) { if (asked === searchAsked) { results = res.d.products || []; active = 0; showResults(); } },
+              function () {});
     }, 120);
   });
   $("search-input").addEventListener("keydown", function (e) {

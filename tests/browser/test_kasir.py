@@ -74,3 +74,31 @@ def test_scan_pay_refund_and_close_the_shift(live_server, page, make_product):
     assert page.inner_text("#r-net") == "Rp 20.000"
     assert page.inner_text("#r-expected") == "Rp 120.000"
     assert page.inner_text("#r-difference") == "Rp 0"
+
+
+def test_search_shows_the_newest_query_even_when_an_older_answer_comes_last(live_server, page, make_product):
+    make_product(name="Kopi Dampit", price=35000)
+    make_product(name="Kopi Luwak Santri", price=90000)
+    db.session.remove()
+    login(page, live_server, "kasir", PASSWORD)
+    page.goto(f"{live_server}/shift")
+    page.fill("#f-opening_cash", "100.000")
+    page.press("#f-opening_cash", "Enter")
+    page.wait_for_url(f"{live_server}/kasir")
+
+    held = []  # the answer to "kopi" is held back until "kopi luwak" has been answered
+    page.route("**/kasir/api/cari?q=kopi", lambda route: held.append(route))
+    page.keyboard.press("F2")
+    with page.expect_request(lambda asked: asked.url.endswith("q=kopi")):
+        page.fill("#search-input", "kopi")
+    with page.expect_response(lambda answer: "q=kopi%20luwak" in answer.url):
+        page.fill("#search-input", "kopi luwak")
+    page.wait_for_function("document.querySelectorAll('#search-results li').length === 1")
+    with page.expect_response(lambda answer: answer.url.endswith("q=kopi")):
+        held[0].continue_()
+    page.wait_for_timeout(200)  # time for the page to read the late answer (and leave it)
+    assert page.eval_on_selector_all("#search-results li", "items => items.map(i => i.textContent.split(' · ')[0])") \
+        == ["Kopi Luwak Santri"]
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('#cart tbody tr').length === 1")
+    assert page.inner_text("#cart tbody tr td:first-child").startswith("Kopi Luwak Santri")
