@@ -5,7 +5,7 @@
   "use strict";
   var $ = function (id) { return document.getElementById(id); };
   function rupiah(n) { return "Rp " + String(Math.round(n || 0)).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
-  var results = [], active = 0, timer = null, T = window.KASIR_TEXT || {};
+  var results = [], active = 0, timer = null, asked = 0, T = window.KASIR_TEXT || {};  // asked: queries sent
   function say(key, fallback, values) {  // the page's language (screen.html), Indonesian when absent
     var s = T[key] || fallback;
     Object.keys(values || {}).forEach(function (k) { s = s.replace("{" + k + "}", values[k]); });
@@ -42,7 +42,7 @@
     var m = results[i];
     if (!m) return;
     var cart = window.Kasir.cart();
-    cart.member = m; results = []; show(); $("member-search").value = "";
+    cart.member = m; results = []; show(); $("member-search").value = ""; asked += 1;  // answers still on the way are old
     window.Kasir.message(say("member", "Anggota: {name}", { name: m.name })); window.Kasir.changed();
   }
   function wire() {
@@ -50,9 +50,13 @@
     if (!input) return;
     input.addEventListener("input", function () {
       clearTimeout(timer);
+      // only the newest query's answer is shown (never one to an older text, nor to a cleared box):
+      // Enter must attach the member the text names, not the one a slow answer listed first
+      var query = input.value, mine = ++asked;
+      if (!query.trim()) { results = []; show(); return; }
       timer = setTimeout(function () {
-        fetch("/kasir/api/anggota?q=" + encodeURIComponent(input.value), { headers: { Accept: "application/json" } })
-          .then(function (r) { return r.json(); }).then(function (d) { results = d.members || []; active = 0; show(); });
+        window.Till.api("/kasir/api/anggota?q=" + encodeURIComponent(query))
+          .then(function (res) { if (mine === asked) { results = res.d.members || []; active = 0; show(); } }, function () {});
       }, 150);
     });
     input.addEventListener("keydown", function (e) {

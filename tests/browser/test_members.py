@@ -31,3 +31,31 @@ def test_scan_a_member_card_then_pay_with_kasbon_and_cash(live_server, page, mak
     assert page.inner_text("#done-change") == "Rp 2.000"
     page.keyboard.press("Enter")
     assert "Pelanggan umum" in page.inner_text("#member-attached")  # the next sale starts without a member
+
+
+def test_member_search_attaches_the_member_the_text_names_even_when_an_older_answer_comes_last(
+        live_server, page, make_member):
+    make_member("Ahmad Fauzi")
+    make_member("Ahmad Zainuri")
+    db.session.remove()
+    login(page, live_server, "kasir", PASSWORD)
+    page.goto(f"{live_server}/shift")
+    page.fill("#f-opening_cash", "0")
+    page.press("#f-opening_cash", "Enter")
+    page.wait_for_url(f"{live_server}/kasir")
+
+    held = []  # the answer to "ahmad" (both members) is held back until "ahmad z" has been answered
+    page.route("**/kasir/api/anggota?q=ahmad", lambda route: held.append(route))
+    page.keyboard.press("F3")
+    with page.expect_request(lambda asked: asked.url.endswith("q=ahmad")):
+        page.fill("#member-search", "ahmad")
+    with page.expect_response(lambda answer: "q=ahmad%20z" in answer.url):
+        page.fill("#member-search", "ahmad z")
+    page.wait_for_function("document.querySelectorAll('#member-results li').length === 1")
+    with page.expect_response(lambda answer: answer.url.endswith("q=ahmad")):
+        held[0].continue_()
+    page.wait_for_timeout(200)  # time for the page to read the late answer (and leave it)
+    assert len(page.query_selector_all("#member-results li")) == 1
+    page.press("#member-search", "Enter")
+    page.wait_for_function("document.getElementById('member-attached').textContent.includes('Ahmad')")
+    assert "Ahmad Zainuri" in page.inner_text("#member-attached")
