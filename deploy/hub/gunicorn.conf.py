@@ -30,6 +30,10 @@ timeout = 60                      # a worker silent this long is restarted (a re
 graceful_timeout = 30
 max_requests = 20000              # recycle workers now and then (memory), with jitter so not all at once
 max_requests_jitter = 2000
+# HTTPS (sync.md): usually the province's reverse proxy ends TLS in front of gunicorn; without one, gunicorn
+# serves TLS itself from these files (certificate chain and key, PEM)
+certfile = os.environ.get("POSAPP_HUB_CERTFILE") or None
+keyfile = os.environ.get("POSAPP_HUB_KEYFILE") or None
 accesslog = os.environ.get("POSAPP_HUB_ACCESS_LOG")  # None: off (6,000 shops × batches is a lot of lines)
 SPARE_CONNECTIONS = 10            # cron (create-partitions), psql, a replication slot
 

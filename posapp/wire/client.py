@@ -157,6 +157,9 @@ def _why(exc) -> str:
         return "server provinsi tidak menjawab (waktu habis)"
     if isinstance(exc, (requests.exceptions.ChunkedEncodingError, requests.exceptions.ContentDecodingError)):
         return "jawaban server provinsi terputus di tengah jalan"
+    if isinstance(exc, requests.exceptions.SSLError):  # before ConnectionError, of which it is a kind
+        return ("sertifikat HTTPS server provinsi tidak bisa dipercaya; periksa tanggal dan jam komputer ini, "
+                "lalu alamat server")
     if isinstance(exc, requests.ConnectionError) and "reset" in str(exc).lower():
         return "koneksi ke server provinsi terputus (reset)"
     return "tidak ada koneksi ke server provinsi"
