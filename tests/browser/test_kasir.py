@@ -4,7 +4,7 @@ import uuid
 
 from posapp.extensions import db
 from posapp.sales.models import Sale
-from tests.browser.conftest import login
+from tests.browser.conftest import login, open_shift
 from tests.conftest import PASSWORD, PINS
 
 
@@ -14,10 +14,7 @@ def test_scan_pay_refund_and_close_the_shift(live_server, page, make_product):
     codes = [p.barcode for p in products]
     db.session.remove()  # the server thread uses its own sessions
     login(page, live_server, "kasir", PASSWORD)
-    page.goto(f"{live_server}/shift")
-    page.fill("#f-opening_cash", "100.000")
-    page.press("#f-opening_cash", "Enter")
-    page.wait_for_url(f"{live_server}/kasir")
+    open_shift(page, live_server, "100.000")
 
     barcode = page.locator("#barcode")
     held = []  # the first product's answer comes last, as on a busy till: the cart must keep the scan order
@@ -81,10 +78,7 @@ def test_search_shows_the_newest_query_even_when_an_older_answer_comes_last(live
     make_product(name="Kopi Luwak Santri", price=90000)
     db.session.remove()
     login(page, live_server, "kasir", PASSWORD)
-    page.goto(f"{live_server}/shift")
-    page.fill("#f-opening_cash", "100.000")
-    page.press("#f-opening_cash", "Enter")
-    page.wait_for_url(f"{live_server}/kasir")
+    open_shift(page, live_server, "100.000")
 
     held = []  # the answer to "kopi" is held back until "kopi luwak" has been answered
     page.route("**/kasir/api/cari?q=kopi", lambda route: held.append(route))

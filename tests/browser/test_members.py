@@ -1,6 +1,6 @@
 """A member at the cashier screen in a real browser: scan the card, member prices, pay on kasbon."""
 from posapp.extensions import db
-from tests.browser.conftest import login
+from tests.browser.conftest import login, open_shift
 from tests.conftest import PASSWORD
 
 
@@ -10,10 +10,7 @@ def test_scan_a_member_card_then_pay_with_kasbon_and_cash(live_server, page, mak
     code, card = product.barcode, member.number
     db.session.remove()
     login(page, live_server, "kasir", PASSWORD)
-    page.goto(f"{live_server}/shift")
-    page.fill("#f-opening_cash", "0")
-    page.press("#f-opening_cash", "Enter")
-    page.wait_for_url(f"{live_server}/kasir")
+    open_shift(page, live_server, "0")
     barcode = page.locator("#barcode")
     for text in (code, card):  # the product first: the member's price applies once the card is scanned
         barcode.type(text)
@@ -39,10 +36,7 @@ def test_member_search_attaches_the_member_the_text_names_even_when_an_older_ans
     make_member("Ahmad Zainuri")
     db.session.remove()
     login(page, live_server, "kasir", PASSWORD)
-    page.goto(f"{live_server}/shift")
-    page.fill("#f-opening_cash", "0")
-    page.press("#f-opening_cash", "Enter")
-    page.wait_for_url(f"{live_server}/kasir")
+    open_shift(page, live_server, "0")
 
     held = []  # the answer to "ahmad" (both members) is held back until "ahmad z" has been answered
     page.route("**/kasir/api/anggota?q=ahmad", lambda route: held.append(route))

@@ -73,10 +73,15 @@ def hub(hub_app):
 @pytest.fixture
 def hub_server(hub_app):
     """The hub served on a random loopback port in a thread (real HTTP); yields its base URL."""
-    server = make_server("127.0.0.1", 0, hub_app, threaded=True)
+    yield from serve(hub_app)
+
+
+def serve(app, ssl_context=None):
+    """Serve `app` on a random loopback port in a thread (TLS with `ssl_context`); yields its base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True, ssl_context=ssl_context)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    yield f"{'https' if ssl_context else 'http'}://127.0.0.1:{server.server_port}"
     server.shutdown()
     thread.join(5)
 

@@ -2,16 +2,15 @@
 the night's records; one it cannot trust (a self-made certificate, or the PC's clock years off) gets nothing,
 and the page says why instead of "no connection"."""
 import ssl
-import threading
 
 import pytest
 import trustme
-from werkzeug.serving import make_server
 
 from posapp.extensions import db
 from posapp.sync.runner import run_sync
 from posapp.wire.hub_calls import EnrolRefused, enrol
 from posapp.wire.outbox import pending_count
+from tests.hub.conftest import serve
 
 
 @pytest.fixture
@@ -24,12 +23,7 @@ def https_hub(hub_app, province_ca):
     """The hub on a loopback port behind TLS with a certificate from the province's own CA."""
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     province_ca.issue_cert("127.0.0.1").configure_cert(context)
-    server = make_server("127.0.0.1", 0, hub_app, threaded=True, ssl_context=context)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield f"https://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(5)
+    yield from serve(hub_app, context)
 
 
 @pytest.fixture
