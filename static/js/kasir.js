@@ -294,6 +294,11 @@
     box.hidden = false;
   }
   function openPay() {
+    // F8 right after the last scan: its product joins the cart first, so the total asked is the one paid
+    scanned.then(openPayNow);
+  }
+  function openPayNow() {
+    if ($("pay-dialog").open) return;
     if (!cart.lines.length) { message(say("empty", "Keranjang masih kosong."), true); return; }
     openDialog($("pay-dialog"));
     phase = "pay";

@@ -96,3 +96,25 @@ def test_search_shows_the_newest_query_even_when_an_older_answer_comes_last(live
     page.keyboard.press("Enter")
     page.wait_for_function("document.querySelectorAll('#cart tbody tr').length === 1")
     assert page.inner_text("#cart tbody tr td:first-child").startswith("Kopi Luwak Santri")
+
+
+def test_pay_right_after_a_scan_asks_for_the_total_with_the_scanned_product(live_server, page, make_product):
+    first, last = make_product(name="Kopi Dampit", price=35000), make_product(name="Air Santri", price=4000)
+    codes = [first.barcode, last.barcode]
+    db.session.remove()
+    login(page, live_server, "kasir", PASSWORD)
+    open_shift(page, live_server, "100.000")
+    barcode = page.locator("#barcode")
+    barcode.type(codes[0])
+    barcode.press("Enter")
+    page.wait_for_function("document.getElementById('t-total').textContent === 'Rp 35.000'")
+
+    held = []  # the last scan's answer is still on its way when the cashier presses F8
+    page.route(f"**/kasir/api/scan/{codes[1]}", lambda route: held.append(route))
+    with page.expect_request(lambda asked: asked.url.endswith(codes[1])):
+        barcode.type(codes[1])
+        barcode.press("Enter")
+    page.keyboard.press("F8")
+    held[0].continue_()
+    page.wait_for_selector("#pay-dialog[open]")
+    assert page.inner_text("#pay-total") == "Rp 39.000"
