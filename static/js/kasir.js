@@ -220,7 +220,8 @@
 
   // Hold and resume: held carts live in localStorage (per cashier, survive a reload, any tab may resume).
   function held() { return parse(localStorage.getItem(HELD)) || []; }
-  function hold() {
+  function hold() { scanned.then(holdNow); }  // a scan still on its way belongs to the cart being held
+  function holdNow() {
     if (!cart.lines.length) { showHeld(); return; }
     var list = held(); list.push(cart); localStorage.setItem(HELD, JSON.stringify(list));
     cart = newCart(); changed(); message(say("held", "Transaksi ditahan ({n}). F4 untuk melanjutkan.", { n: list.length }));

@@ -118,3 +118,30 @@ def test_pay_right_after_a_scan_asks_for_the_total_with_the_scanned_product(live
     held[0].continue_()
     page.wait_for_selector("#pay-dialog[open]")
     assert page.inner_text("#pay-total") == "Rp 39.000"
+
+
+def test_hold_keeps_a_scan_still_on_its_way_and_resume_brings_the_cart_back(live_server, page, make_product):
+    first, late = (make_product(name=name, price=price).barcode for name, price in (("Kopi Dampit", 35000),
+                                                                                       ("Air Santri", 4000)))
+    db.session.remove()
+    login(page, live_server, "kasir", PASSWORD)
+    open_shift(page, live_server, "100.000")
+    barcode = page.locator("#barcode")
+    barcode.type(first)
+    barcode.press("Enter")
+    page.wait_for_function("document.getElementById('t-total').textContent === 'Rp 35.000'")
+    held = []
+    page.route(f"**/kasir/api/scan/{late}", lambda route: held.append(route))
+    with page.expect_request(lambda asked: asked.url.endswith(late)):
+        barcode.type(late)
+        barcode.press("Enter")
+    page.keyboard.press("F4")  # the customer steps aside before the last answer came
+    held[0].continue_()
+    page.wait_for_function("document.querySelectorAll('#cart tbody tr').length === 0")
+    assert "ditahan (1)" in page.inner_text("#scan-msg")
+
+    page.keyboard.press("F4")
+    page.wait_for_selector("#hold-dialog[open]")
+    assert "Kopi Dampit +1" in page.inner_text("#held-list")
+    page.keyboard.press("1")
+    page.wait_for_function("document.getElementById('t-total').textContent === 'Rp 39.000'")
