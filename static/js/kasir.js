@@ -10,6 +10,9 @@
   var user = root.dataset.user, KEY = "kasir.cart." + user, HELD = "kasir.held." + user;
   var $ = function (id) { return document.getElementById(id); };
   var barcode = $("barcode"), cache = {}, busy = false, lastSale = null, phase = "cart";
+  // a product scanned again within a minute is not asked for again; after that its price and stock are
+  // read anew (the manager may have changed the price: the total shown must be the one the server charges)
+  var CACHE_MS = 60000;
   var channel = window.BroadcastChannel ? new BroadcastChannel("kasir") : null;
   var cart = loadCart();
 
@@ -140,7 +143,7 @@
 
   function addProduct(p, qty) {
     var l = cart.lines.find(function (x) { return x.product_id === p.id && x.price == null && !x.discount; });
-    if (l) l.qty += qty;
+    if (l) { l.qty += qty; l.list_price = p.price; l.member_price = p.member_price; }  // the price read last
     else cart.lines.push({ product_id: p.id, name: p.name, list_price: p.price, member_price: p.member_price,
                            qty: qty, discount: "", price: null });
     l = l || cart.lines[cart.lines.length - 1];
@@ -157,8 +160,12 @@
     if (qty < 1 || qty > 9999) { message(say("qtyBad", "Jumlah harus angka 1–9999 (tidak boleh minus)."), true); return; }
     // Lookups run at once, but their products join the cart in scan order: a quick scanner's lines
     // must not swap places because one answer came back before another.
-    var lookup = cache[code] ? Promise.resolve({ ok: true, d: cache[code] })
-                             : Till.api("/kasir/api/scan/" + encodeURIComponent(code));
+    var known = cache[code] && Date.now() - cache[code].at < CACHE_MS ? cache[code].product : null;
+    var lookup = known ? Promise.resolve({ ok: true, d: known })
+                       : Till.api("/kasir/api/scan/" + encodeURIComponent(code)).then(function (res) {
+                           if (res.ok && !res.d.member) cache[code] = { product: res.d, at: Date.now() };
+                           return res;
+                         });
     scanned = scanned.then(function () { return lookup.then(function (res) { applyScan(res, code, qty); }, offline); })
                      .catch(function (err) { console.error(err); });  // one bad answer must not stop the next scans
   }
@@ -166,7 +173,7 @@
 
   function applyScan(res, code, qty) {
     if (res.ok && res.d.member) { cart.member = res.d.member; message("Anggota: " + res.d.member.name); changed(); return; }
-    if (res.ok) { cache[code] = res.d; addProduct(res.d, qty); return; }
+    if (res.ok) { addProduct(res.d, qty); return; }
     if (res.d.unknown) {
       var hook = new CustomEvent("kasir:unknown-code", { detail: { code: code, qty: qty }, cancelable: true });
       if (!root.dispatchEvent(hook)) return;  // another feature took it

@@ -145,3 +145,26 @@ def test_hold_keeps_a_scan_still_on_its_way_and_resume_brings_the_cart_back(live
     assert "Kopi Dampit +1" in page.inner_text("#held-list")
     page.keyboard.press("1")
     page.wait_for_function("document.getElementById('t-total').textContent === 'Rp 39.000'")
+
+
+def test_a_price_changed_by_the_manager_reaches_the_till_within_a_minute(live_server, page, make_product):
+    from posapp.catalog.models import Product
+    product = make_product(name="Kopi Dampit", price=35000)
+    code, product_id = product.barcode, product.id
+    db.session.remove()
+    page.clock.install()  # the page's clock runs on, and can be moved ahead
+    login(page, live_server, "kasir", PASSWORD)
+    open_shift(page, live_server, "100.000")
+    barcode = page.locator("#barcode")
+
+    def scan_and_see(total):
+        barcode.type(code)
+        barcode.press("Enter")
+        page.wait_for_function(f"document.getElementById('t-total').textContent === '{total}'")
+
+    scan_and_see("Rp 35.000")
+    db.session.get(Product, product_id).price = 40000  # the manager's new price
+    db.session.commit()
+    scan_and_see("Rp 70.000")  # the same product again at once is not asked for again
+    page.clock.fast_forward(61_000)
+    scan_and_see("Rp 120.000")  # a minute on: the new price, for the whole line
