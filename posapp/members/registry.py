@@ -61,14 +61,18 @@ def next_number(joined_on: date) -> str:
     return rules.format_number(template, seq, joined_on.year, settings.shop_code).upper()
 
 
-def register(values: dict, user=None) -> Member:
-    """A new member with the next number and a first card; flush only."""
+def register(values: dict, user=None, act: str | None = None) -> Member:
+    """A new member with the next number and a first card; flush only. `act` is the form's UUID: the same form
+    sent twice (a double click, a resend) finds the member it made instead of registering another."""
+    made = db.session.scalar(db.select(Member).where(Member.uuid == act)) if act else None
+    if made is not None:
+        return made
     _check_nik_unique(values["nik"])
     number = next_number(values["joined_on"])
     if db.session.scalar(db.select(Member.id).where(Member.number == number)):
         raise MemberRefused(_('Nomor anggota %(number)s sudah dipakai: periksa format nomor di pengaturan.',
                               number=number), "number")
-    member = Member(uuid=new_uuid(), number=number, status="aktif", credit_limit=0, credit_open=0,
+    member = Member(uuid=act or new_uuid(), number=number, status="aktif", credit_limit=0, credit_open=0,
                     created_at=clock.now(), **values)
     db.session.add(member)
     db.session.flush()

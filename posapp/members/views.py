@@ -11,7 +11,8 @@ from ..extensions import db
 from ..roles import role_required
 from ..shop.service import get_settings, save_settings
 from . import cards, credit, registry, savings, settings as member_settings
-from ..inputs import page_arg
+from ..inputs import act_uuid, page_arg
+from ..refusal import Refusal
 from .blueprint import bp
 from .models import KINDS, STATUSES, Member
 from .rules import MemberRefused
@@ -48,11 +49,12 @@ def _form_page(member, form, errors, status=200):
 @role_required("manajer")
 def new():
     if request.method == "GET":
-        return _form_page(None, {"kind": "santri", "joined_on": clock.today().isoformat()}, {})
+        return _form_page(None, {"kind": "santri", "joined_on": clock.today().isoformat(), "uuid": new_uuid()}, {})
     try:
         with transaction():
-            member = registry.register(registry.clean(request.form), user=current_user)
-    except MemberRefused as exc:
+            member = registry.register(registry.clean(request.form), user=current_user,
+                                       act=act_uuid(request.form.get("uuid"), field="_"))
+    except Refusal as exc:  # MemberRefused, or a form UUID that is no UUID
         return _form_page(None, request.form, {exc.field or "_": str(exc)}, 400)
     flash(_('Anggota %(number)s %(name)s terdaftar.', number=member.number, name=member.name), "success")
     return redirect(url_for("members.detail", member_id=member.id))

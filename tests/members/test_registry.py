@@ -1,5 +1,6 @@
 """The registry: gap-free numbers, cards, search, CSV import all-or-nothing, leaving keeps history."""
 import json
+import re
 
 from posapp.extensions import db
 from posapp.members.models import Member, MemberCard
@@ -22,6 +23,18 @@ def test_manager_registers_members_with_gap_free_numbers(manajer_client, frozen_
     assert [c.code for c in members[0].cards] == ["AGT-00001"]
     sent = [json.loads(r.payload) for r in db.session.scalars(db.select(Outbox).where(Outbox.kind == "member"))]
     assert [p["number"] for p in sent] == ["AGT-00001", "AGT-00002"] and "nik" not in sent[0]
+
+
+def test_the_new_member_form_sent_twice_registers_one_member(manajer_client, frozen_clock):
+    page = manajer_client.get("/anggota/baru").get_data(as_text=True)
+    form_uuid = re.search(r'name="uuid" value="([0-9a-f-]{36})"', page).group(1)
+    sent = {**GOOD, "nik": "", "uuid": form_uuid}  # no NIK: nothing else tells the two sends apart
+    first, again = manajer_client.post("/anggota/baru", data=sent), manajer_client.post("/anggota/baru", data=sent)
+    assert first.status_code == again.status_code == 302 and first.location == again.location
+    assert db.session.scalars(db.select(Member.number)).all() == ["AGT-00001"]
+    junk = manajer_client.post("/anggota/baru", data={**sent, "uuid": "1 OR 1=1"})
+    assert junk.status_code == 400 and "muat ulang halaman" in junk.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count()).select_from(Member)) == 1
 
 
 def test_the_koperasi_format_and_a_duplicate_nik(manajer_client, make_member, frozen_clock):
