@@ -158,14 +158,14 @@
     if (!code) return;
     if (/^-/.test(text.trim()) && /\*/.test(text)) { message(say("qtyBad", "Jumlah harus angka 1–9999 (tidak boleh minus)."), true); return; }
     if (qty < 1 || qty > 9999) { message(say("qtyBad", "Jumlah harus angka 1–9999 (tidak boleh minus)."), true); return; }
-    // Lookups run at once, but their products join the cart in scan order: a quick scanner's lines
-    // must not swap places because one answer came back before another.
     var known = cache[code] && Date.now() - cache[code].at < CACHE_MS ? cache[code].product : null;
     var lookup = known ? Promise.resolve({ ok: true, d: known })
                        : Till.api("/kasir/api/scan/" + encodeURIComponent(code)).then(function (res) {
                            if (res.ok && !res.d.member) cache[code] = { product: res.d, at: Date.now() };
                            return res;
                          });
+    // Lookups run at once, but their products join the cart in scan order: a quick scanner's lines
+    // must not swap places because one answer came back before another.
     scanned = scanned.then(function () { return lookup.then(function (res) { applyScan(res, code, qty); }, offline); })
                      .catch(function (err) { console.error(err); });  // one bad answer must not stop the next scans
   }
