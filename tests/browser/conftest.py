@@ -1,6 +1,7 @@
 """Browser tests: the app served by a real server thread, driven through Debian's chromium."""
 import os
 import threading
+from urllib.parse import quote
 
 import pytest
 from werkzeug.serving import make_server
@@ -114,6 +115,28 @@ def open_shift(page, base_url, opening="100.000"):
     page.fill("#f-opening_cash", opening)
     page.press("#f-opening_cash", "Enter")
     page.wait_for_url(f"{base_url}/kasir")
+
+
+def hold_answers(page, pattern) -> list:
+    """Hold back the answers to requests matching `pattern`, as a slow till PC would: returns the held
+    routes; `route.continue_()` lets one through."""
+    held = []
+    page.route(pattern, lambda route: held.append(route))
+    return held
+
+
+def type_over_a_late_answer(page, field, api, older, newer, listed):
+    """Type `older` into `field` and hold its answer from `api` back, type `newer` and wait until its answer
+    lists one item (`listed`: the items' selector), then let the older answer arrive last."""
+    held = hold_answers(page, f"**{api}?q={older}")
+    with page.expect_request(lambda asked: asked.url.endswith(f"q={older}")):
+        page.fill(field, older)
+    with page.expect_response(lambda answer: "q=" + quote(newer) in answer.url):
+        page.fill(field, newer)
+    page.wait_for_function(f"document.querySelectorAll('{listed}').length === 1")
+    with page.expect_response(lambda answer: answer.url.endswith(f"q={older}")):
+        held[0].continue_()
+    page.wait_for_timeout(200)  # time for the page to read the late answer (and leave it)
 
 
 def scan(page, code):

@@ -4,7 +4,7 @@ import uuid
 
 from posapp.extensions import db
 from posapp.sales.models import Sale
-from tests.browser.conftest import login, open_shift
+from tests.browser.conftest import hold_answers, login, open_shift, type_over_a_late_answer
 from tests.conftest import PASSWORD, PINS
 
 
@@ -17,8 +17,8 @@ def test_scan_pay_refund_and_close_the_shift(live_server, page, make_product):
     open_shift(page, live_server, "100.000")
 
     barcode = page.locator("#barcode")
-    held = []  # the first product's answer comes last, as on a busy till: the cart must keep the scan order
-    page.route(f"**/kasir/api/scan/{codes[0]}", lambda route: held.append(route))
+    # the first product's answer comes last, as on a busy till: the cart must keep the scan order
+    held = hold_answers(page, f"**/kasir/api/scan/{codes[0]}")
     with page.expect_response(lambda answer: answer.url.endswith(codes[2])):
         for code in codes + [codes[1]]:  # the second scan of Air Santri makes it 2
             barcode.type(code)
@@ -80,17 +80,8 @@ def test_search_shows_the_newest_query_even_when_an_older_answer_comes_last(live
     login(page, live_server, "kasir", PASSWORD)
     open_shift(page, live_server, "100.000")
 
-    held = []  # the answer to "kopi" is held back until "kopi luwak" has been answered
-    page.route("**/kasir/api/cari?q=kopi", lambda route: held.append(route))
     page.keyboard.press("F2")
-    with page.expect_request(lambda asked: asked.url.endswith("q=kopi")):
-        page.fill("#search-input", "kopi")
-    with page.expect_response(lambda answer: "q=kopi%20luwak" in answer.url):
-        page.fill("#search-input", "kopi luwak")
-    page.wait_for_function("document.querySelectorAll('#search-results li').length === 1")
-    with page.expect_response(lambda answer: answer.url.endswith("q=kopi")):
-        held[0].continue_()
-    page.wait_for_timeout(200)  # time for the page to read the late answer (and leave it)
+    type_over_a_late_answer(page, "#search-input", "/kasir/api/cari", "kopi", "kopi luwak", "#search-results li")
     assert page.eval_on_selector_all("#search-results li", "items => items.map(i => i.textContent.split(' · ')[0])") \
         == ["Kopi Luwak Santri"]
     page.keyboard.press("Enter")
@@ -109,8 +100,7 @@ def test_pay_right_after_a_scan_asks_for_the_total_with_the_scanned_product(live
     barcode.press("Enter")
     page.wait_for_function("document.getElementById('t-total').textContent === 'Rp 35.000'")
 
-    held = []  # the last scan's answer is still on its way when the cashier presses F8
-    page.route(f"**/kasir/api/scan/{codes[1]}", lambda route: held.append(route))
+    held = hold_answers(page, f"**/kasir/api/scan/{codes[1]}")  # still on its way when the cashier presses F8
     with page.expect_request(lambda asked: asked.url.endswith(codes[1])):
         barcode.type(codes[1])
         barcode.press("Enter")
@@ -130,8 +120,7 @@ def test_hold_keeps_a_scan_still_on_its_way_and_resume_brings_the_cart_back(live
     barcode.type(first)
     barcode.press("Enter")
     page.wait_for_function("document.getElementById('t-total').textContent === 'Rp 35.000'")
-    held = []
-    page.route(f"**/kasir/api/scan/{late}", lambda route: held.append(route))
+    held = hold_answers(page, f"**/kasir/api/scan/{late}")
     with page.expect_request(lambda asked: asked.url.endswith(late)):
         barcode.type(late)
         barcode.press("Enter")

@@ -1,6 +1,6 @@
 """A member at the cashier screen in a real browser: scan the card, member prices, pay on kasbon."""
 from posapp.extensions import db
-from tests.browser.conftest import login, open_shift
+from tests.browser.conftest import login, open_shift, type_over_a_late_answer
 from tests.conftest import PASSWORD
 
 
@@ -38,17 +38,8 @@ def test_member_search_attaches_the_member_the_text_names_even_when_an_older_ans
     login(page, live_server, "kasir", PASSWORD)
     open_shift(page, live_server, "0")
 
-    held = []  # the answer to "ahmad" (both members) is held back until "ahmad z" has been answered
-    page.route("**/kasir/api/anggota?q=ahmad", lambda route: held.append(route))
-    page.keyboard.press("F3")
-    with page.expect_request(lambda asked: asked.url.endswith("q=ahmad")):
-        page.fill("#member-search", "ahmad")
-    with page.expect_response(lambda answer: "q=ahmad%20z" in answer.url):
-        page.fill("#member-search", "ahmad z")
-    page.wait_for_function("document.querySelectorAll('#member-results li').length === 1")
-    with page.expect_response(lambda answer: answer.url.endswith("q=ahmad")):
-        held[0].continue_()
-    page.wait_for_timeout(200)  # time for the page to read the late answer (and leave it)
+    page.keyboard.press("F3")  # the answer to "ahmad" (both members) comes after the one to "ahmad z"
+    type_over_a_late_answer(page, "#member-search", "/kasir/api/anggota", "ahmad", "ahmad z", "#member-results li")
     assert len(page.query_selector_all("#member-results li")) == 1
     page.press("#member-search", "Enter")
     page.wait_for_function("document.getElementById('member-attached').textContent.includes('Ahmad')")
